@@ -1,0 +1,35 @@
+# Warkat: `make run` opens the demo office, `make test` checks everything.
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip install -q --disable-pip-version-check -c constraints.txt
+
+.PHONY: run test lint debs bench clean
+
+$(VENV)/.run: pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml constraints.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) -e '.[test]'
+	touch $@ $(VENV)/.run
+
+run: $(VENV)/.run
+	$(VENV)/bin/warkat demo
+
+debs:
+	bash scripts/debs.sh
+
+lint: $(VENV)/.test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
+
+test: $(VENV)/.test debs lint
+	$(PY) -m pytest -q
+
+bench: $(VENV)/.test debs
+	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache

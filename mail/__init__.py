@@ -1,0 +1,1 @@
+"""Mail for Warkat: MIME parsing, IMAP intake, SMTP sending, import and the demo maildir."""

@@ -1,0 +1,1 @@
+"""Warkat's domain: schema, the SOP as data, workflow rules, numbering, roles, clocks, audit."""

@@ -1,0 +1,28 @@
+"""Base model and the clock every timestamp comes from."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import peewee
+
+from model.db import db
+
+_frozen: datetime | None = None
+
+
+def now() -> datetime:
+    """Local wall-clock time (seconds precision); tests may freeze it with `freeze`."""
+    return (_frozen or datetime.now()).replace(microsecond=0)
+
+
+def freeze(at: datetime | None) -> None:
+    """Pin `now()` to `at` (None lets the clock run again)."""
+    global _frozen
+    _frozen = at
+
+
+class BaseModel(peewee.Model):
+    class Meta:
+        database = db
+        legacy_table_names = False

@@ -1,0 +1,113 @@
+"""warkat.toml: the office, its letterhead, database, numbering and device settings."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from model.agenda import DEFAULT_PATTERN, check_pattern
+from model.errors import Invalid
+
+FILENAME = "warkat.toml"
+
+TEMPLATE = '''# Konfigurasi Warkat. Ubah sesuai kantor Anda; baris diawali # adalah keterangan.
+
+[office]
+name = "Dinas Komunikasi dan Informatika Kabupaten Trenggalek"
+section = "Seksi Keamanan Informasi dan Persandian"
+# Kop surat: baris demi baris, dicetak di atas setiap dokumen.
+letterhead = [
+  "PEMERINTAH KABUPATEN TRENGGALEK",
+  "DINAS KOMUNIKASI DAN INFORMATIKA",
+  "Jl. Dr. Sutomo No. 5 Trenggalek 66311",
+  "Telp. (0355) 791234 | Email: kominfo@trenggalekkab.go.id",
+]
+unit_code = "406.020"
+email = "kominfo@trenggalekkab.go.id"
+fax_id = "+62 355 791234"
+
+[database]
+# Kosong: berkas SQLite warkat.db di folder data. PostgreSQL: "postgresql://user:pw@host/db"
+url = ""
+
+[agenda]
+# Kunci: {klasifikasi} {urut} {unit} {tahun} {bulan}; {urut:03d} = tiga digit.
+pattern = "{klasifikasi}/{urut:03d}/{unit}/{tahun}"
+
+[screen]
+# Layar terkunci otomatis setelah sekian menit tanpa aktivitas (terminal bersama).
+idle_lock_minutes = 10
+
+[fax]
+# "simulator" (modem tiruan), "manual" (mesin faks mandiri) atau path port serial, mis. /dev/ttyUSB0
+device = "simulator"
+speed = 19200
+class = "2.0"
+flow = "rtscts"
+lsb_first = true
+local_id = "+62 355 791234"
+header = "DISKOMINFO TRENGGALEK"
+dial_prefix = ""
+max_tries = 3
+wait_busy_minutes = 3
+wait_no_answer_minutes = 5
+wait_failure_minutes = 2
+
+[printer]
+# "pdf" (berkas di folder out), "cups" (antrean printer) atau "raw" (printer dot-matrix)
+kind = "pdf"
+queue = ""
+device = ""
+paper = "A4"
+'''
+
+
+@dataclass
+class Config:
+    home: Path
+    office: dict = field(default_factory=dict)
+    database_url: str = ""
+    agenda_pattern: str = DEFAULT_PATTERN
+    idle_lock_minutes: float = 10
+    fax: dict = field(default_factory=dict)
+    printer: dict = field(default_factory=dict)
+    mail: dict = field(default_factory=dict)
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or str(self.home / "warkat.db")
+
+    @property
+    def out_dir(self) -> Path:
+        return self.home / "out"
+
+
+def load(home: Path) -> Config:
+    """Read `home/warkat.toml` (defaults when absent); raise Invalid on a broken file."""
+    path = home / FILENAME
+    data = tomllib.loads(TEMPLATE)
+    if path.exists():
+        try:
+            user = tomllib.loads(path.read_text("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise Invalid(f"Berkas konfigurasi {path} tidak sah: {exc}") from exc
+        for section, values in user.items():
+            data.setdefault(section, {}).update(values if isinstance(values, dict) else {})
+    return Config(
+        home=home,
+        office=data["office"],
+        database_url=data["database"].get("url", ""),
+        agenda_pattern=check_pattern(data["agenda"].get("pattern", DEFAULT_PATTERN)),
+        idle_lock_minutes=float(data["screen"].get("idle_lock_minutes", 10)),
+        fax=data["fax"],
+        printer=data["printer"],
+        mail=data.get("mail", {}),
+    )
+
+
+def write_default(home: Path, extra: str = "") -> Path:
+    path = home / FILENAME
+    if not path.exists():
+        path.write_text(TEMPLATE + extra, encoding="utf-8")
+    return path

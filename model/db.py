@@ -1,0 +1,73 @@
+"""Database handle: SQLite (WAL, IMMEDIATE writes) by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import contextmanager
+from pathlib import Path
+
+import peewee
+
+db = peewee.DatabaseProxy()
+
+SQLITE_PRAGMAS = {
+    "journal_mode": "wal",
+    "foreign_keys": 1,
+    "busy_timeout": 10000,
+    "synchronous": "normal",
+}
+
+
+class DatabaseProblem(Exception):
+    """The database cannot be opened or used; the message is for the user."""
+
+
+def open_database(url: str) -> peewee.Database:
+    """Open `url` (a file path, `sqlite:///path` or `postgresql://…`) and bind the models."""
+    if url.startswith(("postgres://", "postgresql://")):
+        from playhouse.db_url import connect
+
+        database = connect(url)
+    else:
+        path = Path(url.removeprefix("sqlite:///"))
+        if not path.parent.is_dir():
+            raise DatabaseProblem(f"Folder basis data tidak ada: {path.parent}")
+        database = peewee.SqliteDatabase(
+            str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=10
+        )
+    db.initialize(database)
+    try:
+        database.connect(reuse_if_open=True)
+        if isinstance(database, peewee.SqliteDatabase):
+            database.execute_sql("SELECT count(*) FROM sqlite_master").fetchone()
+    except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
+        raise DatabaseProblem(explain(exc)) from exc
+    return database
+
+
+def explain(exc: Exception) -> str:
+    """Turn a database exception into one Indonesian sentence."""
+    text = str(exc).lower()
+    if "locked" in text or "busy" in text:
+        return "Basis data sedang dikunci oleh pengguna lain. Coba lagi sebentar."
+    if "readonly" in text or "read-only" in text:
+        return "Berkas basis data hanya-baca: periksa izin berkas dan foldernya."
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "Berkas basis data rusak atau bukan basis data Warkat. Pulihkan dari cadangan."
+    if "unable to open" in text:
+        return "Berkas basis data tidak dapat dibuka: periksa lokasi dan izinnya."
+    return f"Kesalahan basis data: {exc}"
+
+
+@contextmanager
+def write():
+    """One write transaction (BEGIN IMMEDIATE on SQLite), errors explained in Indonesian."""
+    try:
+        with db.atomic():
+            yield
+    except (peewee.OperationalError, sqlite3.OperationalError) as exc:
+        raise DatabaseProblem(explain(exc)) from exc
+
+
+def is_postgres() -> bool:
+    return isinstance(db.obj, peewee.PostgresqlDatabase)

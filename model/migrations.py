@@ -1,0 +1,54 @@
+"""Versioned schema: forward migrations, applied by `warkat init` and at start-up."""
+
+from __future__ import annotations
+
+import peewee
+
+from model.agenda import AgendaCounter, AgendaEntry
+from model.audit import AuditEntry
+from model.base import BaseModel, now
+from model.db import DatabaseProblem, db, write
+from model.heartbeat import Heartbeat
+from model.items import StepLog, WorkItem
+from model.klasifikasi import Klasifikasi, load_codes
+from model.org import Contact, Position, Unit, User, UserRole
+
+
+class SchemaVersion(BaseModel):
+    version = peewee.IntegerField(primary_key=True)
+    applied_at = peewee.DateTimeField(default=now)
+
+
+def _v1() -> None:
+    db.create_tables([Unit, Position, User, UserRole, Contact, WorkItem, StepLog, AuditEntry,
+                      AgendaCounter, AgendaEntry, Klasifikasi, Heartbeat])
+    load_codes()
+
+
+MIGRATIONS = [(1, _v1)]
+LATEST = MIGRATIONS[-1][0]
+
+
+def current_version() -> int:
+    if not db.table_exists(SchemaVersion._meta.table_name):
+        return 0
+    return SchemaVersion.select(peewee.fn.MAX(SchemaVersion.version)).scalar() or 0
+
+
+def migrate() -> list[int]:
+    """Apply every migration newer than the database; return the versions applied."""
+    if current_version() == LATEST:
+        return []
+    with write():
+        db.create_tables([SchemaVersion])
+        have = current_version()
+        if have > LATEST:
+            raise DatabaseProblem(f"Basis data versi {have} lebih baru dari program ini "
+                                  f"(versi {LATEST}). Perbarui Warkat.")
+        applied = []
+        for version, step in MIGRATIONS:
+            if version > have:
+                step()
+                SchemaVersion.create(version=version)
+                applied.append(version)
+    return applied

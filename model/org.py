@@ -1,0 +1,68 @@
+"""Organisation: units, positions, users and their roles, the address book."""
+
+from __future__ import annotations
+
+import peewee
+
+from model.base import BaseModel, now
+from model.roles import LABELS, SHORT
+
+
+class Unit(BaseModel):
+    """A Bidang/Seksi of the office, or an outside OPD."""
+
+    code = peewee.CharField(unique=True)
+    name = peewee.CharField()
+    kind = peewee.CharField(default="seksi")  # bidang, seksi, opd
+    parent = peewee.ForeignKeyField("self", null=True, backref="children")
+    email = peewee.CharField(default="")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Position(BaseModel):
+    """A post (jabatan) in a unit: dispositions go to positions, not people."""
+
+    name = peewee.CharField(unique=True)
+    unit = peewee.ForeignKeyField(Unit, null=True, backref="positions")
+
+
+class User(BaseModel):
+    username = peewee.CharField(unique=True)
+    full_name = peewee.CharField()
+    nip = peewee.CharField(default="")
+    unit = peewee.ForeignKeyField(Unit, null=True, backref="users")
+    position = peewee.ForeignKeyField(Position, null=True, backref="holders")
+    password_hash = peewee.CharField()
+    failed_logins = peewee.IntegerField(default=0)
+    locked_until = peewee.DateTimeField(null=True)
+    active = peewee.BooleanField(default=True)
+    created_at = peewee.DateTimeField(default=now)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(r.role for r in self.role_rows.order_by(UserRole.role))
+
+    def has_role(self, role: str) -> bool:
+        return self.role_rows.where(UserRole.role == role).exists()
+
+    def roles_label(self, short: bool = False) -> str:
+        return ", ".join((SHORT if short else LABELS)[r] for r in self.roles)
+
+
+class UserRole(BaseModel):
+    user = peewee.ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
+    role = peewee.CharField()
+
+    class Meta:
+        indexes = ((("user", "role"), True),)
+
+
+class Contact(BaseModel):
+    """Address book entry: a fax or email destination."""
+
+    name = peewee.CharField()
+    organisation = peewee.CharField(default="")
+    fax = peewee.CharField(default="")
+    email = peewee.CharField(default="")

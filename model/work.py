@@ -1,0 +1,54 @@
+"""'Pekerjaan saya': the items waiting for a user's roles, with their mutu baku clocks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from model.clock import Clock, clock_for
+from model.items import WorkItem
+from model.org import User
+from model.sop import PROCEDURES, Procedure, Step
+
+URGENCY = {"Sangat Segera": 0, "Kilat": 0, "Segera": 1, "Biasa": 2}
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    item: WorkItem
+    procedure: Procedure
+    step: Step
+    clock: Clock
+
+
+def _visible(user: User, step: Step, item: WorkItem) -> bool:
+    if step.scope == "owner":
+        return item.created_by_id == user.id
+    if step.scope == "unit":
+        return item.unit_id is None or item.unit_id == user.unit_id
+    return True
+
+
+def waiting_for(user: User, procedure: str | None = None) -> list[WorkRow]:
+    """Open items at steps one of `user`'s roles acts on: most urgent, then oldest first."""
+    roles = set(user.roles)
+    pairs = [
+        (proc, step)
+        for proc in PROCEDURES.values()
+        if procedure in (None, proc.code)
+        for step in proc.steps
+        if roles & set(step.roles)
+    ]
+    if not pairs:
+        return []
+    where = reduce(or_, [(WorkItem.procedure == p.code) & (WorkItem.step == s.number)
+                         for p, s in pairs])
+    rows = []
+    for item in WorkItem.select().where(where & WorkItem.closed_at.is_null()):
+        proc = PROCEDURES[item.procedure]
+        step = proc.step(item.step)
+        if _visible(user, step, item):
+            rows.append(WorkRow(item, proc, step, clock_for(item.step_entered_at, step.minutes)))
+    rows.sort(key=lambda r: (URGENCY.get(r.item.derajat, 2), r.item.step_entered_at))
+    return rows

@@ -1,0 +1,91 @@
+"""Guarded transitions: role and current step checked, compare-and-set, logged and audited."""
+
+from __future__ import annotations
+
+from model import audit
+from model.base import now
+from model.db import write
+from model.errors import Conflict, Invalid, NotAllowed
+from model.items import StepLog, WorkItem
+from model.org import User
+from model.roles import LABELS
+from model.sop import DONE, PROCEDURES, Step
+
+
+def acting_role(user: User, step: Step, item: WorkItem) -> str:
+    """The role `user` acts in at `step` of `item`, or raise NotAllowed."""
+    for role in step.roles:
+        if not user.has_role(role):
+            continue
+        if step.scope == "owner" and item.created_by_id not in (None, user.id):
+            continue
+        if step.scope == "unit" and item.unit_id not in (None, user.unit_id):
+            continue
+        return role
+    if not step.roles:
+        raise NotAllowed("Langkah ini dijalankan oleh sistem, bukan oleh pengguna.")
+    who = " atau ".join(LABELS[r] for r in step.roles)
+    raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh {who}.")
+
+
+def create_item(procedure: str, actor: User | None, title: str, *, step: int | None = None,
+                unit=None, sifat: str = "Biasa", derajat: str = "Biasa", note: str = "",
+                role: str = "") -> WorkItem:
+    """Start an item at the procedure's first step (or `step`); call inside `write()`."""
+    proc = PROCEDURES[procedure]
+    number = step or proc.first.number
+    item = WorkItem.create(
+        procedure=procedure, step=number, title=title, created_by=actor, unit=unit,
+        sifat=sifat, derajat=derajat, step_entered_at=now(), created_at=now(),
+    )
+    StepLog.create(item=item, actor=actor, role=role, from_step=None, to_step=number,
+                   action="buat", note=note)
+    audit.record(actor.username if actor else "sistem", "buat", f"{procedure}#{item.id}",
+                 title=title, step=number)
+    return item
+
+
+def transition(item_id: int, actor: User | None, action: str, *, expected_step: int,
+               note: str = "", system: bool = False) -> WorkItem:
+    """Move an item out of `expected_step` by `action`, in its own write transaction."""
+    with write():
+        return apply(item_id, actor, action, expected_step=expected_step, note=note,
+                     system=system)
+
+
+def apply(item_id: int, actor: User | None, action: str, *, expected_step: int,
+          note: str = "", system: bool = False) -> WorkItem:
+    """The body of `transition` for callers that already hold a write transaction."""
+    item = WorkItem.get_or_none(WorkItem.id == item_id)
+    if item is None:
+        raise Invalid(f"Item #{item_id} tidak ditemukan.")
+    if item.step != expected_step:
+        raise Conflict(_moved_message(item, expected_step))
+    step = PROCEDURES[item.procedure].step(item.step)
+    move = step.action(action)
+    if move is None:
+        raise Invalid(f"Tindakan '{action}' tidak ada pada langkah {step.number}.")
+    role = "sistem" if system else acting_role(actor, step, item)
+    at = now()
+    changed = (
+        WorkItem.update(step=move.to, step_entered_at=at, version=WorkItem.version + 1,
+                        closed_at=at if move.to == DONE else None)
+        .where((WorkItem.id == item.id) & (WorkItem.version == item.version))
+        .execute()
+    )
+    if changed != 1:
+        raise Conflict(_moved_message(WorkItem.get_by_id(item.id), expected_step))
+    seconds = int((at - item.step_entered_at).total_seconds())
+    StepLog.create(item=item, at=at, actor=actor, role=role, from_step=step.number,
+                   to_step=move.to, action=action, note=note, seconds=seconds)
+    audit.record(actor.username if actor else "sistem", action, f"{item.procedure}#{item.id}",
+                 from_step=step.number, to_step=move.to, note=note)
+    return WorkItem.get_by_id(item.id)
+
+
+def _moved_message(item: WorkItem, expected: int) -> str:
+    last = item.log.order_by(StepLog.id.desc()).first()
+    who = f" oleh {last.actor.full_name}" if last and last.actor else ""
+    where = "selesai" if item.step == DONE else f"di langkah {item.step}"
+    return (f"Item #{item.id} sudah diproses{who} dan kini {where} "
+            f"(bukan langkah {expected}). Muat ulang daftar.")

@@ -1,0 +1,42 @@
+"""Shared fixtures: a fresh Warkat home per test, the demo office, a frozen clock."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from model import base, demo
+from model import home as home_mod
+from model.db import db
+
+FROZEN = datetime(2026, 11, 25, 9, 30, 0)
+
+
+@pytest.fixture
+def home(tmp_path):
+    """An initialised, empty Warkat home; yields its Config."""
+    cfg = home_mod.create(tmp_path / "home")
+    yield cfg
+    if not db.obj.is_closed():
+        db.obj.close()
+
+
+@pytest.fixture
+def frozen():
+    base.freeze(FROZEN)
+    yield FROZEN
+    base.freeze(None)
+
+
+@pytest.fixture
+def office(home, frozen):
+    """The demo office (users for every role, items at several steps) at a frozen time."""
+    demo.seed()
+    return home
+
+
+def user(username: str):
+    from model.org import User
+
+    return User.get(User.username == username)

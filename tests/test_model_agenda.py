@@ -1,0 +1,113 @@
+"""Agenda numbers: sequential per book and year, formatted, never reused, safe under load."""
+
+import multiprocessing
+from datetime import datetime
+
+import pytest
+
+from model import base
+from model.agenda import (
+    INCOMING,
+    OUTGOING,
+    AgendaEntry,
+    book_entries,
+    check_pattern,
+    register,
+    void,
+)
+from model.db import open_database, write
+from model.errors import Invalid
+from model.klasifikasi import Klasifikasi, require, search
+from tests.conftest import user
+
+
+def _register(book=OUTGOING, **kw):
+    with write():
+        return register(book, user("admin"), klasifikasi=kw.get("k", "000.1.1"),
+                        unit_code="406.020", perihal="Uji", party="Tujuan", **kw.get("x", {}))
+
+
+def test_numbers_are_sequential_and_formatted(office):
+    first, second = _register(), _register()
+    assert (first.seq, second.seq) == (1, 2)
+    assert second.number == "000.1.1/002/406.020/2026"
+
+
+def test_books_count_separately(office):
+    _register(OUTGOING)
+    assert _register(INCOMING).seq == 1
+
+
+def test_a_new_year_starts_at_one(office):
+    _register()
+    base.freeze(datetime(2027, 1, 2, 8, 0))
+    entry = _register()
+    assert (entry.year, entry.seq) == (2027, 1)
+
+
+def test_a_voided_number_stays_in_the_book_and_is_not_reused(office):
+    first = _register()
+    with write():
+        void(first.id, user("admin"), "Salah tujuan")
+    nxt = _register()
+    assert nxt.seq == 2
+    entries = book_entries(OUTGOING, 2026)
+    assert [(e.seq, e.void, e.void_reason) for e in entries] == [
+        (1, True, "Salah tujuan"), (2, False, "")]
+
+
+def test_void_needs_a_reason_and_happens_once(office):
+    entry = _register()
+    with pytest.raises(Invalid, match="Alasan"), write():
+        void(entry.id, user("admin"), " ")
+    with write():
+        void(entry.id, user("admin"), "Ganda")
+    with pytest.raises(Invalid, match="sudah dibatalkan"), write():
+        void(entry.id, user("admin"), "Lagi")
+
+
+def test_bad_pattern_is_refused_with_the_known_keys():
+    with pytest.raises(Invalid, match="klasifikasi, urut"):
+        check_pattern("{nomor}/{tahun}")
+
+
+def test_book_search_by_text(office):
+    _register()
+    assert len(book_entries(OUTGOING, 2026, "000.1.1/001")) == 1
+    assert book_entries(OUTGOING, 2026, "tidak ada") == []
+
+
+def test_classification_codes_are_loaded_and_searchable(home):
+    assert Klasifikasi.select().count() > 3000
+    assert require("000.1.1").uraian == "Telekomunikasi"
+    assert any(k.kode == "000.1.1" for k in search("Telekomunikasi"))
+    with pytest.raises(Invalid, match="999.9"):
+        require("999.9")
+
+
+def _worker(path, user_id, count, queue):
+    open_database(path)
+    from model.org import User
+
+    actor = User.get_by_id(user_id)
+    got = []
+    for _ in range(count):
+        with write():
+            got.append(register(OUTGOING, actor, klasifikasi="000", unit_code="X",
+                                perihal="", party="").seq)
+    queue.put(got)
+
+
+def test_eight_processes_registering_at_once_get_unique_gapless_numbers(office):
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(office.db_url, user("admin").id, 25, queue))
+             for _ in range(8)]
+    for p in procs:
+        p.start()
+    numbers = [n for _ in procs for n in queue.get(timeout=120)]
+    for p in procs:
+        p.join(timeout=60)
+        assert p.exitcode == 0
+    assert sorted(numbers) == list(range(1, 201))
+    assert AgendaEntry.select().count() == 200

@@ -1,0 +1,39 @@
+"""The SOP table: complete, consistent, and as the customer's document says."""
+
+from model.roles import ALL
+from model.sop import DONE, EMAIL_IN, EMAIL_OUT, FAX, PROCEDURES, step_of, steps_for_role
+
+
+def test_three_procedures_with_the_sop_step_counts():
+    assert {code: len(p.steps) for code, p in PROCEDURES.items()} == {
+        FAX: 7, EMAIL_IN: 8, EMAIL_OUT: 5}
+
+
+def test_mutu_baku_minutes_match_the_document():
+    assert [s.minutes for s in PROCEDURES[FAX].steps] == [10, 10, 10, 5, 30, 5, 10]
+    assert [s.minutes for s in PROCEDURES[EMAIL_IN].steps] == [None, 5, 5, 5, 5, 5, None, None]
+    assert [s.minutes for s in PROCEDURES[EMAIL_OUT].steps] == [5, 5, 5, 5, 5]
+
+
+def test_every_action_leads_to_a_real_step_or_done():
+    for proc in PROCEDURES.values():
+        numbers = {s.number for s in proc.steps}
+        for step in proc.steps:
+            assert step.actions, f"{proc.code} {step.number} has no way out"
+            for action in step.actions:
+                assert action.to in numbers | {DONE}
+            assert set(step.roles) <= set(ALL)
+
+
+def test_incoming_mail_branches_at_step_2_to_print_or_forward():
+    targets = {a.code: a.to for a in step_of(EMAIL_IN, 2).actions}
+    assert targets == {"cetak": 3, "tanpa_cetak": 6}
+
+
+def test_returns_lead_back_to_the_first_step():
+    assert step_of(FAX, 2).action("kembalikan").to == 1
+    assert step_of(EMAIL_OUT, 2).action("revisi").to == 1
+
+
+def test_operator_acts_on_sending_and_handing_back():
+    assert [(p.code, s.number) for p, s in steps_for_role("operator")] == [(FAX, 5), (FAX, 6)]

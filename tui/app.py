@@ -1,0 +1,55 @@
+"""The Warkat application: composes the session, screens, idle lock and palette entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from model.config import Config
+from tui.screens.login import LoginScreen
+from tui.session import Session
+
+
+class WarkatApp(App):
+    CSS_PATH = "warkat.tcss"
+    TITLE = "Warkat"
+    SUB_TITLE = "Persandian"
+    ENABLE_COMMAND_PALETTE = True
+    BINDINGS = [Binding("ctrl+l", "lock", "Kunci", show=False)]
+
+    def __init__(self, config: Config):
+        super().__init__()
+        self.session = Session(config)
+
+    def on_mount(self) -> None:
+        self.push_screen(LoginScreen())
+        self.set_interval(5, self.lock_if_idle)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key | events.MouseDown):
+            self.session.touch()
+        await super().on_event(event)
+
+    def lock_if_idle(self) -> None:
+        """Lock a signed-in terminal left alone longer than the configured minutes."""
+        if self.session.user and self.session.idle_seconds() >= self.session.idle_limit:
+            self.action_lock()
+
+    def action_lock(self) -> None:
+        from tui.screens.lock import LockScreen
+
+        if self.session.user and not isinstance(self.screen, LockScreen):
+            self.push_screen(LockScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.screens.lock import LockScreen
+
+        yield from super().get_system_commands(screen)
+        if self.session.user and not isinstance(screen, LockScreen | LoginScreen):
+            from tui.commands import palette_entries
+
+            yield from palette_entries(self)
