@@ -1,0 +1,231 @@
+"""Plain input records for the printed documents (no model imports: callers fill these)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
+DERAJAT = ("Biasa", "Segera", "Sangat Segera")
+
+DEFAULT_INSTRUCTIONS = (
+    "Untuk diketahui",
+    "Untuk ditindaklanjuti",
+    "Agendakan dan kirim via faksimili",
+    "Untuk diproses sesuai ketentuan",
+    "Koordinasikan",
+    "Jawab/balas",
+    "Saran/pendapat",
+    "Hadir/wakili",
+    "Arsip",
+)
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    """Kop surat: the office heading printed on top of official documents."""
+
+    government: str  # "PEMERINTAH KABUPATEN TRENGGALEK"
+    office: str  # "DINAS KOMUNIKASI DAN INFORMATIKA"
+    address: str  # street, town, postcode
+    contact_lines: tuple[str, ...] = ()  # "Telepon (0355) 791xxx", "Email kominfo@…"
+    unit: str = ""  # section name shown in book headers, e.g. "Seksi Persandian"
+    logo_png: bytes | None = None  # regency emblem, left of the text
+
+
+@dataclass(frozen=True)
+class Signatory:
+    """A signature block: place and date, position, name and NIP."""
+
+    name: str
+    nip: str
+    title: str  # jabatan, e.g. "Kepala Seksi Keamanan Informasi dan Persandian"
+    place: str = "Trenggalek"
+    date: date | None = None
+    rank: str = ""  # pangkat/golongan, e.g. "Penata Tk. I (III/d)"
+
+
+@dataclass(frozen=True)
+class DispositionSheet:
+    """Lembar disposisi for one incoming letter or fax request."""
+
+    sender: str  # surat dari
+    letter_number: str
+    letter_date: date
+    received_date: date
+    agenda_number: str
+    sifat: str  # one of SIFAT
+    derajat: str  # one of DERAJAT
+    subject: str  # perihal
+    forward_to: tuple[str, ...] = ()  # diteruskan kepada
+    checked: tuple[str, ...] = ()  # instructions ticked (must appear in `instructions`)
+    note: str = ""  # catatan / isi disposisi
+    signatory: Signatory | None = None
+    instructions: tuple[str, ...] = DEFAULT_INSTRUCTIONS
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One row of an agenda book."""
+
+    number: str  # nomor agenda
+    date: date
+    letter_number: str
+    counterpart: str  # asal (masuk) or tujuan (keluar)
+    subject: str
+    sifat: str = "Biasa"
+    classification: str = ""  # kode klasifikasi arsip
+    remarks: str = ""
+    void: bool = False
+    void_reason: str = ""
+
+
+@dataclass(frozen=True)
+class AgendaBook:
+    """Pages of a buku agenda for a date range; kind is "keluar" or "masuk"."""
+
+    kind: str
+    start: date
+    end: date
+    entries: tuple[AgendaEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One dialling attempt of a fax transmission."""
+
+    started: datetime
+    result: str  # e.g. "OK", "SIBUK", "TIDAK DIANGKAT"
+    duration_s: int = 0
+    pages: int = 0
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class TransmissionReport:
+    """Jurnal pengiriman: the TX report of one fax."""
+
+    sent_at: datetime
+    local_id: str  # our TSI, e.g. "+62 355 791234"
+    dialled: str
+    remote_csid: str
+    duration_s: int
+    pages: int
+    pages_total: int
+    resolution: str  # "Halus (204×196 dpi)"
+    speed_bps: int
+    result: str  # "OK" or an error text
+    ok: bool
+    agenda_number: str = ""
+    destination: str = ""
+    operator: str = ""
+    attempts: tuple[Attempt, ...] = ()
+    thumbnail: Any = None  # PNG bytes or PIL image of page 1
+
+
+@dataclass(frozen=True)
+class FaxLogEntry:
+    """One transmission in the buku laporan harian fax."""
+
+    time: datetime
+    agenda_number: str
+    destination: str
+    number: str
+    pages: int
+    result: str
+    operator: str
+
+
+@dataclass(frozen=True)
+class FaxDailyReport:
+    """Buku laporan harian fax for one day."""
+
+    day: date
+    entries: tuple[FaxLogEntry, ...] = ()
+    operator: Signatory | None = None
+    kasi: Signatory | None = None
+
+
+@dataclass(frozen=True)
+class BackStamp:
+    """The sending record written on the back of the original message."""
+
+    sent_at: datetime
+    operator: str
+    result: str
+    agenda_number: str
+    destination: str = ""
+    pages: int = 0
+
+
+@dataclass(frozen=True)
+class ReceiptEntry:
+    """One delivery in the buku ekspedisi."""
+
+    number: int
+    date: date
+    letter_number: str
+    letter_date: date
+    recipient: str  # kepada
+    subject: str
+    attachments: str = "-"  # lampiran
+    receiver_name: str = ""
+    received_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ReceiptSheet:
+    """Tanda terima / buku ekspedisi sheet."""
+
+    entries: tuple[ReceiptEntry, ...] = ()
+    title: str = "BUKU EKSPEDISI / TANDA TERIMA SURAT"
+
+
+@dataclass(frozen=True)
+class EmailAttachment:
+    name: str
+    size: int  # bytes
+    content_type: str = ""
+
+
+@dataclass(frozen=True)
+class EmailPrintout:
+    """An incoming email printed for the paper flow, labelled with its agenda number."""
+
+    agenda_number: str
+    received_at: datetime
+    sender: str
+    to: tuple[str, ...]
+    subject: str
+    sent_at: datetime
+    body: str
+    cc: tuple[str, ...] = ()
+    attachments: tuple[EmailAttachment, ...] = ()
+    label: str = "SURAT MASUK (EMAIL)"
+
+
+@dataclass(frozen=True)
+class ComplianceRow:
+    """Mutu baku figures of one SOP step over the month."""
+
+    procedure: str
+    step: int
+    activity: str
+    count: int
+    median_min: float | None
+    p90_min: float | None
+    standard_min: float | None
+    within_pct: float | None
+
+
+@dataclass(frozen=True)
+class ComplianceReport:
+    """Monthly mutu baku compliance report."""
+
+    year: int
+    month: int
+    rows: tuple[ComplianceRow, ...] = ()
+    signatory: Signatory | None = None
+    sop_number: str = ""
+    notes: tuple[str, ...] = field(default_factory=tuple)
