@@ -1,0 +1,61 @@
+"""Plain functions behind the fax commands of the CLI; they return Indonesian text."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from hw.faxpage import FaxDocument, render_pages
+from hw.modem import Class2Driver, ModemConfig, ModemError, SendResult
+from hw.t4 import encode_page
+
+TEST_BODY = (
+    "HALAMAN UJI FAKS\n\n"
+    "Halaman ini dikirim untuk menguji modem faks dan saluran telepon.\n"
+    "Jika halaman ini terbaca jelas, pengiriman faks berjalan baik.\n\n"
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ abcdefghijklmnopqrstuvwxyz 0123456789 .,:;/-()\n"
+)
+
+
+def test_document(fine: bool = False) -> FaxDocument:
+    """The one-page test fax."""
+    return FaxDocument(header="UJI FAKS WARKAT", letterhead=["HALAMAN UJI"], body=TEST_BODY,
+                       agenda_number="-", sent_at=datetime.now(), fine=fine)
+
+
+def describe_result(result: SendResult, number: str) -> str:
+    """One Indonesian line for the operator or the daily fax log."""
+    pages = f"{result.pages_sent}/{result.pages_total} halaman"
+    if result.ok:
+        resolution = "halus" if result.resolution == "fine" else "standar"
+        remote = f", ID penerima {result.remote_id}" if result.remote_id else ""
+        return (f"Terkirim {pages} ke {number}{remote}, {result.bit_rate} bit/s, {resolution}, "
+                f"{result.duration:.0f} detik")
+    code = f", kode putus {result.hangup_code}" if result.hangup_code else ""
+    return f"Gagal ke {number}: {result.message} ({pages} terkonfirmasi{code})"
+
+
+def send_test(device: str, number: str, fine: bool = False,
+              config: ModemConfig | None = None) -> str:
+    """Send the one-page test fax through the modem at ``device``; one result line."""
+    config = replace(config, device=device) if config else ModemConfig(device)
+    pages = [encode_page(page) for page in render_pages(test_document(fine))]
+    return describe_result(Class2Driver(config).send(number, pages, fine=fine), number)
+
+
+def modem_info(device: str, config: ModemConfig | None = None) -> str:
+    """What the modem at ``device`` reports about itself, or why it could not be asked."""
+    config = replace(config, device=device) if config else ModemConfig(device)
+    try:
+        info = Class2Driver(config).identify()
+    except ModemError as error:
+        return error.message
+    lines = [f"Port: {device}",
+             f"Pabrikan: {info.manufacturer or '-'}",
+             f"Model: {info.model or '-'}",
+             f"Revisi: {info.revision or '-'}",
+             f"Kelas faks: {', '.join(info.classes) or '-'}",
+             f"ATI: {info.ati or '-'}"]
+    if config.fax_class not in info.classes:
+        lines.append(f"Peringatan: modem tidak mendukung faks kelas {config.fax_class}")
+    return "\n".join(lines)

@@ -1,0 +1,335 @@
+"""A Class 2.0 / Class 2 fax modem simulator on a pseudo-terminal.
+
+The driver opens the pty's slave path like a serial port; the simulator answers the AT
+dialogue, "transmits" page data at a simulated line speed, decodes each page with hw.t4 and
+saves it as PNG. Scenarios: ok, busy, no_answer, no_carrier, no_dialtone, rtn_on_page=N,
+drop_mid_page=N, silent, garbage, data_modem.
+
+    python -m hw.modemsim --scenario ok --out DIR     # prints the pty path to use
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import re
+import select
+import threading
+import time
+import tty
+from pathlib import Path
+
+from hw import t4
+
+SCENARIOS = ("ok", "busy", "no_answer", "no_carrier", "no_dialtone", "rtn_on_page",
+             "drop_mid_page", "silent", "garbage", "data_modem")
+DLE, ETX, XON, XOFF, CAN = 0x10, 0x03, 0x11, 0x13, 0x18
+REMOTE_ID = "+62 21 555 0101"
+_DIALECT = {  # fax class -> (connect, csi, dis, dcs, page status, hangup, hangup width)
+    "2.0": ("+FCO", "+FCI", "+FIS", "+FCS", "+FPS", "+FHS", 2),
+    "2": ("+FCON", "+FCSI", "+FDIS", "+FDCS", "+FPTS", "+FHNG", 1),
+}
+_ONLY = {"2.0": {"FLI", "FCC", "FBO", "FMI", "FMM", "FMR", "FKS", "FPS", "FLO", "FNR"},
+         "2": {"FLID", "FDCC", "FBOR", "FMFR", "FMDL", "FREV", "FK", "FET"}}
+
+
+class _Stop(Exception):
+    pass
+
+
+class ModemSimulator:
+    """Runs in a thread; ``path`` is the device to open. ``pages`` holds decoded page images."""
+
+    def __init__(self, scenario: str = "ok", out_dir: str | Path | None = None,
+                 speedup: float = 1.0, bps: int = 14400, xonxoff: bool = False,
+                 dial_delay: float = 0.2, seed: int = 0):
+        name, _, number = re.sub(r"[:\s]", "=", scenario).partition("=")
+        if name not in SCENARIOS:
+            raise ValueError(f"unknown scenario {scenario!r}; choose from {', '.join(SCENARIOS)}")
+        self.scenario, self.page_number = name, int(number or 2)
+        self.out_dir = Path(out_dir) if out_dir else None
+        self.speedup, self.bps, self.xonxoff, self.dial_delay = speedup, bps, xonxoff, dial_delay
+        self.random = random.Random(seed)
+        self.pages: list = []
+        self.commands: list[str] = []
+        self.xoff_count = 0
+        self.master, self.slave = os.openpty()
+        tty.setraw(self.slave)
+        self.path = os.ttyname(self.slave)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="modemsim", daemon=True)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.echo, self.fclass, self.fbo, self.fine, self.online = True, "0", 0, False, False
+        self.last_ppr, self.page_index, self.buffer = 1, 0, bytearray()
+
+    # -- plumbing --------------------------------------------------------------------------
+    def start(self) -> str:
+        self._thread.start()
+        return self.path
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        for fd in (self.master, self.slave):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+    def _read(self, timeout: float = 0.05) -> bytes:
+        if self._stop.is_set():
+            raise _Stop
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if not ready:
+            return b""
+        try:
+            return os.read(self.master, 4096)
+        except OSError:  # nobody has the slave open right now
+            time.sleep(timeout)
+            return b""
+
+    def _write(self, data: bytes) -> None:
+        os.write(self.master, data)
+
+    def _say(self, *lines: str) -> None:
+        self._write(b"".join(b"\r\n" + line.encode() + b"\r\n" for line in lines))
+
+    def _run(self) -> None:
+        with contextlib.suppress(_Stop):
+            while True:
+                line = self._read_line()
+                if line is not None:
+                    self._command(line)
+
+    def _read_line(self) -> str | None:
+        while b"\r" not in self.buffer:
+            self.buffer += self._read()
+            if not self.buffer:
+                return None
+        raw, _, rest = bytes(self.buffer).partition(b"\r")
+        self.buffer = bytearray(rest.lstrip(b"\n"))
+        if self.scenario == "silent":
+            return None
+        text = raw.decode("ascii", "replace").strip()
+        if self.echo and text:
+            self._write(raw + b"\r")
+        return text or None
+
+    # -- the AT dialogue ---------------------------------------------------------------------
+    def _command(self, line: str) -> None:
+        self.commands.append(line)
+        if self.scenario == "garbage":
+            junk = bytes(self.random.randrange(0x80, 0x100) for _ in range(self.random.randint(8, 40)))
+            self._write(junk)
+            return
+        upper = line.upper()
+        if not upper.startswith("AT"):
+            self._say("ERROR")
+            return
+        body = upper[2:]
+        name = re.match(r"\+(F[A-Z]+)", body)
+        if name and name[1] in _ONLY["2.0"] | _ONLY["2"] and name[1] not in _ONLY.get(
+                self.fclass, ()):
+            self._say("ERROR")  # a command of the other dialect (or not in a fax class)
+            return
+        self._say(*self._answer(body, line[2:]))
+
+    def _answer(self, body: str, original: str) -> tuple[str, ...]:
+        dial = _DIALECT.get(self.fclass)
+        if body in ("Z", "", "H0", "H"):
+            if body.startswith("Z"):
+                self._reset()
+            self.online = False
+            return ("OK",)
+        if body in ("E0", "E1"):
+            self.echo = body == "E1"
+            return ("OK",)
+        if body == "I":
+            return ("Warkat SimModem V.34 Class 2/2.0", "OK")
+        if body == "+FCLASS=?":
+            return ("0,1,2,2.0", "OK")
+        if body.startswith("+FCLASS="):
+            value = body.split("=")[1]
+            if value not in ("0", "1", "2", "2.0"):
+                return ("ERROR",)
+            self.fclass = value
+            return ("OK",)
+        if body in ("+FMI?", "+FMFR?"):
+            return ("Warkat", "OK")
+        if body in ("+FMM?", "+FMDL?"):
+            return ("SimModem 336", "OK")
+        if body in ("+FMR?", "+FREV?"):
+            return ("1.0", "OK")
+        if body.startswith(("+FLI=", "+FLID=", "+FLO=", "+FNR=")):
+            return ("OK",)
+        if body.startswith(("+FCC=", "+FDCC=")):
+            self.fine = body.split("=")[1].split(",")[0] == "1"
+            return ("OK",)
+        if body.startswith(("+FBO=", "+FBOR=")):
+            self.fbo = int(body.split("=")[1] or 0)
+            return ("OK",)
+        if body.startswith("D") and dial:
+            return self._dial(dial)
+        if body == "+FDT" and dial and self.online:
+            return self._page(dial)
+        if body.startswith("+FET=") and dial and self.online:
+            return self._post_page_2(dial, int(body[5:] or 0))
+        if body == "+FPS?":
+            return (str(self.last_ppr), "OK")
+        if body in ("+FKS", "+FK"):
+            was_online, self.online = self.online, False
+            return (self._hangup(dial, 2), "OK") if was_online and dial else ("OK",)
+        return ("ERROR",)
+
+    @staticmethod
+    def _hangup(dial, code: int) -> str:
+        return f"{dial[5]}:{code:0{dial[6]}d}"
+
+    def _wait(self, seconds: float) -> bool:
+        """Sleep, but return True early if the DTE sends anything (aborts dialling)."""
+        if self.buffer:
+            self.buffer.clear()
+            return True
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            if self._read(min(0.02, end - time.monotonic())):
+                return True
+        return False
+
+    def _dial(self, dial) -> tuple[str, ...]:
+        if self._wait(self.dial_delay):
+            return (self._hangup(dial, 2), "OK")
+        results = {"busy": "BUSY", "no_answer": "NO ANSWER", "no_carrier": "NO CARRIER",
+                   "no_dialtone": "NO DIALTONE"}
+        if self.scenario in results:
+            return (results[self.scenario],)
+        if self.scenario == "data_modem":
+            return (self._hangup(dial, 5), "OK")
+        self.online, self.page_index = True, 0
+        return (dial[0], f'{dial[1]}:"{REMOTE_ID}"', f"{dial[2]}:1,5,0,2,0,0,0,0", "OK")
+
+    def _page(self, dial) -> tuple[str, ...]:
+        self._say(f"{dial[3]}:{int(self.fine)},5,0,2,0,0,0,0", "CONNECT")
+        if self.fclass == "2":
+            self._write(bytes([XON]))
+        self.page_index += 1
+        data, end = self._receive()
+        if end is None:  # the line dropped mid-page
+            self.online = False
+            self._drain()
+            return ()
+        refused = self.scenario == "rtn_on_page" and self.page_index == self.page_number
+        good = not refused and self._store(data)
+        self.last_ppr = 1 if good else 2
+        if good:
+            self.page_index = len(self.pages)
+        else:
+            self.page_index -= 1
+        if self.fclass == "2":
+            return ("OK",)
+        if end == ETX:  # data ended without a post-page message (abort)
+            return ("OK",)
+        if good and end == ord("."):
+            self.online = False
+            return (self._hangup(dial, 0), "OK")
+        return ("OK" if good else "ERROR",)
+
+    def _post_page_2(self, dial, ppm: int) -> tuple[str, ...]:
+        lines = [f"{dial[4]}:{self.last_ppr}"]
+        if self.last_ppr == 1 and ppm == 2:
+            self.online = False
+            lines.append(self._hangup(dial, 0))
+        return (*lines, "OK")
+
+    def _receive(self) -> tuple[bytes, int | None]:
+        """Take page data at line speed until the end marker; (unstuffed data, end byte)."""
+        data, pending, dle, paused = bytearray(), 0.0, False, False
+        rate = self.bps / 8 * self.speedup
+        drop_at = 1500 if (self.scenario == "drop_mid_page"
+                           and self.page_index == self.page_number) else None
+        last = time.monotonic()
+        while True:
+            now = time.monotonic()
+            pending, last = max(0.0, pending - (now - last) * rate), now
+            if self.xonxoff and paused and pending < 512:
+                self._write(bytes([XON]))
+                paused = False
+            chunk = self._read(0.01) if pending < 4096 else b""
+            if not chunk:
+                if pending >= 4096:
+                    time.sleep(0.005)
+                continue
+            pending += len(chunk)
+            if self.xonxoff and not paused and pending >= 2048:
+                self._write(bytes([XOFF]))
+                self.xoff_count += 1
+                paused = True
+            for byte in chunk:
+                if dle:
+                    dle = False
+                    if byte == DLE:
+                        data.append(DLE)
+                    elif byte in (ETX, ord(","), ord(";"), ord(".")):
+                        return bytes(data), byte
+                    continue
+                if byte == DLE:
+                    dle = True
+                elif drop_at is None or len(data) < drop_at:
+                    data.append(byte)
+                else:
+                    self._say(self._hangup(_DIALECT[self.fclass], 40), "NO CARRIER")
+                    return b"", None
+
+    def _drain(self) -> None:
+        """After a drop, discard page data still arriving; keep a command typed after it."""
+        self.buffer.clear()
+        while chunk := self._read(0.1):
+            self.buffer += chunk
+            start = self.buffer.rfind(b"AT")
+            del self.buffer[:start if start >= 0 else len(self.buffer)]
+
+    def _store(self, data: bytes) -> bool:
+        """Decode and keep a received page; False if it is not valid T.4."""
+        try:
+            image = t4.decode_page(data, lsb_first=self.fbo == 0)
+        except t4.T4Error:
+            return False
+        self.pages.append(image)
+        if self.out_dir:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+            image.save(self.out_dir / f"page-{len(self.pages):03d}.png")
+        return True
+
+
+@contextlib.contextmanager
+def simulated_modem(scenario: str = "ok", out_dir=None, speedup: float = 1.0, **options):
+    """Run a simulator for the ``with`` block; yields the simulator (``.path`` is the device)."""
+    sim = ModemSimulator(scenario, out_dir, speedup, **options)
+    sim.start()
+    try:
+        yield sim
+    finally:
+        sim.stop()
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Simulator modem faks Class 2/2.0 pada pty")
+    parser.add_argument("--scenario", default="ok", help=f"salah satu: {', '.join(SCENARIOS)} "
+                        "(rtn_on_page dan drop_mid_page menerima =N)")
+    parser.add_argument("--out", help="folder untuk halaman yang diterima (PNG)")
+    parser.add_argument("--speedup", type=float, default=1.0)
+    parser.add_argument("--bps", type=int, default=14400)
+    parser.add_argument("--xonxoff", action="store_true", help="kirim XOFF/XON saat penyangga penuh")
+    args = parser.parse_args(argv)
+    with simulated_modem(args.scenario, args.out, args.speedup, bps=args.bps,
+                         xonxoff=args.xonxoff) as sim:
+        print(sim.path, flush=True)
+        with contextlib.suppress(KeyboardInterrupt):
+            while True:
+                time.sleep(1)
+
+
+if __name__ == "__main__":
+    main()
