@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import peewee
 
@@ -20,6 +20,11 @@ def freeze(at: datetime | None) -> None:
     """Pin `now()` to `at` (None lets the clock run again)."""
     global _frozen
     _frozen = at
+
+
+def day_range(start: date, end: date) -> tuple[datetime, datetime]:
+    """The first and last instant of the days from `start` to `end`."""
+    return datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.max.time())
 
 
 class BaseModel(peewee.Model):

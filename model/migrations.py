@@ -25,7 +25,16 @@ def _v1() -> None:
     load_codes()
 
 
-MIGRATIONS = [(1, _v1)]
+def _v2() -> None:
+    from model.ekspedisi import EkspedisiEntry
+    from model.fax import Disposition, FaxDestination, FaxRequest
+    from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
+
+    db.create_tables([FaxRequest, FaxDestination, Disposition, FaxJob, FaxAttempt, FaxLogEntry,
+                      EkspedisiEntry])
+
+
+MIGRATIONS = [(1, _v1), (2, _v2)]
 LATEST = MIGRATIONS[-1][0]
 
 

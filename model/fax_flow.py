@@ -1,0 +1,197 @@
+"""Procedure 1, steps 1–4 and 7: draft, submit, dispose or return, register, hand over, archive."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from model import agenda, faxnumber, klasifikasi
+from model.db import write
+from model.errors import Conflict, Invalid, NotAllowed
+from model.fax import (
+    ATTACHMENT_TYPES,
+    DERAJAT,
+    INSTRUCTIONS,
+    MAX_ATTACHMENT,
+    SIFAT,
+    Disposition,
+    FaxDestination,
+    FaxRequest,
+    request_of,
+)
+from model.items import WorkItem
+from model.org import Position, Unit, User
+from model.roles import PEMAKAI
+from model.sop import FAX
+from model.workflow import apply, create_item, transition
+
+
+@dataclass
+class FaxDraft:
+    """What the requester fills in (step 1)."""
+
+    perihal: str = ""
+    nota_number: str = ""
+    nota_date: date | None = None
+    from_unit_id: int | None = None
+    isi_berita: str = ""
+    destinations: list[tuple[str, str]] = field(default_factory=list)  # (name, number)
+    sifat: str = "Biasa"
+    derajat: str = "Biasa"
+    klasifikasi: str = ""
+    fine: bool = False
+    attachment_name: str = ""
+    attachment: bytes | None = None
+
+
+def read_attachment(path: str) -> tuple[str, bytes]:
+    """Load a text or PDF file to send with the message; refuse others with the reason."""
+    file = Path(path.strip()).expanduser()
+    if not file.is_file():
+        raise Invalid(f"Berkas lampiran tidak ditemukan: {file}")
+    if file.suffix.lower() not in ATTACHMENT_TYPES:
+        raise Invalid(f"Lampiran {file.name} tidak dapat difaks: hanya teks (.txt) atau PDF.")
+    size = file.stat().st_size
+    if size > MAX_ATTACHMENT:
+        raise Invalid(f"Lampiran {file.name} terlalu besar ({size // 1024} KB; "
+                      f"maksimal {MAX_ATTACHMENT // 1024 // 1024} MB).")
+    data = file.read_bytes()
+    if file.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
+        raise Invalid(f"{file.name} bukan berkas PDF yang sah.")
+    if file.suffix.lower() == ".txt":
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Invalid(f"{file.name} bukan teks UTF-8 (berkas biner?).") from exc
+    return file.name, data
+
+
+def _check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
+    if not draft.perihal.strip():
+        raise Invalid("Perihal wajib diisi.")
+    if draft.sifat not in SIFAT or draft.derajat not in DERAJAT:
+        raise Invalid("Sifat atau derajat tidak dikenal.")
+    numbers = []
+    for name, number in draft.destinations:
+        if not name.strip():
+            raise Invalid(f"Nama tujuan untuk nomor {number} wajib diisi.")
+        numbers.append(faxnumber.parse(number))
+    if complete:
+        if not draft.isi_berita.strip() and not draft.attachment:
+            raise Invalid("Isi berita kosong: tulis isi berita atau lampirkan berkas.")
+        if not numbers:
+            raise Invalid("Tambahkan minimal satu tujuan faks.")
+        if not draft.nota_number.strip() or draft.nota_date is None:
+            raise Invalid("Nomor dan tanggal nota dinas wajib diisi.")
+        klasifikasi.require(draft.klasifikasi)
+    elif draft.klasifikasi.strip():
+        klasifikasi.require(draft.klasifikasi)
+    return numbers
+
+
+def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> WorkItem:
+    """Create or update the requester's draft at step 1 (nothing is saved if a rule fails)."""
+    if not actor.has_role(PEMAKAI):
+        raise NotAllowed("Hanya Pemakai yang dapat mengajukan permintaan faks.")
+    numbers = _check_draft(draft, complete=False)
+    with write():
+        if item_id is None:
+            item = create_item(FAX, actor, draft.perihal.strip(), unit=actor.unit,
+                               sifat=draft.sifat, derajat=draft.derajat, role=PEMAKAI)
+            request = FaxRequest.create(item=item)
+        else:
+            item = WorkItem.get_by_id(item_id)
+            if item.step != 1 or item.created_by_id != actor.id:
+                raise Conflict("Permintaan ini tidak lagi dapat diubah (sudah diajukan).")
+            WorkItem.update(title=draft.perihal.strip(), sifat=draft.sifat,
+                            derajat=draft.derajat).where(WorkItem.id == item.id).execute()
+            request = request_of(item)
+            FaxDestination.delete().where(FaxDestination.request == request).execute()
+        request.nota_number, request.nota_date = draft.nota_number.strip(), draft.nota_date
+        request.from_unit = draft.from_unit_id or actor.unit_id
+        request.isi_berita, request.klasifikasi = draft.isi_berita, draft.klasifikasi.strip()
+        request.fine = draft.fine
+        request.attachment_name, request.attachment = draft.attachment_name, draft.attachment
+        request.save()
+        for (name, _), number in zip(draft.destinations, numbers, strict=True):
+            FaxDestination.create(request=request, name=name.strip(), number=number.national,
+                                  extension=number.extension)
+    return WorkItem.get_by_id(item.id)
+
+
+def draft_of(item_id: int) -> FaxDraft:
+    """The stored request as a draft the form can edit."""
+    item = WorkItem.get_by_id(item_id)
+    req = request_of(item)
+    dests = [(d.name, faxnumber.FaxNumber(d.number, d.extension).display)
+             for d in req.destinations.order_by(FaxDestination.id)]
+    return FaxDraft(item.title, req.nota_number, req.nota_date, req.from_unit_id,
+                    req.isi_berita, dests, item.sifat, item.derajat, req.klasifikasi, req.fine,
+                    req.attachment_name, req.attachment)
+
+
+def submit(actor: User, item_id: int) -> WorkItem:
+    """Step 1 → 2: the complete request goes to the Kasi; a second submit is refused."""
+    with write():
+        item = WorkItem.get_by_id(item_id)
+        if item.step == 1:
+            _check_draft(draft_of(item_id), complete=True)
+        return apply(item_id, actor, "ajukan", expected_step=1)
+
+
+def dispose(actor: User, item_id: int, instructions: list[str], note: str = "",
+            position: str = "Pengadministrasi Umum") -> WorkItem:
+    """Step 2 → 3: the Kasi disposes the request to Administrasi Umum."""
+    unknown = [i for i in instructions if i not in INSTRUCTIONS]
+    if unknown or not instructions:
+        raise Invalid("Pilih minimal satu instruksi disposisi yang baku.")
+    with write():
+        item = apply(item_id, actor, "disposisi", expected_step=2, note=note)
+        Disposition.create(item=item, by=actor, instructions="\n".join(instructions),
+                           note=note.strip(),
+                           to_position=Position.get_or_none(Position.name == position))
+    return item
+
+
+def return_to_requester(actor: User, item_id: int, reason: str) -> WorkItem:
+    """Step 2 → 1 with the reason; the requester edits and submits again, history kept."""
+    if not reason.strip():
+        raise Invalid("Tulis alasan pengembalian untuk pemohon.")
+    return _move(actor, item_id, "kembalikan", 2, reason.strip())
+
+
+def register(actor: User, item_id: int, pattern: str, unit_code: str) -> agenda.AgendaEntry:
+    """Step 3 → 4: number the message in the buku agenda berita keluar, in one transaction."""
+    with write():
+        item = apply(item_id, actor, "agendakan", expected_step=3)
+        req = request_of(item)
+        tujuan = ", ".join(d.name for d in req.destinations.order_by(FaxDestination.id))
+        return agenda.register(agenda.OUTGOING, actor, klasifikasi=req.klasifikasi,
+                               unit_code=unit_code, perihal=item.title, party=tujuan,
+                               item=item, pattern=pattern)
+
+
+def handover(actor: User, item_id: int) -> WorkItem:
+    """Step 4 → 5: the numbered message goes to the Operator Sandi."""
+    return _move(actor, item_id, "teruskan", 4)
+
+
+def archive(actor: User, item_id: int, note: str = "") -> WorkItem:
+    """Step 7 → done: the sent letter is archived."""
+    return _move(actor, item_id, "arsipkan", 7, note)
+
+
+def _move(actor: User, item_id: int, action: str, step: int, note: str = "") -> WorkItem:
+    return transition(item_id, actor, action, expected_step=step, note=note)
+
+
+def agenda_number(item: WorkItem) -> str:
+    entry = (agenda.AgendaEntry.select()
+             .where((agenda.AgendaEntry.item == item) & ~agenda.AgendaEntry.void)
+             .order_by(agenda.AgendaEntry.id.desc()).first())
+    return entry.number if entry else ""
+
+
+def units() -> list[Unit]:
+    return list(Unit.select().where(Unit.kind != "opd").order_by(Unit.name))

@@ -1,0 +1,31 @@
+"""Building fax requests and walking them to a step, as the real roles would."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model import fax_flow
+from model.agenda import DEFAULT_PATTERN
+from tests.conftest import user
+
+
+def draft(**kw) -> fax_flow.FaxDraft:
+    values = dict(perihal="Undangan rapat koordinasi", nota_number="ND/015/KIP/2026",
+                  nota_date=date(2026, 11, 25), isi_berita="Dengan hormat,\nKami mengundang.",
+                  destinations=[("Diskominfo Jatim", "031-8294608")], klasifikasi="000.1.1")
+    values.update(kw)
+    return fax_flow.FaxDraft(**values)
+
+
+def at_step(step: int, **kw) -> int:
+    """A request created by `pemakai` and moved to `step`; returns the item id."""
+    item = fax_flow.save_draft(user("pemakai"), draft(**kw))
+    if step >= 2:
+        fax_flow.submit(user("pemakai"), item.id)
+    if step >= 3:
+        fax_flow.dispose(user("kasi"), item.id, ["Agendakan dan kirim melalui faksimili"])
+    if step >= 4:
+        fax_flow.register(user("admin"), item.id, DEFAULT_PATTERN, "406.020")
+    if step >= 5:
+        fax_flow.handover(user("admin"), item.id)
+    return item.id
