@@ -1,35 +1,71 @@
-"""Where a user can go: the role screens (menu, palette) and the screen for each SOP step."""
+"""Where a user can go: the role screens (menu, palette) and the screen for each SOP step.
+
+Screens are named as "module:Class" and imported only when opened, so start-up stays light.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from textual.screen import Screen
 
 from model.org import User
+from model.roles import ADMIN_UMUM, KASI, OPERATOR, PEMAKAI
 
+
+def _load(target: str) -> type[Screen]:
+    module, _, name = target.partition(":")
+    return getattr(import_module(f"tui.screens.{module}"), name)
 
 @dataclass(frozen=True)
 class Destination:
     label: str
     roles: tuple[str, ...]
-    make: Callable[[], Screen]
+    target: str
     help: str = ""
 
     def allowed(self, user: User) -> bool:
         return not self.roles or any(user.has_role(r) for r in self.roles)
 
+    def make(self) -> Screen:
+        return _load(self.target)()
 
-DESTINATIONS: list[Destination] = []
-STEP_SCREENS: dict[tuple[str, int], Callable[[int], Screen]] = {}
+DESTINATIONS: list[Destination] = [
+    Destination("Permintaan faks", (PEMAKAI,), "request:RequestListScreen",
+                "ajukan dan pantau permintaan kirim faks"),
+    Destination("Disposisi", (KASI,), "disposition:DispositionScreen",
+                "antrean permintaan faks untuk didisposisi"),
+    Destination("Agenda berita keluar", (ADMIN_UMUM,), "agenda:AgendaScreen",
+                "agendakan dan serahkan ke operator"),
+    Destination("Buku agenda", (ADMIN_UMUM, KASI), "agenda_book:AgendaBookScreen",
+                "buku agenda per tahun, cari, batalkan nomor"),
+    Destination("Konsol kirim faks", (OPERATOR,), "transmit:TransmitScreen",
+                "kirim lewat modem atau catat kirim manual"),
+    Destination("Arsip faks", (ADMIN_UMUM, KASI), "archive:ArchiveScreen",
+                "arsipkan surat terkirim dan telusuri arsip"),
+    Destination("Ekspedisi", (ADMIN_UMUM, OPERATOR), "ekspedisi:EkspedisiScreen",
+                "tanda terima surat kertas"),
+    Destination("Buku-buku", (ADMIN_UMUM, KASI, OPERATOR), "books:BooksScreen",
+                "agenda, laporan harian fax, ekspedisi per tanggal"),
+]
+
+# (procedure, step) -> the screen that works on an item there; it receives item_id=.
+STEP_SCREENS: dict[tuple[str, int], str] = {
+    ("fax", 1): "request:RequestFormScreen",
+    ("fax", 2): "disposition:DispositionScreen",
+    ("fax", 3): "agenda:AgendaScreen",
+    ("fax", 4): "agenda:AgendaScreen",
+    ("fax", 5): "transmit:TransmitScreen",
+    ("fax", 6): "transmit:TransmitScreen",
+    ("fax", 7): "archive:ArchiveScreen",
+}
 
 
 def for_user(user: User) -> list[Destination]:
     return [d for d in DESTINATIONS if d.allowed(user)]
 
-
 def screen_for_step(procedure: str, step: int, item_id: int) -> Screen | None:
-    """The screen that works on an item at this step, if one is registered."""
-    make = STEP_SCREENS.get((procedure, step))
-    return make(item_id) if make else None
+    """The screen that works on an item at this step, if there is one."""
+    target = STEP_SCREENS.get((procedure, step))
+    return _load(target)(item_id=item_id) if target else None
