@@ -16,7 +16,7 @@ TEMPLATE = '''# Konfigurasi Warkat. Ubah sesuai kantor Anda; baris diawali # ada
 [office]
 name = "Dinas Komunikasi dan Informatika Kabupaten Trenggalek"
 section = "Seksi Keamanan Informasi dan Persandian"
-# Kop surat: baris demi baris, dicetak di atas setiap dokumen.
+# Kop surat: pemerintah, nama dinas, alamat, lalu baris kontak (dicetak di atas dokumen).
 letterhead = [
   "PEMERINTAH KABUPATEN TRENGGALEK",
   "DINAS KOMUNIKASI DAN INFORMATIKA",
@@ -83,6 +83,16 @@ class Config:
         return self.home / "out"
 
 
+_current: Config | None = None
+
+
+def current() -> Config:
+    """The configuration of the home opened by this process."""
+    if _current is None:
+        raise RuntimeError("no Warkat home is open")
+    return _current
+
+
 def load(home: Path) -> Config:
     """Read `home/warkat.toml` (defaults when absent); raise Invalid on a broken file."""
     path = home / FILENAME
@@ -94,7 +104,8 @@ def load(home: Path) -> Config:
             raise Invalid(f"Berkas konfigurasi {path} tidak sah: {exc}") from exc
         for section, values in user.items():
             data.setdefault(section, {}).update(values if isinstance(values, dict) else {})
-    return Config(
+    global _current
+    _current = Config(
         home=home,
         office=data["office"],
         database_url=data["database"].get("url", ""),
@@ -104,6 +115,7 @@ def load(home: Path) -> Config:
         printer=data["printer"],
         mail=data.get("mail", {}),
     )
+    return _current
 
 
 def write_default(home: Path, extra: str = "") -> Path:

@@ -10,7 +10,7 @@ from model.db import write
 from model.items import StepLog, WorkItem
 from model.org import Contact, Position, Unit, User
 from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
-from model.sop import EMAIL_IN, EMAIL_OUT, FAX
+from model.sop import EMAIL_IN, EMAIL_OUT
 from model.workflow import create_item
 
 PASSWORD = "warkat123"
@@ -57,13 +57,25 @@ CONTACTS = [
     ("Kantor Kecamatan Panggul", "Sekretariat", "0355-591022", ""),
 ]
 
-# procedure, step, title, derajat, minutes at that step, creator
+FAX_TEXT = """Dengan hormat,
+
+Sehubungan dengan {perihal}, bersama ini kami sampaikan bahwa kegiatan dimaksud akan
+dilaksanakan sesuai jadwal. Mohon kehadiran/perhatian Bapak/Ibu atau pejabat yang ditunjuk.
+
+Demikian untuk menjadi perhatian dan atas kerja samanya kami sampaikan terima kasih."""
+
+# title, derajat, requester, destinations (contact index), step to reach, minutes at that step
+FAX_ITEMS = [
+    ("Laporan pengamanan sinyal HUT Kabupaten", "Segera", "pemakai", [0], 2, 7),
+    ("Permohonan data jaringan intra pemerintah", "Biasa", "staf", [2], 2, 14),
+    ("Undangan rapat koordinasi persandian", "Sangat Segera", "pemakai", [1, 3], 3, 4),
+    ("Laporan bulanan pengelolaan informasi berklasifikasi", "Biasa", "pemakai", [1], 5, 26),
+    ("Nota dinas penggunaan aplikasi sandi", "Biasa", "staf", [4], 7, 2),
+    ("Konsep surat edaran jam kerja", "Biasa", "pemakai", [0], 1, 3),
+]
+
+# procedure, step, title, derajat, minutes at that step, creator (email procedures)
 ITEMS = [
-    (FAX, 2, "Laporan pengamanan sinyal HUT Kabupaten", "Segera", 7, "pemakai"),
-    (FAX, 2, "Permohonan data jaringan intra pemerintah", "Biasa", 14, "staf"),
-    (FAX, 3, "Undangan rapat koordinasi persandian", "Sangat Segera", 4, "pemakai"),
-    (FAX, 5, "Laporan bulanan pengelolaan informasi berklasifikasi", "Biasa", 26, "pemakai"),
-    (FAX, 7, "Nota dinas penggunaan aplikasi sandi", "Biasa", 2, "staf"),
     (EMAIL_IN, 2, "Undangan Rapat Koordinasi Persandian Jawa Timur", "Segera", 3, None),
     (EMAIL_IN, 2, "Permintaan data statistik sektoral 2026", "Biasa", 9, None),
     (EMAIL_IN, 7, "Surat edaran keamanan siber BSSN", "Biasa", 40, None),
@@ -86,7 +98,45 @@ def seed() -> None:
             Contact.create(name=name, organisation=org, fax=fax, email=email)
     for username, full_name, nip, unit, roles in USERS:
         auth.add_user(username, full_name, PASSWORD, roles, unit_code=unit, nip=nip, by="demo")
+    _seed_fax()
     _seed_items(units)
+
+
+def _seed_fax() -> None:
+    from model import fax_flow, fax_jobs
+    from model.agenda import DEFAULT_PATTERN
+    from model.fax import request_of
+
+    users = {u.username: u for u in User.select()}
+    for n, (title, derajat, requester, dests, step, minutes) in enumerate(FAX_ITEMS, start=1):
+        draft = fax_flow.FaxDraft(
+            perihal=title, nota_number=f"ND/{n:03d}/{users[requester].unit.code}/{now().year}",
+            nota_date=now().date(), isi_berita=FAX_TEXT.format(perihal=title.lower()),
+            destinations=[(CONTACTS[i][0], CONTACTS[i][2]) for i in dests],
+            derajat=derajat, klasifikasi="000.1.1")
+        item = fax_flow.save_draft(users[requester], draft)
+        if step >= 2:
+            fax_flow.submit(users[requester], item.id)
+        if step >= 3:
+            fax_flow.dispose(users["kasi"], item.id, ["Agendakan dan kirim melalui faksimili"])
+        if step >= 4:
+            fax_flow.register(users["admin"], item.id, DEFAULT_PATTERN, "406.020")
+        if step >= 5:
+            fax_flow.handover(users["admin"], item.id)
+        if step >= 6:
+            for dest in request_of(item).destinations:
+                fax_jobs.record_manual(users["operator"], item.id, dest.id, at=now(),
+                                       remote_id=dest.number, pages=1, ok=True)
+            fax_jobs.mark_sent(users["operator"], item.id)
+        if step >= 7:
+            fax_jobs.hand_back(users["operator"], item.id)
+        _backdate(item.id, minutes)
+
+
+def _backdate(item_id: int, minutes: int) -> None:
+    entered = now() - timedelta(minutes=minutes)
+    with write():
+        WorkItem.update(step_entered_at=entered).where(WorkItem.id == item_id).execute()
 
 
 def _seed_items(units: dict) -> None:

@@ -43,6 +43,8 @@ class FaxJob(BaseModel):
     progress = peewee.CharField(default="")
     result = peewee.TextField(default="")
     remote_id = peewee.CharField(default="")
+    params = peewee.CharField(default="")  # negotiated resolution and speed, for the journal
+    thumbnail = peewee.BlobField(null=True)  # PNG of page 1, for the jurnal pengiriman
     created_by = peewee.ForeignKeyField(User, null=True)
     created_at = peewee.DateTimeField(default=now)
     updated_at = peewee.DateTimeField(default=now)

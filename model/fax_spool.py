@@ -67,6 +67,7 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
         job.attempts += 1
         job.pages_done = min(job.pages_total, job.pages_done + report.pages_sent)
         job.remote_id = report.remote_id or job.remote_id
+        job.params = report.params or job.params
         job.updated_at = now()
         if report.ok:
             job.status, job.result, job.progress = SENT, report.message, "Terkirim"

@@ -1,0 +1,87 @@
+"""The fax archive: closed fax items found by text, and an item's whole history vs mutu baku."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.agenda import AgendaEntry
+from model.clock import Clock
+from model.ekspedisi import EkspedisiEntry
+from model.fax import Disposition, FaxDestination, FaxRequest
+from model.fax_flow import agenda_number
+from model.fax_jobs import FaxLogEntry
+from model.items import StepLog, WorkItem
+from model.roles import SHORT
+from model.sop import DONE, FAX, PROCEDURES, Step
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    """One step log line: who acted, as which role, and how long the item sat at the step."""
+
+    log: StepLog
+    actor_name: str
+    role_label: str
+    step: Step | None  # the step the item left (None for its creation)
+    clock: Clock | None  # time spent at that step against its standard
+
+
+@dataclass(frozen=True)
+class Dossier:
+    """Everything the archive shows about one fax item."""
+
+    item: WorkItem
+    agenda_number: str
+    request: FaxRequest | None
+    destinations: list[FaxDestination]
+    history: list[HistoryRow]
+    dispositions: list[Disposition]
+    transmissions: list[FaxLogEntry]
+    ekspedisi: list[EkspedisiEntry]
+
+
+def search_fax_archive(text: str, limit: int = 200) -> list[WorkItem]:
+    """Closed fax items whose perihal, agenda number, destination or isi berita holds `text`."""
+    closed = (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False)
+    query = WorkItem.select().where((WorkItem.procedure == FAX) & closed)
+    t = text.strip()
+    if t:
+        by_agenda = AgendaEntry.select(AgendaEntry.item).where(
+            AgendaEntry.number.contains(t) & AgendaEntry.item.is_null(False))
+        by_dest = (FaxRequest.select(FaxRequest.item).join(FaxDestination)
+                   .where(FaxDestination.name.contains(t)))
+        by_text = FaxRequest.select(FaxRequest.item).where(FaxRequest.isi_berita.contains(t))
+        query = query.where(WorkItem.title.contains(t) | WorkItem.id.in_(by_agenda)
+                            | WorkItem.id.in_(by_dest) | WorkItem.id.in_(by_text))
+    return list(query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc())
+                .limit(limit))
+
+
+def history(item_id: int) -> list[HistoryRow]:
+    """The item's step log, oldest first, each step's duration against its mutu baku."""
+    item = WorkItem.get_by_id(item_id)
+    proc = PROCEDURES[item.procedure]
+    rows = []
+    for log in item.log.order_by(StepLog.at, StepLog.id):
+        step = proc.step(log.from_step) if log.from_step not in (None, DONE) else None
+        clock = Clock(log.seconds, step.minutes) if step else None
+        rows.append(HistoryRow(log, log.actor.full_name if log.actor else "sistem",
+                               SHORT.get(log.role, log.role), step, clock))
+    return rows
+
+
+def dossier(item_id: int) -> Dossier:
+    """The whole record of a fax item: history, disposition, transmissions and ekspedisi."""
+    item = WorkItem.get_by_id(item_id)
+    request = FaxRequest.get_or_none(FaxRequest.item == item)
+    destinations = (list(request.destinations.order_by(FaxDestination.id)) if request else [])
+    return Dossier(
+        item=item,
+        agenda_number=agenda_number(item),
+        request=request,
+        destinations=destinations,
+        history=history(item_id),
+        dispositions=list(item.dispositions.order_by(Disposition.at)),
+        transmissions=list(item.fax_log.order_by(FaxLogEntry.at, FaxLogEntry.id)),
+        ekspedisi=list(item.ekspedisi.order_by(EkspedisiEntry.year, EkspedisiEntry.seq)),
+    )

@@ -1,0 +1,70 @@
+"""Every document filled from the database, checked in its text; the print dialog prints."""
+
+from datetime import date
+
+from pypdf import PdfReader
+
+from model import base, ekspedisi, fax_jobs, fax_spool
+from model.fax import request_of
+from model.fax_jobs import FaxLogEntry
+from tests.conftest import user
+from tests.fax_helpers import at_step
+from tests.tui_helpers import make_app, sign_in
+from tui import printing
+from tui.screens.print_dialog import PrintDialog
+
+
+def text_of(pdf: bytes) -> str:
+    import io
+
+    return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _sent_item():
+    item_id = at_step(5)
+    dest = request_of(item_id).destinations.get()
+    job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
+    fax_spool.claim_next("modem0")
+    report = fax_jobs.AttemptReport(base.now(), base.now(), True, 2, 2, "Terkirim",
+                                    remote_id="+62318294608", params="Halus 14400")
+    fax_spool.finish(job.id, report, fax_spool.RetryPolicy())
+    return item_id, job.id
+
+
+def test_disposition_sheet_from_the_database(office):
+    item_id = at_step(4)
+    pdf, title = printing.disposition_sheet(item_id)
+    text = text_of(pdf)
+    for expected in ("ND/015/KIP/2026", "Undangan rapat koordinasi", "000.1.1/001/406.020/2026",
+                     "Bambang Sutrisno", "Agendakan dan kirim melalui faksimili",
+                     "PEMERINTAH KABUPATEN TRENGGALEK"):
+        assert expected in text, expected
+    assert title.startswith("Lembar disposisi")
+
+
+def test_agenda_book_journal_daily_report_stamp_and_receipts(office):
+    item_id, job_id = _sent_item()
+    today = base.now().date()
+    assert "000.1.1/001/406.020/2026" in text_of(printing.agenda_book("keluar", today, today)[0])
+    journal = text_of(printing.transmission_journal(job_id)[0])
+    assert "+62318294608" in journal and "Diskominfo Jatim" in journal
+    daily = text_of(printing.daily_fax_report(today)[0])
+    assert "Diskominfo Jatim" in daily and "Agus Prasetyo" in daily
+    stamp = text_of(printing.back_stamp(FaxLogEntry.get().id)[0])
+    assert "TERKIRIM" in stamp and "000.1.1/001/406.020/2026" in stamp
+    entry = ekspedisi.add(user("admin"), to="Kepala BKPSDM", perihal="Undangan rapat",
+                          letter_number="000.1.1/001/406.020/2026", letter_date=date(2026, 11, 25))
+    assert "Kepala BKPSDM" in text_of(printing.receipts([entry.id])[0])
+
+
+async def test_print_dialog_keeps_the_pdf_and_says_where(office):
+    item_id = at_step(3)
+    app = make_app(office)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "kasi")
+        await app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
+        await pilot.press("enter")
+        await pilot.pause()
+        shown = str(app.screen.query_one("#print-result").render())
+        assert "PDF disimpan" in shown
+        assert list(office.out_dir.glob("*.pdf"))

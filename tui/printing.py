@@ -1,0 +1,158 @@
+"""The SOP's documents filled from the database: model rows in, (PDF bytes, title) out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from model import ekspedisi
+from model.agenda import AgendaEntry as AgendaRow
+from model.books import agenda_between, fax_log_between
+from model.config import current
+from model.fax import Disposition, FaxDestination, request_of
+from model.fax_flow import agenda_number
+from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.items import StepLog, WorkItem
+from model.org import User
+from model.roles import KASI, OPERATOR
+
+KASI_TITLE = "Kepala Seksi Keamanan Informasi dan Persandian"
+
+
+def _letterhead():
+    from print.records import Letterhead
+
+    office = current().office
+    lines = list(office.get("letterhead", [])) + ["", "", ""]
+    return Letterhead(lines[0], lines[1], lines[2], tuple(x for x in lines[3:] if x),
+                      unit=office.get("section", ""))
+
+
+def _paper() -> str:
+    return current().printer.get("paper", "A4")
+
+
+def _signatory(user: User | None, title: str, day: date | None = None):
+    from print.records import Signatory
+
+    if user is None:
+        return None
+    return Signatory(user.full_name, user.nip, title, date=day)
+
+
+def _first_with_role(role: str) -> User | None:
+    from model.org import UserRole
+
+    return (User.select().join(UserRole).where((UserRole.role == role) & User.active)
+            .order_by(User.id).first())
+
+
+def disposition_sheet(item_id: int) -> tuple[bytes, str]:
+    from model.fax import INSTRUCTIONS
+    from print.disposition import disposition_pdf
+    from print.records import DispositionSheet
+
+    item = WorkItem.get_by_id(item_id)
+    req = request_of(item)
+    row = item.dispositions.order_by(Disposition.id.desc()).first()
+    received = item.log.order_by(StepLog.id).first()
+    sheet = DispositionSheet(
+        sender=req.from_unit.name if req.from_unit else "",
+        letter_number=req.nota_number, letter_date=req.nota_date or item.created_at.date(),
+        received_date=(received.at if received else item.created_at).date(),
+        agenda_number=agenda_number(item), sifat=item.sifat, derajat=item.derajat,
+        subject=item.title,
+        forward_to=(row.to_position.name,) if row and row.to_position else ("Administrasi Umum",),
+        checked=tuple(row.instructions.splitlines()) if row else (),
+        note=row.note if row else "",
+        signatory=_signatory(row.by if row else _first_with_role(KASI), KASI_TITLE,
+                             row.at.date() if row else None),
+        instructions=INSTRUCTIONS,
+    )
+    return disposition_pdf(sheet, _letterhead(), _paper()), f"Lembar disposisi {item.title}"
+
+
+def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
+    from print.agenda import agenda_pdf
+    from print.records import AgendaBook, AgendaEntry
+
+    def letter_number(row: AgendaRow) -> str:
+        if row.item_id and row.item.procedure == "fax":
+            return request_of(row.item_id).nota_number
+        return ""
+
+    entries = tuple(
+        AgendaEntry(number=r.number, date=r.registered_at.date(), letter_number=letter_number(r),
+                    counterpart=r.party, subject=r.perihal,
+                    sifat=r.item.sifat if r.item_id else "Biasa", classification=r.klasifikasi,
+                    void=r.void, void_reason=r.void_reason)
+        for r in agenda_between(book, start, end))
+    data = AgendaBook(kind=book, start=start, end=end, entries=entries)
+    return agenda_pdf(data, _letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
+
+
+def transmission_journal(job_id: int) -> tuple[bytes, str]:
+    from print.journal import journal_pdf
+    from print.records import Attempt, TransmissionReport
+
+    job = FaxJob.get_by_id(job_id)
+    attempts = list(job.attempt_rows.order_by(FaxAttempt.id))
+    last = attempts[-1] if attempts else None
+    resolution, _, speed = (job.params or "").partition(" ")
+    report = TransmissionReport(
+        sent_at=last.ended_at if last else job.updated_at,
+        local_id=current().fax.get("local_id", ""), dialled=job.dial,
+        remote_csid=job.remote_id, duration_s=sum(a.seconds for a in attempts),
+        pages=job.pages_done, pages_total=job.pages_total,
+        resolution=resolution or ("Halus (204×196 dpi)" if job.fine else "Standar (204×98 dpi)"),
+        speed_bps=int(speed) if speed.isdigit() else 0,
+        result="OK" if job.status == "terkirim" else (job.result or job.progress),
+        ok=job.status == "terkirim", agenda_number=agenda_number(job.item),
+        destination=FaxDestination.get_by_id(job.destination_id).name,
+        operator=job.created_by.full_name if job.created_by else "",
+        attempts=tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds,
+                               a.pages_sent, a.hangup_code) for a in attempts),
+        thumbnail=job.thumbnail,
+    )
+    return journal_pdf(report, _letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
+
+
+def daily_fax_report(day: date) -> tuple[bytes, str]:
+    from print.faxlog import faxlog_pdf
+    from print.records import FaxDailyReport
+    from print.records import FaxLogEntry as Line
+
+    rows = fax_log_between(day, day)
+    lines = tuple(Line(r.at, r.agenda_number, r.to_name, r.number, r.pages,
+                       ("Berhasil" if r.ok else "Gagal") + (" (manual)" if r.via == "manual" else "")
+                       + ("" if r.ok else f": {r.result}"),
+                       r.operator.full_name if r.operator else "") for r in rows)
+    operator = rows[-1].operator if rows and rows[-1].operator else _first_with_role(OPERATOR)
+    report = FaxDailyReport(day, lines, _signatory(operator, "Operator Sandi", day),
+                            _signatory(_first_with_role(KASI), KASI_TITLE, day))
+    return faxlog_pdf(report, _letterhead(), _paper()), f"Laporan harian fax {day}"
+
+
+def back_stamp(log_entry_id: int) -> tuple[bytes, str]:
+    from print.records import BackStamp
+    from print.stamp import stamp_pdf
+
+    row = FaxLogEntry.get_by_id(log_entry_id)
+    stamp = BackStamp(row.at, row.operator.full_name if row.operator else "",
+                      "TERKIRIM" if row.ok else f"GAGAL: {row.result}", row.agenda_number,
+                      row.to_name, row.pages)
+    return stamp_pdf(stamp, _letterhead(), _paper()), f"Cap belakang {row.agenda_number}"
+
+
+def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
+    from print.receipt import receipt_pdf
+    from print.records import ReceiptEntry, ReceiptSheet
+
+    rows = (ekspedisi.EkspedisiEntry.select()
+            .where(ekspedisi.EkspedisiEntry.id.in_(entry_ids))
+            .order_by(ekspedisi.EkspedisiEntry.year, ekspedisi.EkspedisiEntry.seq))
+    entries = tuple(ReceiptEntry(r.seq, r.at.date(), r.letter_number,
+                                 r.letter_date or r.at.date(), r.to, r.perihal,
+                                 r.lampiran or "-", r.receiver_name, r.received_at)
+                    for r in rows)
+    return receipt_pdf(ReceiptSheet(entries), _letterhead(), _paper()), "Tanda terima ekspedisi"
+

@@ -1,0 +1,68 @@
+"""Print a document: shows the configured printer and the document, prints or cancels."""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Static
+
+PRINTER_NAMES = {"pdf": "Berkas PDF", "cups": "Printer CUPS", "raw": "Printer dot-matrix"}
+
+
+def make_configured_printer(config):
+    """The printer from warkat.toml; PDFs are always kept under the home's out/ folder."""
+    from hw.printer import make_printer
+
+    opts = config.printer
+    kind = opts.get("kind", "pdf")
+    extra = {"cups": {"queue": opts.get("queue", "")},
+             "raw": {"device": opts.get("device", "")}}.get(kind, {})
+    return make_printer(kind, out_dir=config.out_dir, **extra)
+
+
+def page_count(pdf: bytes) -> int:
+    return max(1, len(re.findall(rb"/Type\s*/Page(?!s)", pdf)))
+
+
+class PrintDialog(ModalScreen):
+    BINDINGS = [("escape", "dismiss", "Batal"), ("enter", "print", "Cetak")]
+
+    def __init__(self, pdf: bytes, title: str):
+        super().__init__()
+        self.pdf, self.doc_title = pdf, title
+
+    def compose(self) -> ComposeResult:
+        opts = self.app.session.config.printer
+        kind = opts.get("kind", "pdf")
+        target = opts.get("queue") or opts.get("device") or str(self.app.session.config.out_dir)
+        with Vertical(classes="dialog"):
+            yield Static("Cetak dokumen", classes="dialog-title")
+            yield Static(f"{self.doc_title}\n{page_count(self.pdf)} halaman, "
+                         f"kertas {opts.get('paper', 'A4')}")
+            yield Static(f"Printer: {PRINTER_NAMES.get(kind, kind)} — {target}")
+            with Horizontal(classes="buttons"):
+                yield Button("Cetak", id="print", variant="primary")
+                yield Button("Batal", id="cancel")
+            yield Static("", id="print-result")
+        yield Footer()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "print":
+            self.action_print()
+        else:
+            self.dismiss(None)
+
+    def action_print(self) -> None:
+        try:
+            printer = make_configured_printer(self.app.session.config)
+        except ValueError as exc:
+            self.query_one("#print-result", Static).update(str(exc))
+            return
+        result = printer.print_pdf(self.pdf, self.doc_title)
+        where = f"\nPDF disimpan: {result.kept_pdf}" if result.kept_pdf else ""
+        self.query_one("#print-result", Static).update(f"{result.message}{where}")
+        if result.ok:
+            self.app.notify(result.message)
