@@ -83,8 +83,9 @@ ITEMS = [
 ]
 
 
-def seed() -> None:
-    """Fill an empty database with the demo office (idempotent on users)."""
+def seed(items: bool = True) -> None:
+    """Fill an empty database with the demo office (idempotent on users); `items=False`
+    gives the people and address book only."""
     if User.select().exists():
         return
     with write():
@@ -98,8 +99,9 @@ def seed() -> None:
             Contact.create(name=name, organisation=org, fax=fax, email=email)
     for username, full_name, nip, unit, roles in USERS:
         auth.add_user(username, full_name, PASSWORD, roles, unit_code=unit, nip=nip, by="demo")
-    _seed_fax()
-    _seed_items(units)
+    if items:
+        _seed_fax()
+        _seed_items(units)
 
 
 def _seed_fax() -> None:

@@ -101,6 +101,7 @@ class AttemptReport:
     params: str = ""
     hangup_code: str = ""
     retry_kind: str | None = None  # busy, no_answer, failure, or None (do not retry)
+    aborted: bool = False  # stopped by the daemon's shutdown: the operator decides
 
 
 def _hold(actor: User, item_id: int) -> FaxRequest:

@@ -47,12 +47,18 @@ def claim_next(worker: str) -> FaxJob | None:
     return FaxJob.get_by_id(job.id) if taken else None
 
 
-def report_progress(job_id: int, text: str, pages_done: int | None = None) -> None:
-    fields = {FaxJob.progress: text, FaxJob.updated_at: now()}
-    if pages_done is not None:
-        fields[FaxJob.pages_done] = pages_done
+def start_sending(job_id: int, pages_total: int, thumbnail: bytes | None) -> None:
+    """The message is rendered: record its real page count and a picture of page 1."""
     with write():
-        FaxJob.update(fields).where((FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute()
+        FaxJob.update(pages_total=pages_total, thumbnail=thumbnail, updated_at=now()).where(
+            FaxJob.id == job_id).execute()
+
+
+def report_progress(job_id: int, text: str) -> None:
+    """Live progress for the transmit console (pages are counted when the attempt ends)."""
+    with write():
+        FaxJob.update(progress=text, updated_at=now()).where(
+            (FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute()
 
 
 def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
@@ -74,6 +80,11 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
             job.save()
             log_transmission(job, dest, report.ended_at, True, report.message,
                  job.created_by, "modem")
+        elif report.aborted:
+            job.status, job.result = DECIDE, report.message
+            job.progress = (f"Dihentikan: {report.message}. Periksa ke penerima, lalu putuskan "
+                            "kirim ulang atau batal.")
+            job.save()
         elif report.retry_kind and job.attempts < job.max_tries:
             job.status, job.next_try_at = QUEUED, now() + policy.wait(report.retry_kind)
             job.result = report.message

@@ -1,4 +1,4 @@
-"""`warkat daemon`: runs the workers, writes a heartbeat, stops cleanly on SIGTERM."""
+"""`warkat daemon`: runs each worker in its own thread, beats, stops cleanly on SIGTERM."""
 
 from __future__ import annotations
 
@@ -9,35 +9,52 @@ from collections.abc import Callable
 
 from model import heartbeat
 from model.base import now
-from model.config import Config
 from model.db import DatabaseProblem
 
 log = logging.getLogger("warkat.spool")
 
 BEAT_SECONDS = 5.0
+RESTART_SECONDS = 10.0
+
+Task = Callable[[threading.Event], None]
 
 
 class Daemon:
-    """A loop that beats, gives each task a turn, and sleeps until the next beat or a stop."""
+    """Workers loop in threads until `stop`; the main thread writes the heartbeat."""
 
-    def __init__(self, config: Config, tasks: list[Callable[[threading.Event], None]] = ()):
-        self.config = config
-        self.tasks = list(tasks)
+    def __init__(self, tasks: dict[str, Task] | None = None):
+        self.tasks = dict(tasks or {})
         self.stop = threading.Event()
         self.started_at = now()
+
+    def _supervise(self, name: str, task: Task) -> None:
+        while not self.stop.is_set():
+            try:
+                task(self.stop)
+                return
+            except Exception:  # a worker must never take the daemon down
+                log.exception("pekerja %s gagal; dijalankan ulang", name)
+                self.stop.wait(RESTART_SECONDS)
 
     def run(self) -> int:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.stop.set())
-        log.info("daemon mulai")
+        threads = [threading.Thread(target=self._supervise, args=item, name=item[0])
+                   for item in self.tasks.items()]
+        for thread in threads:
+            thread.start()
+        log.info("daemon mulai: %s", ", ".join(self.tasks) or "tanpa pekerja")
         while not self.stop.is_set():
-            try:
-                heartbeat.beat("spool", self.started_at)
-                for task in self.tasks:
-                    task(self.stop)
-            except DatabaseProblem as exc:
-                log.warning("%s", exc)
+            self._beat("berjalan")
             self.stop.wait(BEAT_SECONDS)
-        heartbeat.beat("spool", self.started_at, status="berhenti")
+        for thread in threads:
+            thread.join(timeout=60)
+        self._beat("berhenti")
         log.info("daemon berhenti")
         return 0
+
+    def _beat(self, status: str) -> None:
+        try:
+            heartbeat.beat("spool", self.started_at, status=status)
+        except DatabaseProblem as exc:
+            log.warning("%s", exc)

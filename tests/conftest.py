@@ -36,6 +36,13 @@ def office(home, frozen):
     return home
 
 
+@pytest.fixture
+def staff(home, frozen):
+    """The demo office's units, people and address book, with no items yet."""
+    demo.seed(items=False)
+    return home
+
+
 def user(username: str):
     from model.org import User
 

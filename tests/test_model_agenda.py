@@ -27,25 +27,25 @@ def _register(book=OUTGOING, **kw):
                         unit_code="406.020", perihal="Uji", party="Tujuan", **kw.get("x", {}))
 
 
-def test_numbers_are_sequential_and_formatted(office):
+def test_numbers_are_sequential_and_formatted(staff):
     first, second = _register(), _register()
     assert (first.seq, second.seq) == (1, 2)
     assert second.number == "000.1.1/002/406.020/2026"
 
 
-def test_books_count_separately(office):
+def test_books_count_separately(staff):
     _register(OUTGOING)
     assert _register(INCOMING).seq == 1
 
 
-def test_a_new_year_starts_at_one(office):
+def test_a_new_year_starts_at_one(staff):
     _register()
     base.freeze(datetime(2027, 1, 2, 8, 0))
     entry = _register()
     assert (entry.year, entry.seq) == (2027, 1)
 
 
-def test_a_voided_number_stays_in_the_book_and_is_not_reused(office):
+def test_a_voided_number_stays_in_the_book_and_is_not_reused(staff):
     first = _register()
     with write():
         void(first.id, user("admin"), "Salah tujuan")
@@ -56,7 +56,7 @@ def test_a_voided_number_stays_in_the_book_and_is_not_reused(office):
         (1, True, "Salah tujuan"), (2, False, "")]
 
 
-def test_void_needs_a_reason_and_happens_once(office):
+def test_void_needs_a_reason_and_happens_once(staff):
     entry = _register()
     with pytest.raises(Invalid, match="Alasan"), write():
         void(entry.id, user("admin"), " ")
@@ -71,7 +71,7 @@ def test_bad_pattern_is_refused_with_the_known_keys():
         check_pattern("{nomor}/{tahun}")
 
 
-def test_book_search_by_text(office):
+def test_book_search_by_text(staff):
     _register()
     assert len(book_entries(OUTGOING, 2026, "000.1.1/001")) == 1
     assert book_entries(OUTGOING, 2026, "tidak ada") == []
@@ -98,10 +98,10 @@ def _worker(path, user_id, count, queue):
     queue.put(got)
 
 
-def test_eight_processes_registering_at_once_get_unique_gapless_numbers(office):
+def test_eight_processes_registering_at_once_get_unique_gapless_numbers(staff):
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(office.db_url, user("admin").id, 25, queue))
+    procs = [ctx.Process(target=_worker, args=(staff.db_url, user("admin").id, 25, queue))
              for _ in range(8)]
     for p in procs:
         p.start()

@@ -15,7 +15,7 @@ from tests.conftest import user
 from tests.fax_helpers import at_step, draft
 
 
-def test_draft_is_saved_and_editable_until_submitted(office):
+def test_draft_is_saved_and_editable_until_submitted(staff):
     item = fax_flow.save_draft(user("pemakai"), draft(isi_berita=""))
     assert item.step == 1
     fax_flow.save_draft(user("pemakai"), draft(perihal="Ubah"), item.id)
@@ -34,14 +34,14 @@ def test_draft_is_saved_and_editable_until_submitted(office):
     (dict(perihal=" "), "Perihal wajib"),
     (dict(klasifikasi="999.99"), "tidak ada dalam daftar"),
 ])
-def test_bad_input_saves_nothing(office, change, reason):
+def test_bad_input_saves_nothing(staff, change, reason):
     before = WorkItem.select().count()
     with pytest.raises(Invalid, match=reason):
         fax_flow.save_draft(user("pemakai"), draft(**change))
     assert WorkItem.select().count() == before
 
 
-def test_submit_needs_a_destination_and_the_nota_dinas(office):
+def test_submit_needs_a_destination_and_the_nota_dinas(staff):
     item = fax_flow.save_draft(user("pemakai"), draft(destinations=[]))
     with pytest.raises(Invalid, match="minimal satu tujuan"):
         fax_flow.submit(user("pemakai"), item.id)
@@ -50,7 +50,7 @@ def test_submit_needs_a_destination_and_the_nota_dinas(office):
         fax_flow.submit(user("pemakai"), item.id)
 
 
-def test_double_submit_is_refused_clearly(office):
+def test_double_submit_is_refused_clearly(staff):
     item_id = at_step(1)
     fax_flow.submit(user("pemakai"), item_id)
     with pytest.raises(Conflict, match="sudah diproses"):
@@ -71,7 +71,7 @@ def test_attachments_are_checked(tmp_path):
             fax_flow.read_attachment(str(tmp_path / name))
 
 
-def test_kasi_returns_with_reason_and_history_is_kept(office):
+def test_kasi_returns_with_reason_and_history_is_kept(staff):
     item_id = at_step(2)
     with pytest.raises(Invalid, match="alasan"):
         fax_flow.return_to_requester(user("kasi"), item_id, "")
@@ -84,7 +84,7 @@ def test_kasi_returns_with_reason_and_history_is_kept(office):
                        ("kembalikan", "Lengkapi nomor nota dinas"), ("ajukan", "")]
 
 
-def test_disposition_is_recorded_with_standard_instructions(office):
+def test_disposition_is_recorded_with_standard_instructions(staff):
     item_id = at_step(2)
     with pytest.raises(Invalid, match="instruksi"):
         fax_flow.dispose(user("kasi"), item_id, ["Bebas"])
@@ -96,7 +96,7 @@ def test_disposition_is_recorded_with_standard_instructions(office):
     assert row.to_position.name == "Pengadministrasi Umum"
 
 
-def test_register_numbers_the_message_in_the_outgoing_book(office):
+def test_register_numbers_the_message_in_the_outgoing_book(staff):
     item_id = at_step(3)
     entry = fax_flow.register(user("admin"), item_id, "{klasifikasi}/{urut:03d}/{unit}/{tahun}",
                               "406.020")
@@ -108,7 +108,7 @@ def test_register_numbers_the_message_in_the_outgoing_book(office):
     assert AgendaEntry.select().count() == 1
 
 
-def test_two_operators_cannot_send_the_same_message(office):
+def test_two_operators_cannot_send_the_same_message(staff):
     from model import auth
 
     auth.add_user("operator2", "Dedi", "sandi12345", ["operator"])
@@ -121,7 +121,7 @@ def test_two_operators_cannot_send_the_same_message(office):
         fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
 
 
-def test_racing_operators_only_one_holds_the_message(office):
+def test_racing_operators_only_one_holds_the_message(staff):
     from model import auth
 
     auth.add_user("operator2", "Dedi", "sandi12345", ["operator"])
@@ -143,7 +143,7 @@ def test_racing_operators_only_one_holds_the_message(office):
     assert results.count("ok") == 1 and FaxJob.select().count() == 1
 
 
-def test_manual_send_logs_the_daily_book_and_allows_step_6(office):
+def test_manual_send_logs_the_daily_book_and_allows_step_6(staff):
     item_id = at_step(5, destinations=[("Jatim", "031-8294608"), ("BSSN", "021-7805814")])
     dests = list(request_of(item_id).destinations.order_by(FaxDestination.id))
     fax_jobs.record_manual(user("operator"), item_id, dests[0].id, at=base.now(),
@@ -172,7 +172,7 @@ def _report(ok, pages, kind=None, message="x"):
                                   retry_kind=kind)
 
 
-def test_daemon_claims_retries_only_unsent_pages_then_hands_back(office):
+def test_daemon_claims_retries_only_unsent_pages_then_hands_back(staff):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
     fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=3, max_tries=2)
@@ -193,7 +193,7 @@ def test_daemon_claims_retries_only_unsent_pages_then_hands_back(office):
     assert FaxDestination.get_by_id(dest.id).status == "terkirim"
 
 
-def test_two_daemons_claiming_at_once_never_share_a_job(office):
+def test_two_daemons_claiming_at_once_never_share_a_job(staff):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
     fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
@@ -209,7 +209,7 @@ def test_two_daemons_claiming_at_once_never_share_a_job(office):
     assert len([j for j in got if j]) == 1
 
 
-def test_interrupted_job_waits_for_the_operator(office):
+def test_interrupted_job_waits_for_the_operator(staff):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
     fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
@@ -222,7 +222,7 @@ def test_interrupted_job_waits_for_the_operator(office):
     assert FaxJob.get_by_id(job_id).status == "batal"
 
 
-def test_ekspedisi_numbers_and_receipts(office):
+def test_ekspedisi_numbers_and_receipts(staff):
     first = ekspedisi.add(user("admin"), to="Kepala BKPSDM", perihal="Undangan")
     second = ekspedisi.add(user("admin"), to="Bappeda", perihal="Laporan", lampiran="1 berkas")
     assert (first.seq, second.seq) == (1, 2)

@@ -31,7 +31,7 @@ def _sent_item():
     return item_id, job.id
 
 
-def test_disposition_sheet_from_the_database(office):
+def test_disposition_sheet_from_the_database(staff):
     item_id = at_step(4)
     pdf, title = printing.disposition_sheet(item_id)
     text = text_of(pdf)
@@ -42,7 +42,7 @@ def test_disposition_sheet_from_the_database(office):
     assert title.startswith("Lembar disposisi")
 
 
-def test_agenda_book_journal_daily_report_stamp_and_receipts(office):
+def test_agenda_book_journal_daily_report_stamp_and_receipts(staff):
     item_id, job_id = _sent_item()
     today = base.now().date()
     assert "000.1.1/001/406.020/2026" in text_of(printing.agenda_book("keluar", today, today)[0])
@@ -57,9 +57,9 @@ def test_agenda_book_journal_daily_report_stamp_and_receipts(office):
     assert "Kepala BKPSDM" in text_of(printing.receipts([entry.id])[0])
 
 
-async def test_print_dialog_keeps_the_pdf_and_says_where(office):
+async def test_print_dialog_keeps_the_pdf_and_says_where(staff):
     item_id = at_step(3)
-    app = make_app(office)
+    app = make_app(staff)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "kasi")
         await app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
@@ -67,4 +67,4 @@ async def test_print_dialog_keeps_the_pdf_and_says_where(office):
         await pilot.pause()
         shown = str(app.screen.query_one("#print-result").render())
         assert "PDF disimpan" in shown
-        assert list(office.out_dir.glob("*.pdf"))
+        assert list(staff.out_dir.glob("*.pdf"))

@@ -1,0 +1,154 @@
+"""Fax worker: one per modem; claims a job, renders, encodes, transmits, records the attempt."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import io
+import logging
+import re
+import threading
+from pathlib import Path
+
+from model.base import now
+from model.config import Config
+from model.fax import request_of
+from model.fax_flow import agenda_number
+from model.fax_jobs import AttemptReport, FaxJob
+from model.fax_spool import (
+    RetryPolicy,
+    claim_next,
+    finish,
+    recover_interrupted,
+    report_progress,
+    start_sending,
+)
+
+log = logging.getLogger("warkat.spool.fax")
+IDLE_SECONDS = 2.0
+
+
+def modem_config(cfg: Config, device: str):
+    from hw.modem import ModemConfig
+
+    fax = cfg.fax
+    return ModemConfig(device=device, speed=int(fax.get("speed", 19200)),
+                       fax_class=str(fax.get("class", "2.0")), flow=fax.get("flow", "rtscts"),
+                       lsb_first=bool(fax.get("lsb_first", True)),
+                       local_id=fax.get("local_id", ""), dial_mode=fax.get("dial_mode", "tone"))
+
+
+def retry_policy(cfg: Config) -> RetryPolicy:
+    fax = cfg.fax
+    return RetryPolicy(float(fax.get("wait_busy_minutes", 3)),
+                       float(fax.get("wait_no_answer_minutes", 5)),
+                       float(fax.get("wait_failure_minutes", 2)))
+
+
+def render_job(cfg: Config, job: FaxJob) -> list:
+    """The message of `job` as 1-bit fax pages (letterhead, header line, attachment pages)."""
+    from hw.faxpage import FaxDocument, pdf_to_fax_pages, render_pages, text_pages
+
+    req = request_of(job.item_id)
+    body, extra = req.isi_berita, []
+    if req.attachment:
+        if req.attachment_name.lower().endswith(".pdf"):
+            extra = pdf_to_fax_pages(bytes(req.attachment), job.fine)
+        else:
+            extra = text_pages(bytes(req.attachment).decode("utf-8", "replace"), fine=job.fine)
+    doc = FaxDocument(header=cfg.fax.get("header", ""),
+                      letterhead=list(cfg.office.get("letterhead", [])), body=body,
+                      agenda_number=agenda_number(job.item), sent_at=now(), fine=job.fine)
+    return render_pages(doc, extra)
+
+
+def thumbnail(page) -> bytes:
+    small = page.convert("L").resize((page.width // 6, page.height // (3 if page.height > 1500
+                                                                        else 6) // 2 * 2))
+    out = io.BytesIO()
+    small.save(out, "PNG")
+    return out.getvalue()
+
+
+class FaxWorker:
+    """Sends the queued jobs through one modem, one at a time, until told to stop."""
+
+    def __init__(self, cfg: Config, device: str, label: str | None = None, driver_factory=None):
+        self.cfg, self.device = cfg, device
+        self.name = f"modem:{label or device}"  # stable across restarts: crash recovery uses it
+        self.driver_factory = driver_factory or self._class2
+
+    def _class2(self):
+        from hw.modem import Class2Driver
+
+        return Class2Driver(modem_config(self.cfg, self.device))
+
+    def run(self, stop: threading.Event) -> None:
+        with self._device_lock() as locked:
+            if not locked:
+                log.warning("%s dipakai daemon lain; pekerja ini tidak berjalan", self.device)
+                return
+            for job_id in recover_interrupted(self.name):
+                log.warning("pekerjaan faks #%s terputus; menunggu keputusan operator", job_id)
+            while not stop.is_set():
+                job = claim_next(self.name)
+                if job is None:
+                    stop.wait(IDLE_SECONDS)
+                    continue
+                self.send(job, stop)
+
+    @contextlib.contextmanager
+    def _device_lock(self):
+        """One daemon per modem: an exclusive lock file in the home, held while running."""
+        path = Path(self.cfg.home) / f"{re.sub(r'[^A-Za-z0-9]+', '_', self.name)}.lock"
+        with open(path, "w") as handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            yield True
+
+    def send(self, job: FaxJob, stop: threading.Event) -> FaxJob:
+        """Transmit the unsent pages of `job` and record the attempt."""
+        from hw.faxpage import FaxPageError
+        from hw.t4 import encode_page
+
+        started = now()
+        try:
+            pages = render_job(self.cfg, job)
+        except FaxPageError as exc:
+            return finish(job.id, AttemptReport(started, now(), False, 0, job.pages_total,
+                                                str(exc)), retry_policy(self.cfg))
+        start_sending(job.id, len(pages), thumbnail(pages[0]))
+        done = job.pages_done
+        todo = [encode_page(p) for p in pages[done:]]
+        result = self.driver_factory().send(job.dial, todo, self._progress(job.id, done, len(pages)),
+                                            abort_event=stop, fine=job.fine)
+        resolution = {"fine": "Halus", "standard": "Standar"}.get(result.resolution, "")
+        report = AttemptReport(
+            started_at=result.started or started, ended_at=result.ended or now(), ok=result.ok,
+            pages_sent=result.pages_sent, pages_total=len(pages),
+            message="Terkirim" if result.ok else result.message, remote_id=result.remote_id,
+            params=f"{resolution} {result.bit_rate}".strip(),
+            hangup_code=result.hangup_code or "", retry_kind=result.retry_kind,
+            aborted=result.aborted)
+        job = finish(job.id, report, retry_policy(self.cfg))
+        log.info("faks #%s ke %s: %s", job.id, job.dial, report.message)
+        return job
+
+    def _progress(self, job_id: int, done: int, total: int):
+        def event(kind, *args):
+            if kind == "dialing":
+                report_progress(job_id, "Memanggil nomor tujuan…")
+            elif kind == "connected":
+                report_progress(job_id, f"Tersambung ke {args[0] or 'mesin faks'}")
+            elif kind == "page":
+                report_progress(job_id, f"Mengirim halaman {done + args[0]}/{total}")
+            elif kind == "page_result":
+                verdict = "diterima" if args[1] else "ditolak penerima"
+                report_progress(job_id, f"Halaman {done + args[0]}/{total} {verdict}")
+            elif kind == "hangup":
+                report_progress(job_id, "Menutup sambungan")
+
+        return event
