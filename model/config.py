@@ -54,6 +54,29 @@ wait_busy_minutes = 3
 wait_no_answer_minutes = 5
 wait_failure_minutes = 2
 
+[mail]
+# Kotak surat kantor. inbox: "maildir" (folder lokal) atau "imap".
+inbox = "maildir"
+maildir = "inbox"
+imap_host = ""
+imap_port = 993
+imap_security = "ssl"
+imap_user = ""
+imap_password = ""
+imap_folder = "INBOX"
+# Setelah disimpan di Warkat: "none", "seen" (tandai dibaca) atau "move:Folder"
+after = "none"
+poll_seconds = 60
+# Pengiriman: "outbox" (berkas .eml di folder) atau "smtp"
+transport = "outbox"
+outbox = "outbox"
+smtp_host = ""
+smtp_port = 587
+smtp_security = "starttls"
+smtp_user = ""
+smtp_password = ""
+sent_folder = ""
+
 [printer]
 # "pdf" (berkas di folder out), "cups" (antrean printer) atau "raw" (printer dot-matrix)
 kind = "pdf"
@@ -113,7 +136,7 @@ def load(home: Path) -> Config:
         idle_lock_minutes=float(data["screen"].get("idle_lock_minutes", 10)),
         fax=data["fax"],
         printer=data["printer"],
-        mail=data.get("mail", {}),
+        mail=data["mail"],
     )
     return _current
 

@@ -34,7 +34,16 @@ def _v2() -> None:
                       EkspedisiEntry])
 
 
-MIGRATIONS = [(1, _v1), (2, _v2)]
+def _v3() -> None:
+    from model.email_in import FollowUp, IncomingMail, MailAttachment, MailForward, SyncMark
+    from model.email_out import DraftVersion, OutgoingAttachment, OutgoingMail
+    from model.mail_jobs import MailJob
+
+    db.create_tables([IncomingMail, MailAttachment, MailForward, FollowUp, SyncMark,
+                      OutgoingMail, OutgoingAttachment, DraftVersion, MailJob])
+
+
+MIGRATIONS = [(1, _v1), (2, _v2), (3, _v3)]
 LATEST = MIGRATIONS[-1][0]
 
 

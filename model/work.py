@@ -10,6 +10,7 @@ from model.clock import Clock, clock_for
 from model.items import WorkItem
 from model.org import User
 from model.sop import PROCEDURES, Procedure, Step
+from model.workflow import in_unit
 
 URGENCY = {"Sangat Segera": 0, "Kilat": 0, "Segera": 1, "Biasa": 2}
 
@@ -26,7 +27,11 @@ def _visible(user: User, step: Step, item: WorkItem) -> bool:
     if step.scope == "owner":
         return item.created_by_id == user.id
     if step.scope == "unit":
-        return item.unit_id is None or item.unit_id == user.unit_id
+        if item.procedure == "email_in":  # forwarded mail: only units that still owe an answer
+            from model.email_in import pending_units
+
+            return user.unit_id in {u.id for u in pending_units(item.id)}
+        return in_unit(user, item)
     return True
 
 

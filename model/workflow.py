@@ -19,13 +19,24 @@ def acting_role(user: User, step: Step, item: WorkItem) -> str:
             continue
         if step.scope == "owner" and item.created_by_id not in (None, user.id):
             continue
-        if step.scope == "unit" and item.unit_id not in (None, user.unit_id):
+        if step.scope == "unit" and not in_unit(user, item):
             continue
         return role
     if not step.roles:
         raise NotAllowed("Langkah ini dijalankan oleh sistem, bukan oleh pengguna.")
     who = " atau ".join(LABELS[r] for r in step.roles)
     raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh {who}.")
+
+
+def in_unit(user: User, item: WorkItem) -> bool:
+    """Whether `user`'s unit is the item's unit (or one the mail was forwarded to)."""
+    if item.unit_id in (None, user.unit_id):
+        return True
+    if item.procedure == "email_in":
+        from model.email_in import forward_units
+
+        return user.unit_id in forward_units(item)
+    return False
 
 
 def create_item(procedure: str, actor: User | None, title: str, *, step: int | None = None,

@@ -8,6 +8,7 @@ import logging
 from model.config import Config
 from spool.daemon import Daemon
 from spool.fax import FaxWorker
+from spool.mail import intake_worker, outbox_worker
 
 
 def fax_devices(config: Config) -> list[str]:
@@ -34,4 +35,6 @@ def run_daemon(config: Config) -> int:
                 device = sim.path
             worker = FaxWorker(config, device, label)
             tasks[worker.name] = worker.run
+        tasks["email-masuk"] = intake_worker(config)
+        tasks["email-keluar"] = outbox_worker(config)
         return Daemon(tasks).run()

@@ -11,7 +11,7 @@ from importlib import import_module
 from textual.screen import Screen
 
 from model.org import User
-from model.roles import ADMIN_UMUM, KASI, OPERATOR, PEMAKAI
+from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF
 
 
 def _load(target: str) -> type[Screen]:
@@ -48,6 +48,18 @@ DESTINATIONS: list[Destination] = [
                 "tanda terima surat kertas"),
     Destination("Buku-buku", (ADMIN_UMUM, KASI, OPERATOR), "books:BooksScreen",
                 "agenda, laporan harian fax, ekspedisi per tanggal"),
+    Destination("Email masuk", (KASI, ADMIN_UMUM), "triage:TriageScreen",
+                "sortir, cetak, agendakan, teruskan, arsipkan"),
+    Destination("Tindak lanjut email", (STAF, KABID), "followup:FollowUpScreen",
+                "email yang diteruskan ke unit Anda"),
+    Destination("Konsep email keluar", (STAF,), "compose:ComposeScreen",
+                "susun draft, perbaiki, ketik naskah final"),
+    Destination("Persetujuan email", (KABID,), "approval:ApprovalScreen",
+                "setujui atau kembalikan draft untuk revisi"),
+    Destination("Kirim email keluar", (KASI, ADMIN_UMUM), "mail_send:MailSendScreen",
+                "kirim dari alamat kantor dan arsipkan"),
+    Destination("Arsip email", (KASI, ADMIN_UMUM), "mail_archive:MailArchiveScreen",
+                "telusuri email masuk dan keluar beserta riwayatnya"),
 ]
 
 # (procedure, step) -> the screen that works on an item there; it receives item_id=.
@@ -59,6 +71,13 @@ STEP_SCREENS: dict[tuple[str, int], str] = {
     ("fax", 5): "transmit:TransmitScreen",
     ("fax", 6): "transmit:TransmitScreen",
     ("fax", 7): "archive:ArchiveScreen",
+    **{("email_in", n): "triage:TriageScreen" for n in (2, 3, 4, 5, 6, 8)},
+    ("email_in", 7): "followup:FollowUpScreen",
+    ("email_out", 1): "compose:ComposeScreen",
+    ("email_out", 2): "approval:ApprovalScreen",
+    ("email_out", 3): "compose:ComposeScreen",
+    ("email_out", 4): "mail_send:MailSendScreen",
+    ("email_out", 5): "mail_send:MailSendScreen",
 }
 
 

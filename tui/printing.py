@@ -156,3 +156,23 @@ def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
                     for r in rows)
     return receipt_pdf(ReceiptSheet(entries), _letterhead(), _paper()), "Tanda terima ekspedisi"
 
+
+
+def email_printout(item_id: int) -> tuple[bytes, str]:
+    """Step 3/5 of procedure 2: the incoming mail on paper, with its agenda label once numbered."""
+    from model.email_in import mail_of
+    from print.email import email_pdf
+    from print.records import EmailAttachment, EmailPrintout
+
+    item = WorkItem.get_by_id(item_id)
+    mail = mail_of(item)
+    number = agenda_number(item)
+    data = EmailPrintout(
+        agenda_number=number, received_at=mail.received_at,
+        sender=f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr,
+        to=tuple(a for a in mail.to.split(", ") if a), subject=mail.subject,
+        sent_at=mail.sent_at or mail.received_at, body=mail.text,
+        cc=tuple(a for a in mail.cc.split(", ") if a),
+        attachments=tuple(EmailAttachment(a.filename, a.size, a.content_type)
+                          for a in mail.attachments))
+    return email_pdf(data, _letterhead(), _paper()), f"Email masuk {number or mail.subject}"

@@ -1,0 +1,196 @@
+"""Mail workers: intake from IMAP or a maildir into procedure 2, and the outbox of procedure 3
+(SMTP or a folder of .eml files), plus `warkat mail sync` and `warkat mail import`."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from model import email_in, email_out, mail_jobs
+from model.config import Config
+from model.db import write
+
+log = logging.getLogger("warkat.spool.mail")
+
+
+@dataclass
+class Tally:
+    imported: int = 0
+    duplicates: int = 0
+    rejected: int = 0
+
+    def line(self) -> str:
+        from mail.importer import summary_line
+
+        return summary_line(self.imported, self.duplicates, self.rejected)
+
+
+def _path(cfg: Config, value: str) -> Path:
+    path = Path(value).expanduser()
+    return path if path.is_absolute() else cfg.home / path
+
+
+def imap_config(cfg: Config):
+    from mail.imap import ImapConfig
+
+    m = cfg.mail
+    return ImapConfig(host=m.get("imap_host", ""), port=int(m.get("imap_port", 993)),
+                      user=m.get("imap_user", ""), password=m.get("imap_password", ""),
+                      security=m.get("imap_security", "ssl"),
+                      folder=m.get("imap_folder", "INBOX"), after=m.get("after", "none"),
+                      cafile=m.get("cafile") or None)
+
+
+def smtp_config(cfg: Config):
+    from mail.smtp import SmtpConfig
+
+    m = cfg.mail
+    return SmtpConfig(host=m.get("smtp_host", ""), port=int(m.get("smtp_port", 587)),
+                      user=m.get("smtp_user", ""), password=m.get("smtp_password", ""),
+                      security=m.get("smtp_security", "starttls"),
+                      cafile=m.get("cafile") or None)
+
+
+def open_inbox(cfg: Config):
+    """The configured inbox and the name its position is kept under."""
+    if cfg.mail.get("inbox", "maildir") == "imap":
+        from mail.imap import ImapInbox
+
+        conf = imap_config(cfg)
+        return ImapInbox(conf), f"imap:{conf.user}@{conf.host}/{conf.folder}"
+    from mail.maildir import MaildirInbox
+
+    path = _path(cfg, cfg.mail.get("maildir", "inbox"))
+    return MaildirInbox(path), f"maildir:{path}"
+
+
+def keep(raw: bytes, source: str, tally: Tally) -> None:
+    """Parse and store one message; only a file that is no email at all is rejected."""
+    from mail.parse import looks_like_email, parse_message
+
+    ok, reason = looks_like_email(raw)
+    if not ok:
+        tally.rejected += 1
+        log.warning("%s ditolak: %s", source, reason)
+        return
+    if email_in.store(parse_message(raw), source) is None:
+        tally.duplicates += 1
+    else:
+        tally.imported += 1
+
+
+def sync_once(cfg: Config) -> Tally:
+    """One intake pass over the configured inbox; positions saved message by message."""
+    from mail.imap import SyncState
+
+    inbox, name = open_inbox(cfg)
+    tally = Tally()
+    mark, _ = email_in.SyncMark.get_or_create(mailbox=name)
+    state = SyncState(mark.uidvalidity, mark.last_uid, mark.last_key)
+    with inbox:
+        done = []
+        for fetched in inbox.fetch_new(state):
+            keep(fetched.raw, f"{name}#{fetched.ref}", tally)
+            with write():
+                email_in.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
+                                         last_uid=fetched.state.last_uid,
+                                         last_key=fetched.state.last_key).where(
+                    email_in.SyncMark.id == mark.id).execute()
+            done.append(fetched.ref)
+        inbox.mark_done(done)
+    return tally
+
+
+def import_paths(paths: list[str]) -> tuple[Tally, list[str]]:
+    """`warkat mail import`: .eml files, maildirs, mbox files; rejected ones with reasons."""
+    from mail.importer import iter_sources
+
+    tally, reasons = Tally(), []
+    for item in iter_sources(paths):
+        if item.raw is None:
+            tally.rejected += 1
+            reasons.append(f"{item.source}: {item.reason}")
+        else:
+            keep(item.raw, f"impor:{item.source}", tally)
+    return tally, reasons
+
+
+def intake_worker(cfg: Config):
+    """Poll (or IDLE-wait on) the inbox until stopped; errors logged and retried."""
+    seconds = float(cfg.mail.get("poll_seconds", 60))
+
+    def run(stop: threading.Event) -> None:
+        from mail.errors import MailError
+
+        while not stop.is_set():
+            try:
+                tally = sync_once(cfg)
+                if tally.imported or tally.rejected:
+                    log.info("email masuk: %s", tally.line())
+            except MailError as exc:
+                log.warning("email masuk: %s", exc)
+            stop.wait(seconds)
+
+    return run
+
+
+def _transport(cfg: Config):
+    if cfg.mail.get("transport", "outbox") == "smtp":
+        from mail.smtp import send
+
+        conf = smtp_config(cfg)
+        return lambda msg: send(conf, msg)
+    from mail.smtp import OutboxFolder
+
+    return OutboxFolder(_path(cfg, cfg.mail.get("outbox", "outbox"))).send
+
+
+def build(cfg: Config, job: mail_jobs.MailJob):
+    """The message a job sends: the final letter, or a forward of the incoming original."""
+    from mail.smtp import build_forward, build_message
+
+    office = cfg.office.get("email", "")
+    to = [a.strip() for a in job.to.split(",") if a.strip()]
+    if job.kind == mail_jobs.FORWARD:
+        return build_forward(bytes(email_in.mail_of(job.item_id).raw), office, to, job.note)
+    letter = email_out.mail_of(job.item_id)
+    cc = [a.strip() for a in letter.cc.split(",") if a.strip()]
+    files = [(a.filename, bytes(a.data)) for a in letter.attachments]
+    return build_message(office, to, cc, letter.subject, letter.body, files)
+
+
+def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.MailJob:
+    """Send one job, copy it to the IMAP Sent folder when there is one, record the outcome."""
+    from mail.errors import MailError
+
+    msg = build(cfg, job)
+    try:
+        message_id = (transport or _transport(cfg))(msg)
+    except MailError as exc:
+        partial = "sudah terkirim" in str(exc)  # some recipients got it: never send twice
+        return mail_jobs.finish(job.id, error=str(exc), retry=not partial)
+    if cfg.mail.get("inbox") == "imap" and cfg.mail.get("transport") == "smtp":
+        from mail.imap import append_sent
+
+        try:
+            append_sent(imap_config(cfg), msg.as_bytes(), cfg.mail.get("sent_folder") or None)
+        except MailError as exc:
+            log.warning("salinan ke folder Terkirim gagal: %s", exc)
+    return mail_jobs.finish(job.id, message_id=message_id, pattern=cfg.agenda_pattern,
+                            unit_code=cfg.office.get("unit_code", ""))
+
+
+def outbox_worker(cfg: Config, name: str = "outbox"):
+    def run(stop: threading.Event) -> None:
+        mail_jobs.recover_interrupted(name)
+        while not stop.is_set():
+            job = mail_jobs.claim_next(name)
+            if job is None:
+                stop.wait(2)
+                continue
+            job = send_one(cfg, job)
+            log.info("email #%s (%s): %s", job.id, job.kind, job.status)
+
+    return run
