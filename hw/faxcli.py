@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from hw.faxpage import FaxDocument, render_pages
-from hw.modem import Class2Driver, ModemConfig, ModemError, SendResult
+from hw.modem import Class2Driver, ModemConfig, SendResult
 from hw.t4 import encode_page
 
 TEST_BODY = (
@@ -36,20 +36,18 @@ def describe_result(result: SendResult, number: str) -> str:
 
 
 def send_test(device: str, number: str, fine: bool = False,
-              config: ModemConfig | None = None) -> str:
-    """Send the one-page test fax through the modem at ``device``; one result line."""
+              config: ModemConfig | None = None) -> tuple[bool, str]:
+    """Send the one-page test fax through the modem at ``device``: (sent, one result line)."""
     config = replace(config, device=device) if config else ModemConfig(device)
     pages = [encode_page(page) for page in render_pages(test_document(fine))]
-    return describe_result(Class2Driver(config).send(number, pages, fine=fine), number)
+    result = Class2Driver(config).send(number, pages, fine=fine)
+    return result.ok, describe_result(result, number)
 
 
 def modem_info(device: str, config: ModemConfig | None = None) -> str:
-    """What the modem at ``device`` reports about itself, or why it could not be asked."""
+    """What the modem at ``device`` reports about itself; raises ModemError if it cannot."""
     config = replace(config, device=device) if config else ModemConfig(device)
-    try:
-        info = Class2Driver(config).identify()
-    except ModemError as error:
-        return error.message
+    info = Class2Driver(config).identify()
     lines = [f"Port: {device}",
              f"Pabrikan: {info.manufacturer or '-'}",
              f"Model: {info.model or '-'}",

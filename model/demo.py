@@ -7,11 +7,9 @@ from datetime import timedelta
 from model import auth
 from model.base import now
 from model.db import write
-from model.items import StepLog, WorkItem
+from model.items import WorkItem
 from model.org import Contact, Position, Unit, User
 from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
-from model.sop import EMAIL_IN, EMAIL_OUT
-from model.workflow import create_item
 
 PASSWORD = "warkat123"
 
@@ -74,15 +72,6 @@ FAX_ITEMS = [
     ("Konsep surat edaran jam kerja", "Biasa", "pemakai", [0], 1, 3),
 ]
 
-# procedure, step, title, derajat, minutes at that step, creator (email procedures)
-ITEMS = [
-    (EMAIL_IN, 2, "Undangan Rapat Koordinasi Persandian Jawa Timur", "Segera", 3, None),
-    (EMAIL_IN, 2, "Permintaan data statistik sektoral 2026", "Biasa", 9, None),
-    (EMAIL_IN, 7, "Surat edaran keamanan siber BSSN", "Biasa", 40, None),
-    (EMAIL_OUT, 2, "Jawaban permintaan data statistik", "Biasa", 4, "staf"),
-]
-
-
 def seed(items: bool = True) -> None:
     """Fill an empty database with the demo office (idempotent on users); `items=False`
     gives the people and address book only."""
@@ -101,7 +90,7 @@ def seed(items: bool = True) -> None:
         auth.add_user(username, full_name, PASSWORD, roles, unit_code=unit, nip=nip, by="demo")
     if items:
         _seed_fax()
-        _seed_items(units)
+        _seed_outgoing()
 
 
 def _seed_fax() -> None:
@@ -141,13 +130,35 @@ def _backdate(item_id: int, minutes: int) -> None:
         WorkItem.update(step_entered_at=entered).where(WorkItem.id == item_id).execute()
 
 
-def _seed_items(units: dict) -> None:
-    with write():
-        for procedure, step, title, derajat, minutes, creator in ITEMS:
-            user = User.get(User.username == creator) if creator else None
-            unit = user.unit if user else units["APTIKA"]
-            item = create_item(procedure, user, title, step=step, unit=unit, derajat=derajat)
-            entered = now() - timedelta(minutes=minutes)
-            WorkItem.update(step_entered_at=entered, created_at=entered).where(
-                WorkItem.id == item.id).execute()
-            StepLog.update(at=entered).where(StepLog.item == item).execute()
+def _seed_outgoing() -> None:
+    from model import email_out
+
+    staf = User.get(User.username == "staf")
+    item = email_out.save_draft(
+        staf, to="statistik@bps.go.id", cc="bappeda@trenggalekkab.go.id",
+        subject="Jawaban permintaan data statistik sektoral 2026",
+        body="Yth. Kepala BPS Kabupaten Trenggalek\n\nDengan hormat, menindaklanjuti surat "
+             "Saudara, bersama ini kami sampaikan data statistik sektoral bidang komunikasi "
+             "dan informatika tahun 2026.\n\nDemikian, atas perhatiannya kami sampaikan "
+             "terima kasih.\n\nKepala Dinas Kominfo Kabupaten Trenggalek")
+    email_out.submit(staf, item.id)
+    _backdate(item.id, 4)
+
+
+def advance_incoming() -> None:
+    """Walk the demo inbox's first mails to later steps, so every role has mail waiting."""
+    from model import email_in
+    from model.items import WorkItem as Item
+    from model.sop import EMAIL_IN
+
+    admin = User.get(User.username == "admin")
+    mails = list(Item.select().where((Item.procedure == EMAIL_IN) & (Item.step == 2))
+                 .order_by(Item.id))
+    if len(mails) < 3:
+        return
+    email_in.classify(admin, mails[0].id, needs_print=False)
+    email_in.forward(admin, mails[0].id, [User.get(User.username == "staf").unit_id],
+                     "Mohon ditindaklanjuti dan dijawab.")
+    _backdate(mails[0].id, 40)
+    email_in.classify(admin, mails[1].id, needs_print=True)
+    _backdate(mails[1].id, 3)

@@ -70,6 +70,32 @@ def thumbnail(page) -> bytes:
     return out.getvalue()
 
 
+def send_test(cfg: Config, device: str, number: str, fine: bool) -> tuple[bool, str]:
+    """`warkat fax send-test`: one test page straight through the modem, one result line."""
+    from hw.faxcli import send_test as transmit
+    from hw.modem import ModemError
+    from model.errors import WarkatError
+    from model.faxnumber import parse
+
+    dial = parse(number).dial_string(cfg.fax.get("dial_prefix", ""))
+    try:
+        return transmit(device, dial, fine=fine, config=modem_config(cfg, device))
+    except ModemError as exc:
+        raise WarkatError(exc.message) from exc
+
+
+def modem_info(cfg: Config, device: str) -> str:
+    """`warkat fax modem-info`: what the modem says about itself."""
+    from hw.faxcli import modem_info as ask
+    from hw.modem import ModemError
+    from model.errors import WarkatError
+
+    try:
+        return ask(device, modem_config(cfg, device))
+    except ModemError as exc:
+        raise WarkatError(exc.message) from exc
+
+
 class FaxWorker:
     """Sends the queued jobs through one modem, one at a time, until told to stop."""
 

@@ -103,6 +103,17 @@ def sync_once(cfg: Config) -> Tally:
     return tally
 
 
+def run_sync(cfg: Config) -> Tally:
+    """`warkat mail sync`: one pass, a mail-server problem told in one sentence."""
+    from mail.errors import MailError
+    from model.errors import WarkatError
+
+    try:
+        return sync_once(cfg)
+    except MailError as exc:
+        raise WarkatError(str(exc)) from exc
+
+
 def import_paths(paths: list[str]) -> tuple[Tally, list[str]]:
     """`warkat mail import`: .eml files, maildirs, mbox files; rejected ones with reasons."""
     from mail.importer import iter_sources
@@ -194,3 +205,13 @@ def outbox_worker(cfg: Config, name: str = "outbox"):
             log.info("email #%s (%s): %s", job.id, job.kind, job.status)
 
     return run
+
+
+def seed_demo_inbox(cfg: Config) -> Tally:
+    """The demo office's mailbox: a maildir of realistic office mail, taken in once."""
+    from mail.demo import seed_demo_maildir
+
+    path = _path(cfg, cfg.mail.get("maildir", "inbox"))
+    if not path.exists():
+        seed_demo_maildir(path)
+    return sync_once(cfg)

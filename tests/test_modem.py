@@ -124,7 +124,8 @@ def test_silent_modem_times_out_in_indonesian(job):
 def test_garbage_from_modem(job):
     with simulated_modem("garbage") as sim:
         result = send(sim, job[1])
-        assert "tidak dapat dibaca" in modem_info(sim.path, config(sim.path))
+        with pytest.raises(ModemError, match="tidak dapat dibaca"):
+            modem_info(sim.path, config(sim.path))
     assert not result.ok and "Jawaban modem tidak dapat dibaca" in result.message
 
 
@@ -176,7 +177,8 @@ def test_missing_port_is_reported():
 def test_cli_helpers(tmp_path):
     with simulated_modem("ok", tmp_path, speedup=500) as sim:
         info = modem_info(sim.path)
-        line = send_test(sim.path, "0215550101", config=config(sim.path))
+        ok, line = send_test(sim.path, "0215550101", config=config(sim.path))
+    assert ok
     assert "Pabrikan: Warkat" in info and "Kelas faks: 0, 1, 2, 2.0" in info
     assert line.startswith("Terkirim 1/1 halaman ke 0215550101")
     assert len(sim.pages) == 1

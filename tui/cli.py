@@ -48,6 +48,28 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_parser("verify", help="periksa rantai hash jejak audit")
     backup = sub.add_parser("backup", help="cadangkan basis data SQLite (online)")
     backup.add_argument("file")
+    fax = sub.add_parser("fax", help="modem faks").add_subparsers(dest="action", required=True)
+    test = fax.add_parser("send-test", help="kirim satu halaman faks uji langsung ke modem")
+    test.add_argument("--device", required=True, help="port serial, mis. /dev/ttyUSB0")
+    test.add_argument("--number", required=True, help="nomor faks tujuan")
+    test.add_argument("--fine", action="store_true", help="resolusi halus (204x196)")
+    info = fax.add_parser("modem-info", help="tampilkan identitas dan kelas modem")
+    info.add_argument("--device", required=True)
+    mail = sub.add_parser("mail", help="email kantor").add_subparsers(dest="action",
+                                                                     required=True)
+    mail.add_parser("sync", help="satu kali ambil email masuk dari kotak surat")
+    imp = mail.add_parser("import", help="impor berkas .eml, maildir atau mbox")
+    imp.add_argument("paths", nargs="+")
+    printer = sub.add_parser("print", help="cetak").add_subparsers(dest="action",
+                                                                   required=True)
+    printer.add_parser("test", help="cetak halaman uji ke printer yang dikonfigurasi")
+    samples = printer.add_parser("samples", help="tulis contoh PDF setiap dokumen")
+    samples.add_argument("--out", required=True, help="folder tujuan")
+    report = sub.add_parser("report", help="laporan").add_subparsers(dest="action",
+                                                                    required=True)
+    comp = report.add_parser("compliance", help="laporan kepatuhan mutu baku bulanan (PDF)")
+    comp.add_argument("--month", help="YYYY-MM (baku: bulan ini)")
+    comp.add_argument("--out", help="berkas PDF tujuan (baku: folder out/)")
     return parser
 
 
@@ -80,9 +102,9 @@ def _dispatch(args) -> int:
     if args.command == "init":
         cfg = home_mod.create(home)
         if args.demo:
-            from model import demo
+            from tui.demo import seed_office
 
-            demo.seed()
+            seed_office(cfg)
         print(f"Folder data siap: {cfg.home}")
         return 0
     if args.command == "demo":
@@ -105,7 +127,9 @@ def _dispatch(args) -> int:
         return _audit()
     if args.command == "backup":
         return _backup(cfg, Path(args.file))
-    return 2
+    from tui.commands_cli import COMMANDS
+
+    return COMMANDS[args.command](cfg, args)
 
 
 def _user(args) -> int:

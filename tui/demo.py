@@ -9,6 +9,7 @@ from pathlib import Path
 
 from model import demo
 from model import home as home_mod
+from model.org import User
 
 
 def demo_home(given: Path | None) -> Path:
@@ -19,11 +20,22 @@ def demo_home(given: Path | None) -> Path:
     return home_mod.resolve(None) / "demo"
 
 
+def seed_office(cfg) -> None:
+    """People, fax requests and drafts, then the demo inbox taken in and partly handled."""
+    from spool.mail import seed_demo_inbox
+
+    fresh = not User.select().exists()
+    demo.seed()
+    seed_demo_inbox(cfg)
+    if fresh:
+        demo.advance_incoming()
+
+
 def run_demo(given: Path | None) -> int:
     """Initialise (once) and seed the demo home, start the daemon, run the TUI, stop both."""
     home = demo_home(given)
     cfg = home_mod.create(home)
-    demo.seed()
+    seed_office(cfg)
     log = open(home / "daemon.out", "ab")  # noqa: SIM115 - lives as long as the daemon
     daemon = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "--home", str(home), "daemon"],

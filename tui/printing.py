@@ -18,7 +18,8 @@ from model.roles import KASI, OPERATOR
 KASI_TITLE = "Kepala Seksi Keamanan Informasi dan Persandian"
 
 
-def _letterhead():
+def letterhead():
+    """The kop surat from warkat.toml: government, office, address, then contact lines."""
     from print.records import Letterhead
 
     office = current().office
@@ -68,7 +69,7 @@ def disposition_sheet(item_id: int) -> tuple[bytes, str]:
                              row.at.date() if row else None),
         instructions=INSTRUCTIONS,
     )
-    return disposition_pdf(sheet, _letterhead(), _paper()), f"Lembar disposisi {item.title}"
+    return disposition_pdf(sheet, letterhead(), _paper()), f"Lembar disposisi {item.title}"
 
 
 def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
@@ -87,7 +88,7 @@ def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
                     void=r.void, void_reason=r.void_reason)
         for r in agenda_between(book, start, end))
     data = AgendaBook(kind=book, start=start, end=end, entries=entries)
-    return agenda_pdf(data, _letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
+    return agenda_pdf(data, letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
 
 
 def transmission_journal(job_id: int) -> tuple[bytes, str]:
@@ -113,7 +114,7 @@ def transmission_journal(job_id: int) -> tuple[bytes, str]:
                                a.pages_sent, a.hangup_code) for a in attempts),
         thumbnail=job.thumbnail,
     )
-    return journal_pdf(report, _letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
+    return journal_pdf(report, letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
 
 
 def daily_fax_report(day: date) -> tuple[bytes, str]:
@@ -129,7 +130,7 @@ def daily_fax_report(day: date) -> tuple[bytes, str]:
     operator = rows[-1].operator if rows and rows[-1].operator else _first_with_role(OPERATOR)
     report = FaxDailyReport(day, lines, _signatory(operator, "Operator Sandi", day),
                             _signatory(_first_with_role(KASI), KASI_TITLE, day))
-    return faxlog_pdf(report, _letterhead(), _paper()), f"Laporan harian fax {day}"
+    return faxlog_pdf(report, letterhead(), _paper()), f"Laporan harian fax {day}"
 
 
 def back_stamp(log_entry_id: int) -> tuple[bytes, str]:
@@ -140,7 +141,7 @@ def back_stamp(log_entry_id: int) -> tuple[bytes, str]:
     stamp = BackStamp(row.at, row.operator.full_name if row.operator else "",
                       "TERKIRIM" if row.ok else f"GAGAL: {row.result}", row.agenda_number,
                       row.to_name, row.pages)
-    return stamp_pdf(stamp, _letterhead(), _paper()), f"Cap belakang {row.agenda_number}"
+    return stamp_pdf(stamp, letterhead(), _paper()), f"Cap belakang {row.agenda_number}"
 
 
 def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
@@ -154,7 +155,7 @@ def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
                                  r.letter_date or r.at.date(), r.to, r.perihal,
                                  r.lampiran or "-", r.receiver_name, r.received_at)
                     for r in rows)
-    return receipt_pdf(ReceiptSheet(entries), _letterhead(), _paper()), "Tanda terima ekspedisi"
+    return receipt_pdf(ReceiptSheet(entries), letterhead(), _paper()), "Tanda terima ekspedisi"
 
 
 
@@ -175,4 +176,19 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
         cc=tuple(a for a in mail.cc.split(", ") if a),
         attachments=tuple(EmailAttachment(a.filename, a.size, a.content_type)
                           for a in mail.attachments))
-    return email_pdf(data, _letterhead(), _paper()), f"Email masuk {number or mail.subject}"
+    return email_pdf(data, letterhead(), _paper()), f"Email masuk {number or mail.subject}"
+
+
+def compliance_report(year: int, month: int) -> tuple[bytes, str]:
+    """The monthly mutu baku compliance report, signed by the Kasi."""
+    from model.compliance import monthly
+    from print.compliance import compliance_pdf
+    from print.records import ComplianceReport, ComplianceRow
+
+    rows = tuple(ComplianceRow(r.procedure_name, r.step, r.activity, r.count, r.median_minutes,
+                               r.p90_minutes, r.standard_minutes,
+                               None if r.within_share is None else r.within_share * 100)
+                 for r in monthly(year, month))
+    data = ComplianceReport(year, month, rows, _signatory(_first_with_role(KASI), KASI_TITLE),
+                            sop_number="SOP/17/406.020/2019")
+    return compliance_pdf(data, letterhead(), _paper()), f"Kepatuhan mutu baku {year}-{month:02d}"

@@ -1,0 +1,51 @@
+"""Mutu baku compliance: per SOP step, how long the real steps took against the standard."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from statistics import median
+
+from model.items import StepLog, WorkItem
+from model.sop import PROCEDURES
+
+
+@dataclass(frozen=True)
+class StepFigures:
+    procedure: str
+    procedure_name: str
+    step: int
+    activity: str
+    count: int
+    median_minutes: float | None
+    p90_minutes: float | None
+    standard_minutes: int | None
+    within_share: float | None  # 0..1 of the steps done within the standard
+
+
+def _p90(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
+
+
+def monthly(year: int, month: int) -> list[StepFigures]:
+    """Every step of every procedure, with the durations of the steps finished that month."""
+    start = datetime(year, month, 1)
+    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    durations: dict[tuple[str, int], list[float]] = {}
+    query = (StepLog.select(StepLog.from_step, StepLog.seconds, WorkItem.procedure)
+             .join(WorkItem)
+             .where(StepLog.from_step.is_null(False) & (StepLog.at >= start) & (StepLog.at < end)))
+    for row in query.objects():
+        durations.setdefault((row.procedure, row.from_step), []).append(row.seconds / 60)
+    out = []
+    for proc in PROCEDURES.values():
+        for step in proc.steps:
+            values = durations.get((proc.code, step.number), [])
+            within = (sum(v <= step.minutes for v in values) / len(values)
+                      if values and step.minutes else None)
+            out.append(StepFigures(proc.code, proc.short, step.number, step.name, len(values),
+                                   round(median(values), 1) if values else None,
+                                   round(_p90(values), 1) if values else None, step.minutes,
+                                   within))
+    return out

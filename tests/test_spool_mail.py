@@ -1,0 +1,119 @@
+"""The daemon's mail work against real servers: Dovecot IMAP intake, aiosmtpd SMTP sending,
+the copy in the IMAP Sent folder; and `warkat mail import|sync` from the command line."""
+
+import subprocess
+import sys
+
+from mail.imap import ImapConfig, SyncState, sync
+from model import email_in, email_out, mail_jobs
+from model.email_in import IncomingMail, SyncMark
+from model.items import WorkItem
+from spool.mail import import_paths, send_one, sync_once
+from tests.conftest import user
+from tests.dovecot import dovecot_server_fixture  # noqa: F401  (fixture dovecot_server)
+from tests.hostile_mail import corpus
+from tests.mail_helpers import incoming_at, outgoing_at, raw_mail
+from tests.smtpsink import smtp_sink_fixture  # noqa: F401  (fixture smtp_sink)
+
+
+def _use_imap(cfg, server, folder="INBOX"):
+    cfg.mail.update(inbox="imap", imap_host=server.host, imap_port=server.port,
+                    imap_security="plain", imap_user=server.user, imap_password=server.password,
+                    imap_folder=folder)
+
+
+def test_intake_from_dovecot_keeps_every_letter_once(staff, dovecot_server):
+    messages = [raw for _, _, raw in corpus(45, big=False)]
+    dovecot_server.deliver(messages, folder="Masuk")
+    _use_imap(staff, dovecot_server, "Masuk")
+    first = sync_once(staff)
+    assert first.imported + first.duplicates == len(messages) and first.rejected == 0
+    assert IncomingMail.select().count() == first.imported
+    assert sync_once(staff).line() == "imported 0, duplicates 0, rejected 0"
+    mark = SyncMark.get()
+    assert mark.uidvalidity and mark.last_uid == len(messages)
+    stored = {bytes(m.raw) for m in IncomingMail.select()}
+    assert stored <= set(messages)
+    broken = IncomingMail.select().where(IncomingMail.warnings != "").count()
+    assert broken > 0  # partial parses are kept with a visible warning
+    assert all(w.step == 2 for w in WorkItem.select().where(WorkItem.procedure == "email_in"))
+
+
+def test_uidvalidity_change_resyncs_without_duplicates(staff, dovecot_server):
+    dovecot_server.deliver([raw_mail(subject=f"Surat {n}") for n in range(5)], folder="Ulang")
+    _use_imap(staff, dovecot_server, "Ulang")
+    assert sync_once(staff).imported == 5
+    dovecot_server.doveadm("mailbox", "update", "-u", dovecot_server.user, "--uid-validity",
+                           "777", "Ulang")
+    again = sync_once(staff)
+    assert (again.imported, again.duplicates) == (0, 5)
+    assert SyncMark.get().uidvalidity == 777
+
+
+def test_outgoing_letter_goes_through_smtp_and_lands_in_sent(staff, dovecot_server, smtp_sink):
+    _use_imap(staff, dovecot_server)
+    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
+                      smtp_security="plain", sent_folder="Terkirim")
+    item_id = outgoing_at(4)
+    email_out.send(user("admin"), item_id, "000.1.1")
+    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    assert job.status == "terkirim", job.error
+    assert WorkItem.get_by_id(item_id).step == 5
+    [received] = smtp_sink.messages
+    assert received.rcpt_tos == ["bps@bps.go.id"]
+    assert b"Jawaban permintaan data statistik" in received.data
+    sent, _ = sync(ImapConfig(dovecot_server.host, dovecot_server.port, dovecot_server.user,
+                              dovecot_server.password, security="plain", folder="Terkirim"),
+                   SyncState())
+    assert len(sent) == 1 and job.message_id.encode() in sent[0].raw
+
+
+def test_smtp_down_keeps_the_letter_with_the_reason(staff):
+    staff.mail.update(transport="smtp", smtp_host="127.0.0.1", smtp_port=1,
+                      smtp_security="plain")
+    item_id = outgoing_at(4)
+    email_out.send(user("admin"), item_id, "000.1.1")
+    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    assert job.status == "antri" and job.error
+    assert WorkItem.get_by_id(item_id).step == 4
+
+
+def test_forward_to_outside_opd_is_a_real_email(staff, smtp_sink):
+    from model.org import Unit
+
+    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
+                      smtp_security="plain")
+    item_id = incoming_at(6)
+    email_in.forward(user("admin"), item_id, [Unit.get(Unit.code == "DINKES").id], "Mohon cek")
+    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    assert job.status == "terkirim"
+    assert smtp_sink.messages[0].rcpt_tos == ["dinkes@trenggalekkab.go.id"]
+    assert b"message/rfc822" in smtp_sink.messages[0].data
+    assert WorkItem.get_by_id(item_id).step == 8
+
+
+def test_import_eml_maildir_mbox_and_reject_non_mail(staff, tmp_path):
+    tmp_path = tmp_path / "arsip-lama"
+    tmp_path.mkdir()
+    (tmp_path / "a.eml").write_bytes(raw_mail(subject="Satu"))
+    (tmp_path / "b.eml").write_bytes(raw_mail(subject="Satu"))  # other Message-ID: kept
+    (tmp_path / "foto.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 100)
+    mbox = tmp_path / "lama.mbox"
+    mbox.write_bytes(b"From x@y Thu Jan  1 00:00:00 2026\n" + raw_mail(subject="Mbox") + b"\n")
+    tally, reasons = import_paths([str(tmp_path)])
+    assert (tally.imported, tally.rejected) == (3, 1)
+    assert "foto.png" in reasons[0]
+    again, _ = import_paths([str(tmp_path / "a.eml")])
+    assert again.duplicates == 1
+
+
+def test_cli_mail_import_prints_one_summary_line(staff, tmp_path):
+    tmp_path = tmp_path / "impor"
+    tmp_path.mkdir()
+    (tmp_path / "a.eml").write_bytes(raw_mail())
+    (tmp_path / "bukan.txt").write_text("halo")
+    out = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(staff.home), "mail",
+                          "import", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    lines = out.stdout.strip().splitlines()
+    assert lines[-1] == "imported 1, duplicates 0, rejected 1"
+    assert lines[0].startswith("ditolak: ") and "bukan.txt" in lines[0]

@@ -1,0 +1,82 @@
+"""The device, mail, print and report subcommands of `warkat` (each returns an exit code)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+from model.config import Config
+from model.errors import WarkatError
+
+
+def fax(cfg: Config, args) -> int:
+    from spool.fax import modem_info, send_test
+
+    if args.action == "modem-info":
+        print(modem_info(cfg, args.device))
+        return 0
+    ok, line = send_test(cfg, args.device, args.number, args.fine)
+    print(line)
+    return 0 if ok else 1
+
+
+def mail(cfg: Config, args) -> int:
+    from spool.mail import import_paths, run_sync
+
+    if args.action == "sync":
+        tally, reasons = run_sync(cfg), []
+    else:
+        tally, reasons = import_paths(args.paths)
+    for reason in reasons:
+        print(f"ditolak: {reason}")
+    print(tally.line())
+    return 0
+
+
+def print_(cfg: Config, args) -> int:
+    from print.samples import test_page_pdf, write_samples
+    from tui.printing import letterhead
+    from tui.screens.print_dialog import make_configured_printer
+
+    if args.action == "samples":
+        out = Path(args.out)
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise WarkatError(f"Folder {out} tidak dapat dibuat: {exc.strerror}") from exc
+        paths = write_samples(out)
+        for path in paths:
+            print(path)
+        print(f"{len(paths)} contoh dokumen ditulis ke {out}")
+        return 0
+    result = make_configured_printer(cfg).print_pdf(
+        test_page_pdf(letterhead(), cfg.printer.get("paper", "A4")), "Halaman uji Warkat")
+    kept = result.kept_pdf and str(result.kept_pdf) not in result.message
+    print(result.message + (f" (PDF: {result.kept_pdf})" if kept else ""))
+    return 0 if result.ok else 1
+
+
+def report(cfg: Config, args) -> int:
+    from model.compliance import monthly
+    from tui.printing import compliance_report
+
+    year, month = date.today().year, date.today().month
+    if args.month:
+        try:
+            year, month = (int(x) for x in args.month.split("-"))
+            date(year, month, 1)
+        except ValueError as exc:
+            raise WarkatError(f"Bulan '{args.month}' tidak sah: tulis YYYY-MM.") from exc
+    pdf, title = compliance_report(year, month)
+    target = Path(args.out) if args.out else cfg.out_dir / f"mutu-baku-{year}-{month:02d}.pdf"
+    target.write_bytes(pdf)
+    for row in monthly(year, month):
+        within = "-" if row.within_share is None else f"{row.within_share:.0%}"
+        print(f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",
+              file=sys.stdout)
+    print(f"{title}: {target}")
+    return 0
+
+
+COMMANDS = {"fax": fax, "mail": mail, "print": print_, "report": report}
