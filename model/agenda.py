@@ -6,9 +6,10 @@ import peewee
 
 from model import audit
 from model.base import BaseModel, now
-from model.errors import Invalid
+from model.errors import Invalid, NotAllowed
 from model.items import WorkItem
 from model.org import User
+from model.roles import ADMIN_UMUM
 
 OUTGOING, INCOMING = "keluar", "masuk"
 BOOK_NAMES = {OUTGOING: "Buku Agenda Berita Keluar", INCOMING: "Buku Agenda Surat Masuk"}
@@ -78,6 +79,8 @@ def register(book: str, actor: User, *, klasifikasi: str, unit_code: str, periha
 
 def void(entry_id: int, actor: User, reason: str) -> AgendaEntry:
     """Mark an entry void (it keeps its number and stays in the book); call inside `write()`."""
+    if not actor.has_role(ADMIN_UMUM):
+        raise NotAllowed("Hanya Administrasi Umum yang dapat membatalkan nomor agenda.")
     if not reason.strip():
         raise Invalid("Alasan pembatalan nomor agenda wajib diisi.")
     entry = AgendaEntry.get_by_id(entry_id)

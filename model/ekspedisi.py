@@ -60,7 +60,7 @@ def record_receipt(actor: User, entry_id: int, receiver: str, at: datetime) -> E
         if entry.received_at:
             raise Conflict(f"Tanda terima nomor {entry.seq} sudah dicatat "
                            f"({entry.receiver_name}, {entry.received_at:%d-%m-%Y %H:%M}).")
-        if at < entry.at:
+        if at < entry.at.replace(second=0):
             raise Invalid("Waktu terima tidak boleh sebelum surat dikirim.")
         entry.receiver_name, entry.received_at = receiver.strip(), at
         entry.save()

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from model import agenda, faxnumber, klasifikasi
+from model import agenda, faxnumber
+from model import klasifikasi as codes
 from model.db import write
 from model.errors import Conflict, Invalid, NotAllowed
 from model.fax import (
@@ -84,9 +85,9 @@ def _check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
             raise Invalid("Tambahkan minimal satu tujuan faks.")
         if not draft.nota_number.strip() or draft.nota_date is None:
             raise Invalid("Nomor dan tanggal nota dinas wajib diisi.")
-        klasifikasi.require(draft.klasifikasi)
+        codes.require(draft.klasifikasi)
     elif draft.klasifikasi.strip():
-        klasifikasi.require(draft.klasifikasi)
+        codes.require(draft.klasifikasi)
     return numbers
 
 
@@ -161,11 +162,18 @@ def return_to_requester(actor: User, item_id: int, reason: str) -> WorkItem:
     return _move(actor, item_id, "kembalikan", 2, reason.strip())
 
 
-def register(actor: User, item_id: int, pattern: str, unit_code: str) -> agenda.AgendaEntry:
-    """Step 3 → 4: number the message in the buku agenda berita keluar, in one transaction."""
+def register(actor: User, item_id: int, pattern: str, unit_code: str,
+             klasifikasi: str | None = None) -> agenda.AgendaEntry:
+    """Step 3 → 4: number the message in the buku agenda berita keluar, in one transaction;
+    the clerk may correct the kode klasifikasi while registering."""
+    if klasifikasi is not None:
+        codes.require(klasifikasi)
     with write():
         item = apply(item_id, actor, "agendakan", expected_step=3)
         req = request_of(item)
+        if klasifikasi is not None and klasifikasi.strip() != req.klasifikasi:
+            req.klasifikasi = klasifikasi.strip()
+            req.save()
         tujuan = ", ".join(d.name for d in req.destinations.order_by(FaxDestination.id))
         return agenda.register(agenda.OUTGOING, actor, klasifikasi=req.klasifikasi,
                                unit_code=unit_code, perihal=item.title, party=tujuan,

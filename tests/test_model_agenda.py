@@ -111,3 +111,11 @@ def test_eight_processes_registering_at_once_get_unique_gapless_numbers(staff):
         assert p.exitcode == 0
     assert sorted(numbers) == list(range(1, 201))
     assert AgendaEntry.select().count() == 200
+
+
+def test_only_administrasi_umum_voids(staff):
+    from model.errors import NotAllowed
+
+    entry = _register()
+    with pytest.raises(NotAllowed, match="Administrasi Umum"), write():
+        void(entry.id, user("kasi"), "Salah")

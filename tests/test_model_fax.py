@@ -233,3 +233,12 @@ def test_ekspedisi_numbers_and_receipts(staff):
         ekspedisi.record_receipt(user("admin"), first.id, "Lain", base.now())
     assert [e.receiver_name for e in ekspedisi.between(base.now().date(), base.now().date())] \
         == ["Wahyu", ""]
+
+
+def test_clerk_may_correct_the_code_while_registering(staff):
+    item_id = at_step(3)
+    with pytest.raises(Invalid):
+        fax_flow.register(user("admin"), item_id, "{klasifikasi}", "X", klasifikasi="999.99")
+    entry = fax_flow.register(user("admin"), item_id, "{klasifikasi}/{urut}", "X",
+                              klasifikasi="000.1.2")
+    assert entry.number == "000.1.2/1" and request_of(item_id).klasifikasi == "000.1.2"

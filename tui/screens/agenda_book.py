@@ -1,0 +1,186 @@
+"""The buku agenda berita keluar / surat masuk by year: search, void a number, print."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from model import agenda
+from model.base import now
+from model.db import DatabaseProblem, write
+from model.errors import WarkatError
+from model.roles import ADMIN_UMUM
+from tui.screens.disposition import show_message
+
+PROBLEMS = (WarkatError, DatabaseProblem)
+
+
+class ReasonDialog(ModalScreen[bool]):
+    """Ask a reason and apply it; a refusal is shown here and the typed reason is kept."""
+
+    CSS_PATH = "agenda_book.tcss"
+    BINDINGS = [("escape", "cancel", "Batal")]
+
+    def __init__(self, title: str, prompt: str, apply: Callable[[str], object]):
+        super().__init__()
+        self.heading, self.prompt, self.apply = title, prompt, apply
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="reason-box"):
+            yield Static(self.heading, classes="dialog-title")
+            yield Label(f"{self.prompt}, lalu Enter:")
+            yield Input(id="reason")
+            yield Static("", id="message")
+        yield Footer()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            self.apply(event.value)
+        except PROBLEMS as exc:
+            show_message(self, str(exc))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class AgendaBookScreen(Screen):
+    CSS_PATH = "agenda_book.tcss"
+    BINDINGS = [Binding("left_square_bracket,minus", "year(-1)", "Tahun", key_display="[ ]"),
+                Binding("right_square_bracket,plus", "year(1)", "Tahun+", show=False),
+                ("t", "toggle", "Keluar/masuk"), Binding("slash", "search", "Cari", key_display="/"),
+                ("v", "void", "Batalkan"), ("p", "print", "Cetak"),
+                ("escape", "app.pop_screen", "Kembali")]
+
+    def __init__(self, item_id: int | None = None, book: str = agenda.OUTGOING):
+        super().__init__()
+        self.item_id, self.book, self.year = item_id, book, now().year
+        self.entries: list[agenda.AgendaEntry] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="message")
+        yield Horizontal(Static("", id="book-title"), Label("Cari: "),
+                         Input(id="search", compact=True, placeholder="nomor, perihal, tujuan"),
+                         id="book-bar")
+        yield DataTable(id="book", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="entry")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Buku agenda"
+        self.query_one(DataTable).add_columns("No.", "Nomor agenda", "Tanggal", "Perihal",
+                                              "Tujuan/Asal", "Status")
+        if self.item_id is not None:
+            entry = agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == self.item_id)
+            if entry:
+                self.book, self.year = entry.book, entry.year
+        self.reload(select_item=self.item_id)
+        self.query_one(DataTable).focus()
+
+    def reload(self, select_item: int | None = None) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        text = self.query_one("#search", Input).value
+        try:
+            self.entries = agenda.book_entries(self.book, self.year, text)
+        except DatabaseProblem as exc:
+            show_message(self, str(exc))
+            return
+        self.query_one("#book-title", Static).update(
+            f"{agenda.BOOK_NAMES[self.book]} {self.year}")
+        party = "Tujuan" if self.book == agenda.OUTGOING else "Asal"
+        table.columns[list(table.columns)[4]].label = Text(party)
+        table.clear()
+        for e in self.entries:
+            status = Text(f"BATAL: {e.void_reason}", style="bold red strike") if e.void else "sah"
+            table.add_row(str(e.seq), e.number, f"{e.registered_at:%d-%m}", e.perihal[:14],
+                          e.party[:10], status, key=str(e.id))
+        ids = [e.item_id for e in self.entries]
+        if select_item in ids:
+            table.move_cursor(row=ids.index(select_item))
+        elif self.entries:
+            table.move_cursor(row=min(keep or 0, len(self.entries) - 1))
+        self.show_entry()
+
+    def selected(self) -> agenda.AgendaEntry | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row is None:
+            return None
+        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+
+    def show_entry(self) -> None:
+        e = self.selected()
+        info = self.query_one("#entry", Static)
+        if e is None:
+            info.update("Tidak ada entri pada buku ini untuk tahun dan pencarian ini.")
+            return
+        text = Text(f"{e.number}  {e.registered_at:%d-%m-%Y %H:%M}\n{e.perihal}\n"
+                    f"{'Tujuan' if self.book == agenda.OUTGOING else 'Asal'}: {e.party}")
+        if e.void:
+            text.append(f"\nDIBATALKAN: {e.void_reason}", style="bold red")
+        info.update(text)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_entry()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.reload()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one(DataTable).focus()
+
+    def action_year(self, step: int) -> None:
+        self.year += step
+        self.reload()
+
+    def action_toggle(self) -> None:
+        self.book = agenda.INCOMING if self.book == agenda.OUTGOING else agenda.OUTGOING
+        self.reload()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_void(self) -> None:
+        if not self.app.session.user.has_role(ADMIN_UMUM):
+            show_message(self, "Hanya Administrasi Umum yang boleh membatalkan nomor agenda.")
+            return
+        entry = self.selected()
+        if entry is None:
+            return
+        if entry.void:
+            show_message(self, f"Nomor {entry.number} sudah dibatalkan.")
+            return
+
+        def void(reason: str) -> None:
+            with write():
+                agenda.void(entry.id, self.app.session.user, reason)
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                show_message(self, "")
+                self.app.notify(f"Nomor {entry.number} dibatalkan (tetap tercatat di buku).")
+                self.reload()
+
+        self.app.push_screen(ReasonDialog(f"Batalkan nomor {entry.number}",
+                                          "Alasan pembatalan (wajib)", void), done)
+
+    def action_print(self) -> None:
+        from tui import printing
+        from tui.screens.print_dialog import PrintDialog
+
+        try:
+            document = printing.agenda_book(self.book, date(self.year, 1, 1),
+                                            date(self.year, 12, 31))
+        except PROBLEMS as exc:
+            show_message(self, str(exc))
+            return
+        self.app.push_screen(PrintDialog(*document))

@@ -1,0 +1,321 @@
+"""Procedure 1 step 2 (Kasi Persandian): read a request, dispose it or return it.
+
+Also the read-only views of a request that the other fax screens share.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static
+
+from model import fax_flow, faxnumber, klasifikasi
+from model.db import DatabaseProblem
+from model.errors import WarkatError
+from model.fax import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
+from model.items import StepLog, WorkItem
+from model.roles import SHORT
+from model.sop import DONE, FAX
+from model.work import WorkRow, waiting_for
+from tui.widgets.clock import clock_text
+
+PROBLEMS = (WarkatError, DatabaseProblem)
+COLUMNS = 72  # characters per line on a fax page
+DEFAULT_INSTRUCTION = INSTRUCTIONS[0]
+
+
+def show_message(screen: Screen, text: str, style: str = "bold red") -> None:
+    """The screen's #message line: shown with `text`, hidden when there is nothing to say."""
+    message = screen.query_one("#message", Static)
+    message.update(Text(text, style=style))
+    message.display = bool(text)
+
+
+def size_text(size: int) -> str:
+    return f"{size} B" if size < 1024 else f"{size / 1024:.1f} KB"
+
+
+def request_or_none(item: WorkItem) -> FaxRequest | None:
+    return FaxRequest.get_or_none(FaxRequest.item == item.id)
+
+
+def request_text(item: WorkItem) -> Text:
+    """Everything the requester filled in, as read by the next roles."""
+    text = Text()
+    text.append(f"#{item.id}  {item.title}\n", style="bold")
+    req = request_or_none(item)
+    if req is None:
+        text.append("Data nota dinas dan isi berita belum ada pada item ini.\n", style="red")
+        return text
+    tanggal = f"{req.nota_date:%d-%m-%Y}" if req.nota_date else "-"
+    unit = req.from_unit.name if req.from_unit else "-"
+    text.append(f"Nota dinas : {req.nota_number or '-'}  tanggal {tanggal}\n"
+                f"Dari       : {unit}\n"
+                f"Sifat      : {item.sifat}    Derajat: {item.derajat}\n")
+    found = klasifikasi.Klasifikasi.get_or_none(klasifikasi.Klasifikasi.kode == req.klasifikasi)
+    text.append(f"Klasifikasi: {req.klasifikasi or '-'}"
+                f"{' — ' + found.uraian if found else ''}\n")
+    for dest in req.destinations.order_by(FaxDestination.id):
+        number = faxnumber.FaxNumber(dest.number, dest.extension).display
+        text.append(f"Tujuan     : {dest.name} ({number})\n")
+    attached = (f"{req.attachment_name} ({size_text(len(req.attachment or b''))})"
+                if req.attachment_name else "-")
+    text.append(f"Lampiran   : {attached}\n"
+                f"Resolusi   : {'halus' if req.fine else 'standar'}, "
+                f"perkiraan {req.pages} halaman isi berita\n")
+    text.append("Isi berita:\n", style="bold")
+    text.append(req.isi_berita or "(kosong)")
+    return text
+
+
+def history_text(item: WorkItem) -> Text:
+    text = Text("\nRiwayat\n", style="bold")
+    for log in item.log.order_by(StepLog.id):
+        who = log.actor.full_name if log.actor else "sistem"
+        role = SHORT.get(log.role, log.role)
+        to = "selesai" if log.to_step == DONE else f"langkah {log.to_step}"
+        text.append(f"{log.at:%d-%m %H:%M}  {log.action} → {to}  {who} ({role})\n",
+                    style="")
+        if log.note:
+            text.append(f"    {log.note}\n", style="italic")
+    return text
+
+
+def last_return(item: WorkItem) -> str:
+    """The reason of the latest return to the requester, if any."""
+    log = (item.log.where(StepLog.action == "kembalikan").order_by(StepLog.id.desc()).first())
+    return log.note if log else ""
+
+
+def where_text(item: WorkItem) -> str:
+    if item.step == DONE:
+        return "Selesai (diarsipkan)"
+    return f"Langkah {item.step}: {item.sop_step.name}"
+
+
+class RequestDetail(ModalScreen):
+    """Read-only view of a submitted request and its history."""
+
+    CSS_PATH = "disposition.tcss"
+    BINDINGS = [("escape", "dismiss", "Tutup")]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        item = WorkItem.get_by_id(self.item_id)
+        body = request_text(item)
+        number = fax_flow.agenda_number(item)
+        body.append(f"\n\nPosisi: {where_text(item)}\nNomor agenda: {number or '-'}")
+        body.append_text(history_text(item))
+        with VerticalScroll(id="detail-body", classes="dialog"):
+            yield Static(body)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#detail-body").focus()
+
+
+class FaxPreview(ModalScreen):
+    """How the text will be laid out on the fax pages (72 columns)."""
+
+    CSS_PATH = "request.tcss"
+    BINDINGS = [("escape", "dismiss", "Tutup")]
+
+    def __init__(self, header: str, letterhead: list[str], body: str, attachment: str):
+        super().__init__()
+        self.header, self.letterhead, self.body, self.attachment = (
+            header, letterhead, body, attachment)
+
+    def compose(self) -> ComposeResult:
+        lines = []
+        for paragraph in self.body.expandtabs(4).splitlines() or [""]:
+            lines.extend(textwrap.wrap(paragraph, COLUMNS) or [""])
+        pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+        text = Text()
+        for number, chunk in enumerate(pages or [[]], 1):
+            text.append(f"{self.header}  Hal {number}/{len(pages)}\n", style="bold reverse")
+            if number == 1:
+                for line in self.letterhead:
+                    text.append(line.center(COLUMNS) + "\n", style="bold")
+                text.append("═" * COLUMNS + "\n")
+            text.append("\n".join(chunk) + "\n")
+            if number < len(pages):
+                text.append(f"{'─' * 27} ganti halaman {'─' * 28}\n", style="dim")
+        if self.attachment:
+            text.append(f"\n+ lampiran {self.attachment} (halaman sendiri)\n", style="italic")
+        with VerticalScroll(id="preview-body", classes="dialog"):
+            yield Static(text)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#preview-body").focus()
+
+
+
+def print_disposition(screen: Screen, item_id: int) -> None:
+    """Open the print dialog with the lembar disposisi of `item_id`."""
+    from tui import printing
+    from tui.screens.print_dialog import PrintDialog
+
+    if request_or_none(WorkItem.get_by_id(item_id)) is None:
+        show_message(screen, f"Item #{item_id} tidak memiliki nota dinas: "
+                             "lembar disposisi tidak dapat dicetak.")
+        return
+    screen.app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
+
+
+class DispositionScreen(Screen):
+    """The Kasi's queue of fax requests at step 2, most urgent then oldest."""
+
+    CSS_PATH = "disposition.tcss"
+    BINDINGS = [Binding("enter", "open", "Baca", priority=True), ("p", "print", "Cetak disposisi"),
+                ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
+
+    def __init__(self, item_id: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.rows: list[WorkRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="message")
+        yield Static("Permintaan faks menunggu disposisi (langkah 2)", classes="section-title")
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="where")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Disposisi"
+        self.query_one(DataTable).add_columns("No", "Perihal", "Dari", "Sifat", "Derajat",
+                                              "Waktu/baku")
+        self.reload()
+        self.query_one(DataTable).focus()
+        if self.item_id is not None:
+            self.app.push_screen(DispositionDetail(self.item_id))
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one(DataTable)
+        keep = table.cursor_row
+        try:
+            self.rows = [r for r in waiting_for(self.app.session.user, FAX) if r.step.number == 2]
+        except DatabaseProblem as exc:
+            show_message(self, str(exc))
+            return
+        table.clear()
+        for row in self.rows:
+            req = request_or_none(row.item)
+            unit = req.from_unit.code if req and req.from_unit else "-"
+            table.add_row(str(row.item.id), row.item.title[:22], unit[:8], row.item.sifat,
+                          row.item.derajat, clock_text(row.clock), key=str(row.item.id))
+        if self.rows:
+            table.move_cursor(row=min(keep or 0, len(self.rows) - 1))
+        self.show_where()
+
+    def selected(self) -> WorkRow | None:
+        table = self.query_one(DataTable)
+        if not self.rows or table.cursor_row is None:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def show_where(self) -> None:
+        row = self.selected()
+        self.query_one("#where", Static).update(
+            f"#{row.item.id} {row.item.title}" if row
+            else "Tidak ada permintaan yang menunggu disposisi.")
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_where()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(DispositionDetail(row.item.id))
+
+    def action_print(self) -> None:
+        row = self.selected()
+        if row is not None:
+            print_disposition(self, row.item.id)
+
+    def action_reload(self) -> None:
+        self.reload()
+
+
+class DispositionDetail(Screen):
+    """One request read in full, with the lembar disposisi to fill in."""
+
+    CSS_PATH = "disposition.tcss"
+    BINDINGS = [Binding("ctrl+s", "dispose", "Disposisikan", priority=True),
+                Binding("ctrl+r", "return", "Kembalikan", priority=True),
+                ("p", "print", "Cetak disposisi"), ("escape", "app.pop_screen", "Kembali")]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        item = WorkItem.get_by_id(self.item_id)
+        yield Header()
+        yield Static("", id="message")
+        with VerticalScroll(id="read"):
+            yield Static(request_text(item), id="request")
+            yield Static("Disposisi kepada Pengadministrasi Umum", classes="section-title")
+            for i, label in enumerate(INSTRUCTIONS):
+                yield Checkbox(label, label == DEFAULT_INSTRUCTION, id=f"ins-{i}", compact=True)
+            yield Horizontal(Label("Catatan ", classes="field-label"),
+                             Input(id="note", compact=True, placeholder="catatan disposisi"),
+                             classes="field")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Disposisi #{self.item_id}"
+        self.query_one("#read").focus()
+
+    def say(self, text: str, style: str = "bold red") -> None:
+        show_message(self, text, style)
+
+    def action_dispose(self) -> None:
+        chosen = [label for i, label in enumerate(INSTRUCTIONS)
+                  if self.query_one(f"#ins-{i}", Checkbox).value]
+        note = self.query_one("#note", Input).value
+        try:
+            fax_flow.dispose(self.app.session.user, self.item_id, chosen, note)
+        except PROBLEMS as exc:
+            self.say(str(exc))
+            return
+        for widget in self.query("#read Checkbox, #note"):
+            widget.disabled = True
+        self.query_one("#read").focus()
+        self.say("Sudah didisposisi ke Pengadministrasi Umum. Tekan p untuk mencetak "
+                 "lembar disposisi, Esc untuk kembali.", "bold green")
+        self.app.notify(f"Permintaan #{self.item_id} didisposisi (langkah 3).")
+
+    def action_return(self) -> None:
+        from tui.screens.agenda_book import ReasonDialog
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                self.app.notify(f"Permintaan #{self.item_id} dikembalikan ke pemohon.")
+                self.app.pop_screen()
+
+        def give_back(reason: str) -> None:
+            fax_flow.return_to_requester(self.app.session.user, self.item_id, reason)
+
+        self.app.push_screen(ReasonDialog("Kembalikan ke pemohon",
+                                          "Alasan pengembalian (dibaca pemohon)", give_back),
+                             done)
+
+    def action_print(self) -> None:
+        print_disposition(self, self.item_id)
