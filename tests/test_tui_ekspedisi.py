@@ -1,0 +1,100 @@
+"""Buku ekspedisi driven with Pilot: a new entry, its tanda terima, the printed receipts."""
+
+from textual.widgets import DataTable, Static
+
+from model import ekspedisi
+from model.ekspedisi import EkspedisiEntry
+from tests.conftest import user
+from tests.tui_helpers import make_app, sign_in, type_text
+from tui.screens.ekspedisi import EkspedisiScreen, EntryForm, ReceiptForm
+from tui.screens.print_dialog import PrintDialog
+
+SIZE = (80, 24)
+
+
+async def open_book(pilot, item_id=None) -> EkspedisiScreen:
+    await sign_in(pilot, "admin")
+    screen = EkspedisiScreen(item_id=item_id)
+    pilot.app.push_screen(screen)
+    await pilot.pause()
+    return screen
+
+
+def message(app) -> str:
+    return str(app.screen.query_one("#message", Static).render())
+
+
+async def test_new_entry_then_receipt_then_print(office):
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_book(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryForm)
+        await type_text(pilot, "Bappeda")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert message(app) == "Penerima (kepada) dan perihal wajib diisi."
+        await pilot.press("tab", "tab")
+        await type_text(pilot, "31-13-2026")
+        await pilot.press("tab")
+        await type_text(pilot, "Undangan rapat")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Tanggal surat tidak sah" in message(app)
+        app.screen.query_one("#date").value = "24-11-2026"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        entry = EkspedisiEntry.get(EkspedisiEntry.to == "Bappeda")
+        assert (entry.perihal, str(entry.letter_date), entry.seq) == (
+            "Undangan rapat", "2026-11-24", 1)
+        table = screen.query_one("#entries", DataTable)
+        assert [str(c) for c in table.get_row_at(0)][3:] == [
+            "Bappeda", "Undangan rapat", "-", "belum"]
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceiptForm)
+        await type_text(pilot, "Pak Yusuf")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "diterima Pak Yusuf 25-11-2026 09:30" in str(
+            screen.query_one("#detail", Static).render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert "sudah ada tanda terimanya" in message(app)
+        await pilot.press("p")
+        await pilot.pause()
+        assert isinstance(app.screen, PrintDialog)
+    entry = EkspedisiEntry.get_by_id(entry.id)
+    assert entry.receiver_name == "Pak Yusuf"
+
+
+async def test_second_receipt_is_refused_with_the_reason(office):
+    entry = ekspedisi.add(user("admin"), to="Dinkes", perihal="Data")
+    ekspedisi.record_receipt(user("admin"), entry.id, "Bu Ani", entry.at)
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_book(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        await type_text(pilot, "Orang lain")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ReceiptForm)
+        assert "sudah dicatat (Bu Ani" in message(app)
+
+
+def test_ekspedisi_snapshot(office, snap_compare):
+    first = ekspedisi.add(user("admin"), to="Badan Perencanaan Pembangunan Daerah",
+                          perihal="Undangan rapat koordinasi", letter_number="005/012/406.020/2026",
+                          lampiran="1 berkas")
+    ekspedisi.record_receipt(user("admin"), first.id, "Yusuf", first.at)
+    ekspedisi.add(user("admin"), to="Dinas Kesehatan", perihal="Permintaan data statistik")
+
+    async def before(pilot):
+        await pilot.pause()
+        await open_book(pilot)
+
+    assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

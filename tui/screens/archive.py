@@ -1,0 +1,274 @@
+"""Arsip faks (SOP procedure 1, step 7): archive sent letters, search the archive, see history."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+
+from model import archive, fax_flow
+from model.db import DatabaseProblem
+from model.errors import WarkatError
+from model.fax import FaxDestination, FaxRequest
+from model.faxnumber import FaxNumber
+from model.items import WorkItem
+from model.work import WorkRow, waiting_for
+from tui.widgets.clock import clock_text
+
+QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))
+FOUND_COLUMNS = (("No. agenda", 24), ("Perihal", 26), ("Tujuan", 12), ("Diarsipkan", 10))
+HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 10), ("Oleh", 18), ("Peran", 13), ("Waktu", 11),
+                   ("Durasi/baku", 11))
+
+
+def add_columns(table: DataTable, columns: tuple) -> None:
+    for label, width in columns:
+        table.add_column(label, width=width)
+
+
+def destinations_of(item: WorkItem) -> list[FaxDestination]:
+    req = FaxRequest.get_or_none(FaxRequest.item == item)
+    return list(req.destinations.order_by(FaxDestination.id)) if req else []
+
+
+class ArchiveScreen(Screen):
+    """The step-7 queue (archive with `a`) above the searchable archive of closed fax items."""
+
+    CSS_PATH = "archive.tcss"
+    BINDINGS = [
+        Binding("escape", "back", "Kembali"),
+        Binding("a", "archive", "Arsipkan"),
+        Binding("enter", "open", "Riwayat"),
+        Binding("f", "search", "Cari"),
+        Binding("e", "ekspedisi", "Ekspedisi"),
+    ]
+
+    def __init__(self, item_id: int | None = None) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.queue: list[WorkRow] = []
+        self.found: list[WorkItem] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Menunggu diarsipkan — langkah 7", classes="section-title")
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        with Horizontal(id="search-row"):
+            yield Label("Cari arsip")
+            yield Input(id="search", compact=True,
+                        placeholder="perihal, nomor agenda, tujuan atau isi berita")
+        yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="message")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title, self.sub_title = "Warkat", "Arsip faks"
+        add_columns(self.query_one("#queue", DataTable), QUEUE_COLUMNS)
+        add_columns(self.query_one("#found", DataTable), FOUND_COLUMNS)
+        self.reload()
+        ids = [r.item.id for r in self.queue]
+        queue = self.query_one("#queue", DataTable)
+        if self.item_id in ids:
+            queue.move_cursor(row=ids.index(self.item_id))
+        (queue if ids else self.query_one("#found", DataTable)).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        try:
+            self.load_queue()
+            self.load_found()
+        except DatabaseProblem as exc:
+            self.say(str(exc))
+
+    def load_queue(self) -> None:
+        self.queue = [r for r in waiting_for(self.app.session.user, "fax") if r.step.number == 7]
+        table = self.query_one("#queue", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for r in self.queue:
+            table.add_row(fax_flow.agenda_number(r.item) or "-", r.item.title,
+                          str(len(destinations_of(r.item))), clock_text(r.clock),
+                          key=str(r.item.id))
+        if self.queue:
+            table.move_cursor(row=min(keep, len(self.queue) - 1))
+
+    def load_found(self) -> None:
+        self.found = archive.search_fax_archive(self.query_one("#search", Input).value)
+        table = self.query_one("#found", DataTable)
+        table.clear()
+        for item in self.found:
+            closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
+            table.add_row(fax_flow.agenda_number(item) or "-", item.title,
+                          ", ".join(d.name for d in destinations_of(item)), closed,
+                          key=str(item.id))
+
+    def say(self, text: str) -> None:
+        self.query_one("#message", Static).update(text)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            try:
+                self.load_found()
+            except DatabaseProblem as exc:
+                self.say(str(exc))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#found", DataTable).focus()
+
+    def selected(self) -> int | None:
+        """The highlighted item of the focused table (the queue unless the archive has focus)."""
+        found = self.query_one("#found", DataTable)
+        table, rows = ((found, [i.id for i in self.found]) if self.focused is found
+                       else (self.query_one("#queue", DataTable),
+                             [r.item.id for r in self.queue]))
+        if not rows or table.cursor_row is None:
+            return None
+        return rows[min(table.cursor_row, len(rows) - 1)]
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_archive(self) -> None:
+        if not self.queue:
+            self.say("Tidak ada surat yang menunggu diarsipkan.")
+            return
+        table = self.query_one("#queue", DataTable)
+        row = self.queue[min(table.cursor_row, len(self.queue) - 1)]
+        try:
+            fax_flow.archive(self.app.session.user, row.item.id)
+        except (WarkatError, DatabaseProblem) as exc:
+            self.say(str(exc))
+            return
+        self.say("")
+        self.reload()
+        self.app.notify(f"{row.item.title} diarsipkan.")
+
+    def action_open(self) -> None:
+        item_id = self.selected()
+        if item_id is not None:
+            self.app.push_screen(HistoryScreen(item_id))
+
+    def action_ekspedisi(self) -> None:
+        from tui.screens.ekspedisi import EkspedisiScreen
+
+        item_id = self.selected()
+        if item_id is not None:
+            self.app.push_screen(EkspedisiScreen(item_id=item_id))
+
+
+class HistoryScreen(Screen):
+    """The whole record of one fax letter: every step against its mutu baku, and the books."""
+
+    CSS_PATH = "archive.tcss"
+    BINDINGS = [Binding("escape", "back", "Kembali"), Binding("e", "ekspedisi", "Ekspedisi")]
+
+    def __init__(self, item_id: int) -> None:
+        super().__init__()
+        self.item_id = item_id
+        self.rows: list[archive.HistoryRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="summary")
+        yield DataTable(id="history", cursor_type="row")
+        yield Static("", id="step-note")
+        with VerticalScroll(id="records"):
+            yield Static("", id="books")
+        yield Static("", id="message")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.title, self.sub_title = "Warkat", "Riwayat surat"
+        add_columns(self.query_one("#history", DataTable), HISTORY_COLUMNS)
+        self.load()
+        self.query_one("#history", DataTable).focus()
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    def load(self) -> None:
+        try:
+            d = archive.dossier(self.item_id)
+        except (WarkatError, DatabaseProblem) as exc:
+            self.query_one("#message", Static).update(str(exc))
+            return
+        item, self.rows = d.item, d.history
+        state = f"diarsipkan {item.closed_at:%d-%m-%Y %H:%M}" if item.closed_at \
+            else f"langkah {item.step}"
+        tujuan = ", ".join(f"{x.name} ({FaxNumber(x.number, x.extension).display})"
+                           for x in d.destinations) or "-"
+        nota = f"{d.request.nota_number} · " if d.request and d.request.nota_number else ""
+        summary = Text(f"{d.agenda_number or 'Belum bernomor'} · {item.title}\n", "bold")
+        summary.append(f"{nota}Sifat {item.sifat} · {item.derajat} · {state}\nTujuan: {tujuan}")
+        self.query_one("#summary", Static).update(summary)
+        table = self.query_one("#history", DataTable)
+        table.clear()
+        for i, r in enumerate(self.rows):
+            action = ("Buat" if r.log.action == "buat" else r.log.action.replace("_", " ")
+                      .capitalize()) + (" ✎" if r.log.note else "")
+            table.add_row(str(r.step.number) if r.step else "–", action, r.actor_name,
+                          r.role_label, f"{r.log.at:%d-%m %H:%M}",
+                          clock_text(r.clock) if r.clock else "-", key=str(i))
+        self.query_one("#books", Static).update(self.books_text(d))
+        self.show_note()
+
+    @staticmethod
+    def books_text(d: archive.Dossier) -> Text:
+        text = Text()
+        for disp in d.dispositions:
+            text.append("Disposisi ", "bold")
+            text.append(f"{disp.at:%d-%m-%Y %H:%M} {disp.by.full_name}: "
+                        f"{'; '.join(disp.instructions.splitlines())}"
+                        f"{' — ' + disp.note if disp.note else ''}\n")
+        text.append("Buku laporan harian fax\n", "bold")
+        for e in d.transmissions:
+            who = e.operator.full_name if e.operator else "-"
+            text.append(f"  {e.at:%d-%m-%Y %H:%M} {e.to_name} {e.number} {e.pages} hal. "
+                        f"{'Berhasil' if e.ok else 'Gagal'} ({e.via}) {who}\n",
+                        "" if e.ok else "red")
+        if not d.transmissions:
+            text.append("  belum ada pengiriman\n", "dim")
+        text.append("Buku ekspedisi\n", "bold")
+        for x in d.ekspedisi:
+            got = (f"diterima {x.receiver_name} {x.received_at:%d-%m-%Y %H:%M}"
+                   if x.received_at else "belum ada tanda terima")
+            text.append(f"  {x.seq}/{x.year} {x.at:%d-%m-%Y} kepada {x.to}: {got}\n")
+        if not d.ekspedisi:
+            text.append("  belum ada (e: buat entri ekspedisi)", "dim")
+        return text
+
+    def show_note(self) -> None:
+        table = self.query_one("#history", DataTable)
+        note = self.query_one("#step-note", Static)
+        if not self.rows or table.cursor_row is None:
+            note.update("")
+            return
+        r = self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        text = Text()
+        if r.step:
+            text.append(f"{r.step.number}. {r.step.name}", "dim")
+        if r.log.note:
+            text.append(("\n" if r.step else "") + f"Catatan: {r.log.note}", "bold")
+        note.update(text)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_note()
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def action_ekspedisi(self) -> None:
+        from tui.screens.ekspedisi import EkspedisiScreen
+
+        self.app.push_screen(EkspedisiScreen(item_id=self.item_id))
