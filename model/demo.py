@@ -57,7 +57,7 @@ CONTACTS = [
 
 FAX_TEXT = """Dengan hormat,
 
-Sehubungan dengan {perihal}, bersama ini kami sampaikan bahwa kegiatan dimaksud akan
+Sehubungan dengan {perihal}, bersama ini kami sampaikan bahwa kegiatan dimaksud akan \
 dilaksanakan sesuai jadwal. Mohon kehadiran/perhatian Bapak/Ibu atau pejabat yang ditunjuk.
 
 Demikian untuk menjadi perhatian dan atas kerja samanya kami sampaikan terima kasih."""

@@ -111,7 +111,8 @@ def transmission_journal(job_id: int) -> tuple[bytes, str]:
         destination=FaxDestination.get_by_id(job.destination_id).name,
         operator=job.created_by.full_name if job.created_by else "",
         attempts=tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds,
-                               a.pages_sent, a.hangup_code) for a in attempts),
+                               a.pages_sent, f"kode putus {a.hangup_code}" if a.hangup_code
+                               else "") for a in attempts),
         thumbnail=job.thumbnail,
     )
     return journal_pdf(report, letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"

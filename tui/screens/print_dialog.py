@@ -62,7 +62,8 @@ class PrintDialog(ModalScreen):
             self.query_one("#print-result", Static).update(str(exc))
             return
         result = printer.print_pdf(self.pdf, self.doc_title)
-        where = f"\nPDF disimpan: {result.kept_pdf}" if result.kept_pdf else ""
+        kept = result.kept_pdf and str(result.kept_pdf) not in result.message
+        where = f"\nPDF disimpan: {result.kept_pdf}" if kept else ""
         self.query_one("#print-result", Static).update(f"{result.message}{where}")
         if result.ok:
             self.app.notify(result.message)
