@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use (real Dovecot, CUPS with cups-pdf, poppler,
-# DejaVu fonts), only those missing, and only when running as root.
+# DejaVu fonts, PostgreSQL), only those missing, and only when running as root.
 set -euo pipefail
 want=(dovecot-core dovecot-imapd cups cups-client printer-driver-cups-pdf poppler-utils
-      fonts-dejavu-core e2fsprogs)
+      fonts-dejavu-core e2fsprogs postgresql tmux)
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

@@ -1,0 +1,81 @@
+"""The same model code on PostgreSQL: migrations, the demo office, the fax and email rules,
+agenda numbers from 8 processes, the audit chain."""
+
+import itertools
+import multiprocessing
+
+import pytest
+
+from model import base, demo, email_in, fax_jobs, fax_spool
+from model import home as home_mod
+from model.agenda import AgendaEntry
+from model.audit import verify
+from model.db import db, is_postgres
+from model.fax import request_of
+from model.items import WorkItem
+from tests.conftest import FROZEN, user
+from tests.fax_helpers import at_step
+from tests.mail_helpers import incoming_at
+from tests.pgserver import PostgresServer
+from tests.test_model_agenda import _worker
+
+_names = itertools.count()
+
+
+@pytest.fixture(scope="module")
+def postgres():
+    with PostgresServer() as server:
+        yield server
+
+
+@pytest.fixture
+def pg_office(postgres, tmp_path):
+    url = postgres.create_database(f"warkat{next(_names)}")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "warkat.toml").write_text(f'[database]\nurl = "{url}"\n')
+    cfg = home_mod.create(home)
+    base.freeze(FROZEN)
+    demo.seed(items=False)
+    yield cfg
+    base.freeze(None)
+    db.obj.close()
+
+
+def test_schema_and_demo_office_on_postgres(pg_office):
+    assert is_postgres()
+    assert user("kasi").roles == ("kasi", "pemakai")
+    assert home_mod.open_home(pg_office.home) is not None  # migrations are idempotent
+
+
+def test_fax_to_sent_with_claim_and_audit_on_postgres(pg_office):
+    item_id = at_step(5)
+    dest = request_of(item_id).destinations.get()
+    fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
+    job = fax_spool.claim_next("modem0")
+    assert fax_spool.claim_next("modem1") is None
+    report = fax_jobs.AttemptReport(base.now(), base.now(), True, 1, 1, "Terkirim")
+    assert fax_spool.finish(job.id, report, fax_spool.RetryPolicy()).status == "terkirim"
+    assert fax_jobs.mark_sent(user("operator"), item_id).step == 6
+    assert verify()[1] is None
+
+
+def test_incoming_mail_bytes_and_dedupe_on_postgres(pg_office):
+    item_id = incoming_at(8)
+    mail = email_in.mail_of(item_id)
+    assert bytes(mail.raw).startswith(b"From: ")
+    assert WorkItem.get_by_id(item_id).step == 8
+
+
+def test_eight_processes_number_the_book_on_postgres(pg_office):
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(pg_office.db_url, user("admin").id, 10, queue))
+             for _ in range(8)]
+    for p in procs:
+        p.start()
+    numbers = [n for _ in procs for n in queue.get(timeout=120)]
+    for p in procs:
+        p.join(timeout=60)
+    assert sorted(numbers) == list(range(1, 81))
+    assert AgendaEntry.select().count() == 80
