@@ -141,3 +141,21 @@ def test_two_daemons_started_at_once_never_both_send_one_job(live_office):
                 assert d.wait(timeout=30) == 0
         assert len(a.pages) + len(b.pages) == 3
         assert [j.attempts for j in jobs] == [1, 1, 1]
+
+
+def test_sigterm_mid_page_aborts_cleanly_and_asks_the_operator(live_office):
+    item_id = _job(isi_berita=LONG_TEXT)
+
+    def job():
+        return FaxJob.get(FaxJob.item == item_id)
+
+    with simulated_modem("ok", speedup=2, bps=9600) as sim:
+        _configure(live_office, [sim.path])
+        daemon = _daemon(live_office)
+        try:
+            assert _wait(lambda: "Mengirim halaman" in job().progress)
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+        assert daemon.wait(timeout=60) == 0
+    assert job().status == "tunggu_keputusan"
+    assert job().attempt_rows.count() == 1 and not job().attempt_rows.get().ok

@@ -19,7 +19,8 @@ class WarkatApp(App):
     TITLE = "Warkat"
     SUB_TITLE = "Persandian"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [Binding("ctrl+l", "lock", "Kunci", show=False)]
+    BINDINGS = [Binding("ctrl+l", "lock", "Kunci", show=False),
+                Binding("f1", "sop_help", "Bantuan SOP", show=False)]
 
     def __init__(self, config: Config):
         super().__init__()
@@ -44,6 +45,13 @@ class WarkatApp(App):
 
         if self.session.user and not isinstance(self.screen, LockScreen):
             self.push_screen(LockScreen())
+
+    def action_sop_help(self) -> None:
+        """F1 on any screen after login: the SOP with every step's mutu baku."""
+        from tui.screens.help import HelpScreen
+
+        if self.session.user and not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from tui.screens.lock import LockScreen
