@@ -81,7 +81,7 @@ async def test_books_switch_and_filter_by_date_range(office):
             screen.query_one(".dr-error", Static).render())
         assert (screen.start, screen.end) == (date(2026, 11, 25), date(2026, 11, 25))
         await set_period(pilot, "1-11-26", "30-11-2026")
-        assert "Tanggal awal tidak sah" in str(screen.query_one(".dr-error", Static).render())
+        assert "tidak sah: tulis hh-bb-tttt" in str(screen.query_one(".dr-error", Static).render())
 
 
 def test_month_of_handles_december():

@@ -41,7 +41,7 @@ async def test_new_entry_then_receipt_then_print(office):
         await type_text(pilot, "Undangan rapat")
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "Tanggal surat tidak sah" in message(app)
+        assert "tidak sah: tulis hh-bb-tttt" in message(app)
         app.screen.query_one("#date").value = "24-11-2026"
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -93,7 +93,7 @@ async def test_manual_send_refuses_a_bad_time_and_keeps_the_form(office):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is modal
-        assert "Waktu kirim tidak sah" in text_of(app, "#message")
+        assert "tidak sah: tulis hh-bb-tttt jj:mm" in text_of(app, "#message")
         assert modal.query_one("#remote").value == "0318294608"
         modal.query_one("#at").value = "25-11-2026 11:00"
         await pilot.press("ctrl+s")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -29,6 +27,7 @@ from tui.screens.disposition import (
     where_text,
 )
 from tui.widgets.clock import clock_text
+from tui.widgets.daterange import parse_date
 
 PROBLEMS = (WarkatError, DatabaseProblem)
 
@@ -345,10 +344,9 @@ class RequestFormScreen(Screen):
     def collect(self) -> fax_flow.FaxDraft:
         value = self.query_one("#nota-date", Input).value.strip()
         try:
-            nota_date = datetime.strptime(value, "%d-%m-%Y").date() if value else None
+            nota_date = parse_date(value, "Tanggal nota dinas") if value else None
         except ValueError as exc:
-            raise Invalid(f"Tanggal nota dinas '{value}' tidak sah: tulis hh-bb-tttt, "
-                          "mis. 25-11-2026.") from exc
+            raise Invalid(str(exc)) from exc
         text = {i: self.query_one(f"#{i}", Input).value for i in ("perihal", "nota", "klas")}
         name, data = self.attachment
         return fax_flow.FaxDraft(

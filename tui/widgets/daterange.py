@@ -22,7 +22,8 @@ def parse_date(text: str, what: str = "Tanggal") -> date:
             raise ValueError(text)
         return datetime.strptime(text.strip(), DATE_FORMAT).date()
     except ValueError:
-        raise ValueError(f"{what} tidak sah: tulis dd-mm-yyyy, mis. 05-11-2026.") from None
+        raise ValueError(f"{what} '{text.strip()}' tidak sah: tulis hh-bb-tttt, "
+                         "mis. 05-11-2026.") from None
 
 
 def parse_datetime(text: str, what: str = "Waktu") -> datetime:
@@ -33,8 +34,8 @@ def parse_datetime(text: str, what: str = "Waktu") -> datetime:
             raise ValueError(text)
         return datetime.strptime(text, DATETIME_FORMAT)
     except ValueError:
-        raise ValueError(f"{what} tidak sah: tulis dd-mm-yyyy jj:mm, "
-                         f"mis. 05-11-2026 14:30.") from None
+        raise ValueError(f"{what} '{text}' tidak sah: tulis hh-bb-tttt jj:mm, "
+                         "mis. 05-11-2026 14:30.") from None
 
 
 def month_of(day: date) -> tuple[date, date]:
