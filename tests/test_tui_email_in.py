@@ -1,0 +1,190 @@
+"""Procedure 2 on screen: the admin sorts, prints, registers, labels and forwards; the unit
+follows up (in writing or by answering with an outgoing email); the admin archives."""
+
+from textual.widgets import DataTable, SelectionList, Static
+
+from model.agenda import INCOMING, AgendaEntry
+from model.email_in import FollowUp, MailForward
+from model.email_out import OutgoingMail
+from model.items import StepLog, WorkItem
+from model.mail_jobs import MailJob
+from model.sop import DONE
+from tests.conftest import user
+from tests.mail_helpers import incoming_at
+from tests.tui_helpers import make_app, type_text
+from tui.screens.compose import ComposeScreen
+from tui.screens.followup import FollowUpScreen
+from tui.screens.klasifikasi_picker import KlasifikasiPicker
+from tui.screens.mail_view import AttachmentScreen, MailViewScreen, TextDialog, attachment_text
+from tui.screens.print_dialog import PrintDialog
+from tui.screens.triage import ForwardDialog, TriageScreen
+
+SIZE = (80, 24)
+
+
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def footer_keys(app) -> set[str]:
+    return {b.binding.key for b in app.screen.active_bindings.values()
+            if b.enabled and b.binding.show}
+
+
+async def start(pilot, username: str, screen) -> None:
+    """Skip the login form (tested elsewhere): sign `username` in and open `screen`."""
+    await pilot.pause()
+    pilot.app.session.user = user(username)
+    pilot.app.push_screen(screen)
+    await pilot.pause()
+
+
+async def pick_kode(pilot, kode: str = "000.1.1") -> None:
+    assert isinstance(pilot.app.screen, KlasifikasiPicker)
+    await type_text(pilot, kode)
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office):
+    item_id = incoming_at(2, subject="Undangan rapat evaluasi SPBE",
+                          attachment=("undangan.pdf", b"%PDF-1.4 undangan"))
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "admin", TriageScreen())
+        assert "Undangan rapat evaluasi SPBE" in shown(app, "#mail")
+        assert "Langkah 2: Menyortir" in shown(app, "#where")
+        assert {"c", "t"} <= footer_keys(app) and "f" not in footer_keys(app)
+        await pilot.press("enter")
+        assert isinstance(app.screen, MailViewScreen)
+        await pilot.press("tab", "enter")
+        assert isinstance(app.screen, AttachmentScreen)
+        await pilot.press("escape", "escape")
+        await pilot.press("c")
+        assert WorkItem.get_by_id(item_id).step == 3
+        assert "Langkah 3: Mencetak" in shown(app, "#where")  # the screen followed the mail
+        await pilot.press("p")
+        assert isinstance(app.screen, PrintDialog)
+        await pilot.press("escape")
+        await pilot.press("d")
+        await pilot.press("a")
+        await pick_kode(pilot)
+        number = AgendaEntry.get(AgendaEntry.item == item_id).number
+        assert number == "000.1.1/001/406.020/2026"
+        assert number in shown(app, "#message") and number in shown(app, "#mail")
+        await pilot.press("l")
+        assert isinstance(app.screen, PrintDialog) and number in app.screen.doc_title
+        await pilot.press("escape")
+        assert WorkItem.get_by_id(item_id).step == 6
+        await pilot.press("f")
+        assert isinstance(app.screen, ForwardDialog)
+        units = app.screen.query_one(SelectionList)
+        assert "Badan Kepegawaian dan Pengembangan SDM (email)" in [
+            str(units.get_option_at_index(i).prompt) for i in range(units.option_count)]
+        await pilot.press("ctrl+s")
+        assert "Pilih minimal satu" in shown(app, "#message")
+        await pilot.press("space", "tab")  # the first unit: Bidang Aplikasi Informatika
+        await type_text(pilot, "Mohon dijawab")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TriageScreen)
+        assert "diteruskan" in shown(app, "#message")
+    fwd = MailForward.get(MailForward.item == item_id)
+    assert (fwd.unit.code, fwd.note, WorkItem.get_by_id(item_id).step) == (
+        "APTIKA", "Mohon dijawab", 7)
+    entry = AgendaEntry.get(AgendaEntry.item == item_id)
+    assert entry.book == INCOMING and entry.party == "Biro Umum"
+
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "staf", FollowUpScreen(item_id=item_id))
+        assert "Catatan: Mohon dijawab" in shown(app, "#mail")
+        await pilot.press("t")
+        assert isinstance(app.screen, TextDialog)
+        await type_text(pilot, "Hadir rapat")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "Tindak lanjut email" in shown(app, "#message")
+        assert app.screen.query_one(DataTable).row_count == 0
+    assert FollowUp.get().text == "Hadir rapat" and WorkItem.get_by_id(item_id).step == 8
+
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "admin", TriageScreen(item_id=item_id))
+        assert "Langkah 8" in shown(app, "#where")
+        await pilot.press("r")
+    assert WorkItem.get_by_id(item_id).step == DONE
+    assert [(log.action, log.actor.username if log.actor else None)
+            for log in StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id)] == [
+        ("buat", None), ("terima", None), ("cetak", "admin"), ("dicetak", "admin"),
+        ("agendakan", "admin"), ("dilabeli", "admin"), ("teruskan", "admin"),
+        ("tindak_lanjut", "staf"), ("arsipkan", "admin")]
+
+
+async def test_tanpa_cetak_goes_straight_to_forward_to_an_outside_opd(office):
+    item_id = incoming_at(2, subject="Edaran libur nasional")
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "kasi", TriageScreen())
+        assert footer_keys(app) >= {"c", "t"}
+        await pilot.press("t")
+        assert WorkItem.get_by_id(item_id).step == 6
+        assert "Tanpa cetak" in shown(app, "#message")
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "admin", TriageScreen(item_id=item_id))
+        assert "Langkah 6" in shown(app, "#where") and "f" in footer_keys(app)
+        await pilot.press("f")
+        await pilot.press("end", "space", "ctrl+s")  # the last row: Dinas Kesehatan (email)
+        await pilot.pause()
+    assert WorkItem.get_by_id(item_id).step == 7
+    job = MailJob.get(MailJob.item == item_id)
+    assert (job.kind, job.to) == ("teruskan", "dinkes@trenggalekkab.go.id")
+
+
+async def test_staf_answers_by_outgoing_email(office):
+    item_id = incoming_at(7, subject="Permintaan data SPBE")
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "staf", FollowUpScreen())
+        await pilot.press("b")
+        assert isinstance(app.screen, ComposeScreen)
+        assert app.screen.query_one("#to").value == "biro@jatimprov.go.id"
+        assert app.screen.query_one("#subject").value == "Re: Permintaan data SPBE"
+        await type_text(pilot, "Data terlampir.")
+        await pilot.press("ctrl+s", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, FollowUpScreen)
+        reply = OutgoingMail.get(OutgoingMail.reply_to == item_id)
+        assert f"email keluar #{reply.item_id}" in shown(app, "#message")
+    done = FollowUp.get()
+    assert done.reply_item_id == reply.item_id
+    assert done.text == f"Dijawab melalui email keluar #{reply.item_id}"
+    assert WorkItem.get_by_id(item_id).step == 8 and WorkItem.get_by_id(reply.item_id).step == 1
+
+
+def test_attachments_are_text_only_when_they_are_text():
+    assert attachment_text("Rapat pukul 09.00".encode("latin-1"), "text/plain; charset=latin-1",
+                           "a.txt") == "Rapat pukul 09.00"
+    assert "tidak dapat ditampilkan sebagai teks" in attachment_text(b"%PDF", "application/pdf",
+                                                                    "a.pdf")
+
+
+def test_triage_snapshot(office, snap_compare):
+    incoming_at(2, attachment=("undangan.pdf", b"%PDF-1.4 undangan"))
+    incoming_at(2, subject="Permohonan narasumber keamanan informasi", sender="bssn@bssn.go.id")
+    incoming_at(4, subject="Laporan insiden siber triwulan III")
+
+    async def before(pilot):
+        await start(pilot, "admin", TriageScreen())
+
+    assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
+
+
+def test_followup_snapshot(office, snap_compare):
+    incoming_at(7, subject="Permintaan data aplikasi SPBE")
+
+    async def before(pilot):
+        await start(pilot, "staf", FollowUpScreen())
+
+    assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

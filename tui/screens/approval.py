@@ -1,0 +1,221 @@
+"""Procedure 3 step 2 (Kepala Bidang): read the unit's draft emails, compare their versions,
+approve or send back with revision notes."""
+
+from __future__ import annotations
+
+import difflib
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from model import email_out
+from model.email_out import DraftVersion
+from model.sop import EMAIL_OUT
+from model.work import WorkRow, waiting_for
+from tui.screens.mail_view import PROBLEMS, TextDialog, outgoing_text, say, step_line
+from tui.widgets.clock import clock_text
+
+COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
+DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+
+
+def version_lines(v: DraftVersion) -> list[str]:
+    return [f"Kepada: {v.to}", f"Tembusan: {v.cc}", f"Perihal: {v.subject}", "",
+            *v.body.splitlines()]
+
+
+def diff_text(old: DraftVersion, new: DraftVersion) -> Text:
+    """Unified diff of two versions (recipients, subject, body), + green and - red."""
+    lines = list(difflib.unified_diff(version_lines(old), version_lines(new),
+                                      f"versi {old.number}", f"versi {new.number}",
+                                      lineterm=""))
+    if not lines:
+        return Text(f"Tidak ada perbedaan antara versi {old.number} dan versi {new.number}.")
+    text = Text()
+    for line in lines:
+        style = next((s for prefix, s in DIFF_STYLES if line.startswith(prefix)), "")
+        text.append(line + "\n", style=style)
+    return text
+
+
+def default_pair(versions: list[DraftVersion]) -> tuple[int, int]:
+    """Indexes to compare first: the previous submission against the latest version."""
+    new = len(versions) - 1
+    earlier = [i for i, v in enumerate(versions[:-1]) if v.remark == "diajukan"]
+    return (earlier[-1] if earlier else max(0, new - 1)), new
+
+
+def version_label(v: DraftVersion) -> str:
+    return f"v{v.number} {v.at:%d-%m %H:%M} {v.by.username}: {v.remark}"[:36]
+
+
+class VersionsScreen(Screen):
+    """Choose two versions of a draft (left older, right newer) and read their diff."""
+
+    CSS_PATH = "approval.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
+                Binding("tab", "app.focus_next", "Pindah daftar", show=True)]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+        self.versions = email_out.versions(item_id)
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        options = [Option(version_label(v)) for v in self.versions]
+        with Horizontal(id="pick"):
+            yield OptionList(*options, id="old")
+            yield OptionList(*[Option(o.prompt) for o in options], id="new")
+        with VerticalScroll(id="diff-box"):
+            yield Static("", id="diff")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Bandingkan versi draft #{self.item_id}"
+        self.query_one("#old").border_title = "Versi lama"
+        self.query_one("#new").border_title = "Versi baru"
+        if self.versions:
+            old, new = default_pair(self.versions)
+            self.query_one("#old", OptionList).highlighted = old
+            self.query_one("#new", OptionList).highlighted = new
+        self.show_diff()
+        self.query_one("#new").focus()
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        self.show_diff()
+
+    def show_diff(self) -> None:
+        old = self.query_one("#old", OptionList).highlighted
+        new = self.query_one("#new", OptionList).highlighted
+        diff = self.query_one("#diff", Static)
+        if old is None or new is None:
+            diff.update("Draft ini belum memiliki versi yang diajukan.")
+            return
+        diff.update(diff_text(self.versions[old], self.versions[new]))
+
+
+class ApprovalScreen(Screen):
+    """The head's queue: drafts of the unit at step 2, the highlighted one shown in full."""
+
+    CSS_PATH = "approval.tcss"
+    BINDINGS = [
+        Binding("s", "approve", "Setujui"),
+        Binding("r", "revise", "Kembalikan (revisi)"),
+        Binding("v", "versions", "Bandingkan versi"),
+        Binding("escape", "app.pop_screen", "Kembali"),
+    ]
+
+    def __init__(self, item_id: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.rows: list[WorkRow] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Draft email keluar menunggu persetujuan (langkah 2)",
+                     classes="section-title")
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="where")
+        with VerticalScroll(id="preview"):
+            yield Static("", id="draft")
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Persetujuan email"
+        table = self.query_one("#queue", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        self.query_one("#message").display = False
+        self.reload()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one("#queue", DataTable)
+        keep = table.cursor_row
+        try:
+            self.rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
+                         if r.step.number == 2]
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        table.clear()
+        for row in self.rows:
+            by = row.item.created_by.full_name if row.item.created_by else "-"
+            table.add_row(str(row.item.id), row.item.title, by, clock_text(row.clock),
+                          key=str(row.item.id))
+        ids = [r.item.id for r in self.rows]
+        if self.item_id in ids:
+            table.move_cursor(row=ids.index(self.item_id))
+            self.item_id = None
+        elif ids:
+            table.move_cursor(row=min(keep or 0, len(ids) - 1))
+        self.show_selected()
+
+    def selected(self) -> WorkRow | None:
+        table = self.query_one("#queue", DataTable)
+        if not self.rows or table.cursor_row is None:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        where, draft = self.query_one("#where", Static), self.query_one("#draft", Static)
+        if row is None:
+            where.update("Tidak ada draft yang menunggu persetujuan Anda.")
+            draft.update("")
+        else:
+            count = len(email_out.versions(row.item.id))
+            where.update(f"{step_line(row.item)} · {count} versi (v membandingkan)")
+            draft.update(outgoing_text(row.item.id))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ("approve", "revise", "versions"):
+            return self.selected() is not None
+        return True
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_selected()
+
+    def action_versions(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(VersionsScreen(row.item.id))
+
+    def action_approve(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            email_out.approve(self.app.session.user, row.item.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        say(self, f"Draft #{row.item.id} disetujui; staf mengetik naskah final.", ok=True)
+        self.reload()
+
+    def action_revise(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        user, item_id = self.app.session.user, row.item.id
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                say(self, f"Draft #{item_id} dikembalikan ke penyusun untuk revisi.", ok=True)
+                self.reload()
+
+        self.app.push_screen(
+            TextDialog(f"Kembalikan draft #{item_id} untuk revisi",
+                       "Catatan revisi untuk penyusun (wajib; Ctrl+S mengirim):",
+                       lambda notes: email_out.request_revision(user, item_id, notes)), done)

@@ -1,0 +1,266 @@
+"""Procedure 3 steps 1 and 3 (Staf Bidang/Seksi): write the email draft, revise it after the
+Kepala Bidang's notes, submit it, and type the approved letter as the final text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from model import email_in, email_out
+from model.items import WorkItem
+from model.mail_archive import revision_notes
+from model.sop import EMAIL_OUT
+from model.work import WorkRow, waiting_for
+from tui.screens.mail_view import PROBLEMS, say, size_text, step_line
+from tui.widgets.clock import clock_text
+
+COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))
+FIELDS = (("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
+          ("cc", "Tembusan", "boleh kosong"), ("subject", "Perihal", ""))
+
+
+def revision_note(item: WorkItem) -> str:
+    """The Kepala Bidang's latest revision request, while the draft is back at step 1."""
+    if item.step != 1:
+        return ""
+    notes = revision_notes(item.id)
+    if not notes:
+        return ""
+    last = notes[-1]
+    return f"Catatan revisi dari {last.by.full_name}: {last.remark.removeprefix('revisi: ')}"
+
+
+class ComposeScreen(Screen):
+    """The unit's drafts (steps 1 and 3) above the form of the one being written."""
+
+    CSS_PATH = "compose.tcss"
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Simpan", priority=True),
+        Binding("ctrl+g", "submit", "Ajukan ke Kabid", priority=True),
+        Binding("ctrl+t", "finalise", "Naskah final", priority=True),
+        Binding("ctrl+n", "new", "Baru", priority=True),
+        Binding("f2", "drafts", "Daftar"),
+        Binding("escape", "back", "Kembali"),
+    ]
+
+    def __init__(self, item_id: int | None = None, reply_to: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.reply_to = reply_to
+        self.current: WorkItem | None = None
+        self.files: list[tuple[str, bytes]] = []
+        self.rows: list[WorkRow] = []
+        self.reply_saved: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="revision")
+        yield Static("", id="where")
+        with VerticalScroll(id="form"):
+            for field, label, hint in FIELDS:
+                with Horizontal(classes="field"):
+                    yield Label(label)
+                    yield Input(id=field, compact=True, placeholder=hint)
+            yield TextArea(id="body", soft_wrap=True)
+            with Horizontal(classes="field"):
+                yield Label("Lampiran")
+                yield Input(id="path", compact=True,
+                            placeholder="path berkas lalu Enter; Del menghapus dari daftar")
+            yield OptionList(id="files")
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Konsep email keluar"
+        table = self.query_one("#drafts", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        self.query_one("#message").display = False
+        self.query_one("#body").border_title = "Isi email"
+        self.reload()
+        if self.item_id is not None:
+            self.load(WorkItem.get_by_id(self.item_id))
+        else:
+            self.clear_form()
+            if self.rows and self.reply_to is None:
+                self.action_drafts()
+            if self.reply_to is not None:
+                mail = email_in.mail_of(self.reply_to)
+                subject = mail.subject if mail.subject.lower().startswith("re:") else \
+                    f"Re: {mail.subject}"
+                self.query_one("#to", Input).value = mail.from_addr
+                self.query_one("#subject", Input).value = subject
+                self.query_one("#where", Static).update(
+                    f"Jawaban atas email masuk #{self.reply_to} dari {mail.from_addr}")
+                self.query_one("#body", TextArea).focus()
+
+    def reload(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        try:
+            self.rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
+                         if r.step.number in (1, 3)]
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        table.clear()
+        for row in self.rows:
+            status = ("disetujui" if row.step.number == 3
+                      else "perlu revisi" if revision_note(row.item) else "draft")
+            table.add_row(str(row.item.id), row.item.title, status, clock_text(row.clock),
+                          key=str(row.item.id))
+        table.display = bool(self.rows)
+        ids = [r.item.id for r in self.rows]
+        if self.current is not None and self.current.id in ids:
+            table.move_cursor(row=ids.index(self.current.id))
+
+    def clear_form(self) -> None:
+        self.current, self.files = None, []
+        for field, _label, _hint in FIELDS:
+            self.query_one(f"#{field}", Input).value = ""
+        self.query_one("#body", TextArea).text = ""
+        self.show_files()
+        self.query_one("#revision").display = False
+        self.query_one("#where", Static).update("Draft baru (langkah 1): isi lalu Ctrl+S")
+        self.query_one("#to", Input).focus()
+        self.refresh_bindings()
+
+    def load(self, item: WorkItem) -> None:
+        """Put a saved draft (or approved letter) into the form."""
+        mail = email_out.mail_of(item)
+        self.current = item
+        self.query_one("#to", Input).value = mail.to
+        self.query_one("#cc", Input).value = mail.cc
+        self.query_one("#subject", Input).value = mail.subject
+        self.query_one("#body", TextArea).text = mail.body
+        self.files = [(a.filename, bytes(a.data)) for a in mail.attachments]
+        self.show_files()
+        note = revision_note(item)
+        revision = self.query_one("#revision", Static)
+        revision.update(Text(note, style="bold white on dark_red"))
+        revision.display = bool(note)
+        self.query_one("#where", Static).update(f"#{item.id} — {step_line(item)}")
+        self.query_one("#body", TextArea).focus()
+        self.refresh_bindings()
+
+    def show_files(self) -> None:
+        files = self.query_one("#files", OptionList)
+        files.clear_options()
+        files.add_options(Option(f"📎 {name} ({size_text(len(data))})")
+                          for name, data in self.files)
+        files.display = bool(self.files)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        step = self.current.step if self.current else 1
+        if action == "submit":
+            return step == 1
+        if action == "finalise":
+            return step == 3
+        return True
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.load(WorkItem.get_by_id(int(event.row_key.value)))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "path":
+            self.add_file(event.value)
+        else:
+            self.focus_next()
+
+    def add_file(self, value: str) -> None:
+        path = Path(value.strip()).expanduser()
+        if not value.strip():
+            return
+        try:
+            data = path.read_bytes()
+        except OSError:
+            say(self, f"Berkas tidak dapat dibaca: {path}")
+            return
+        if sum(len(d) for _, d in self.files) + len(data) > email_out.MAX_ATTACHMENTS:
+            say(self, "Lampiran terlalu besar (maksimal 20 MB seluruhnya).")
+            return
+        self.files.append((path.name, data))
+        self.show_files()
+        self.query_one("#path", Input).value = ""
+        say(self, f"Lampiran {path.name} ditambahkan; simpan dengan Ctrl+S.", ok=True)
+
+    def on_key(self, event) -> None:
+        files = self.query_one("#files", OptionList)
+        if event.key == "delete" and self.focused is files and files.highlighted is not None:
+            name, _ = self.files.pop(files.highlighted)
+            self.show_files()
+            say(self, f"Lampiran {name} dihapus dari daftar; simpan dengan Ctrl+S.", ok=True)
+            event.stop()
+
+    def save(self) -> WorkItem | None:
+        """Save the form as it stands (the model checks it); None with the message on error."""
+        value = {f: self.query_one(f"#{f}", Input).value for f, _l, _h in FIELDS}
+        reply = (WorkItem.get_by_id(self.reply_to)
+                 if self.reply_to is not None and self.current is None else None)
+        try:
+            item = email_out.save_draft(
+                self.app.session.user, to=value["to"], cc=value["cc"],
+                subject=value["subject"], body=self.query_one("#body", TextArea).text,
+                attachments=self.files, item_id=self.current.id if self.current else None,
+                reply_to=reply)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return None
+        if reply is not None:
+            self.reply_saved = item.id
+        self.current = item
+        self.reload()
+        self.query_one("#where", Static).update(f"#{item.id} — {step_line(item)}")
+        return item
+
+    def action_save(self) -> None:
+        item = self.save()
+        if item is not None:
+            say(self, f"Draft #{item.id} disimpan.", ok=True)
+
+    def action_submit(self) -> None:
+        item = self.save()
+        if item is None:
+            return
+        try:
+            email_out.submit(self.app.session.user, item.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        self.after_move(f"Draft #{item.id} diajukan ke Kepala Bidang untuk disetujui.")
+
+    def action_finalise(self) -> None:
+        item = self.save()
+        if item is None:
+            return
+        try:
+            email_out.finalise(self.app.session.user, item.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        self.after_move(f"Naskah final #{item.id} siap dikirim oleh Kasi/Adm. Umum.")
+
+    def after_move(self, text: str) -> None:
+        self.clear_form()
+        self.reload()
+        say(self, text, ok=True)
+
+    def action_new(self) -> None:
+        self.reply_to = None
+        self.clear_form()
+        say(self, "")
+
+    def action_drafts(self) -> None:
+        table = self.query_one("#drafts", DataTable)
+        if table.display:
+            table.focus()
+
+    def action_back(self) -> None:
+        self.dismiss(self.reply_saved)

@@ -1,0 +1,200 @@
+"""Arsip email (Kasi / Administrasi Umum): archived incoming and outgoing mail, searchable,
+each with its whole history against the mutu baku."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tab, Tabs
+
+from model import mail_archive
+from model.items import WorkItem
+from model.mail_archive import MailDossier
+from model.sop import EMAIL_IN
+from tui.screens.mail_send import jobs_text
+from tui.screens.mail_view import PROBLEMS, MailViewScreen, incoming_text, outgoing_text, say
+from tui.widgets.clock import clock_text
+
+FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
+HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 16), ("Oleh", 17), ("Peran", 9), ("Waktu", 11),
+                   ("Durasi/baku", 11))
+
+
+def party_of(item: WorkItem) -> str:
+    if item.procedure == EMAIL_IN:
+        mail = mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
+        return (mail.from_name or mail.from_addr) if mail else "-"
+    mail = mail_archive.OutgoingMail.get_or_none(mail_archive.OutgoingMail.item == item)
+    return mail.to if mail else "-"
+
+
+def trail_text(d: MailDossier) -> Text:
+    """Forwards and follow-ups (incoming) or versions, revision notes and sending (outgoing)."""
+    text = Text()
+    if d.incoming is not None:
+        text.append("Diteruskan dan tindak lanjut\n", style="bold")
+        for trail in d.forwards or []:
+            fwd = trail.forward
+            text.append(f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
+                        f"{': ' + fwd.note if fwd.note else ''}\n", style="cyan")
+            for done in trail.follow_ups:
+                who = done.by.full_name if done.by else "sistem"
+                reply = f" (email keluar #{done.reply_item_id})" if done.reply_item_id else ""
+                text.append(f"  {done.at:%d-%m %H:%M} {who}: {done.text}{reply}\n")
+        if not d.forwards:
+            text.append("Tidak diteruskan.\n")
+        if d.jobs:
+            text.append("\nEmail terusan ke OPD\n", style="bold")
+            text.append_text(jobs_text(d.jobs))
+        text.append("\n\nEmail\n", style="bold")
+        text.append_text(incoming_text(d.item.id))
+        return text
+    text.append("Jejak persetujuan\n", style="bold")
+    for v in d.versions or []:
+        style = "bold red" if v.remark.startswith("revisi") else ""
+        text.append(f"v{v.number} {v.at:%d-%m %H:%M} {v.by.full_name}: {v.remark}\n", style=style)
+    text.append("\nPengiriman\n", style="bold")
+    text.append_text(jobs_text(d.jobs))
+    text.append("\n\nNaskah terkirim\n", style="bold")
+    text.append_text(outgoing_text(d.item.id))
+    return text
+
+
+class MailHistoryScreen(Screen):
+    """The whole record of one email item: steps vs mutu baku, then its trail and text."""
+
+    CSS_PATH = "mail_archive.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
+                Binding("m", "read", "Baca email"),
+                Binding("tab", "app.focus_next", "Pindah", show=False)]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="summary")
+        yield DataTable(id="history", cursor_type="row")
+        with VerticalScroll(id="records"):
+            yield Static("", id="trail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Riwayat email #{self.item_id}"
+        table = self.query_one("#history", DataTable)
+        for label, width in HISTORY_COLUMNS:
+            table.add_column(label, width=width)
+        d = mail_archive.dossier(self.item_id)
+        kind = "Email masuk" if d.incoming is not None else "Email keluar"
+        self.query_one("#summary", Static).update(Text.assemble(
+            (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
+            f"No. agenda: {d.agenda_number or '-'}   Pihak: {party_of(d.item)}"))
+        for row in d.history:
+            log = row.log
+            to = "selesai" if log.to_step == 0 else str(log.to_step)
+            table.add_row(str(log.from_step or "-"), f"{log.action}→{to}", row.actor_name,
+                          row.role_label, f"{log.at:%d-%m %H:%M}",
+                          clock_text(row.clock) if row.clock else "")
+        self.query_one("#trail", Static).update(trail_text(d))
+        self.refresh_bindings()
+        table.focus()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "read":
+            return WorkItem.get_by_id(self.item_id).procedure == EMAIL_IN
+        return True
+
+    def action_read(self) -> None:
+        self.app.push_screen(MailViewScreen(self.item_id))
+
+
+class MailArchiveScreen(Screen):
+    """Two tabs of archived email, each searched as you type; Enter opens the history."""
+
+    CSS_PATH = "mail_archive.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
+                Binding("enter", "open", "Riwayat"),
+                Binding("ctrl+f", "search", "Cari", priority=True),
+                Binding("ctrl+t", "switch", "Masuk/keluar", priority=True)]
+
+    def __init__(self, item_id: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.found: list[WorkItem] = []
+        self.kind = EMAIL_IN
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(Tab("Email masuk", id="email_in"), Tab("Email keluar", id="email_out"),
+                   id="kinds")
+        with Horizontal(id="search-row"):
+            yield Label("Cari")
+            yield Input(id="search", compact=True,
+                        placeholder="perihal, pengirim/tujuan, isi, nomor agenda")
+        yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Arsip email"
+        table = self.query_one("#found", DataTable)
+        for label, width in FOUND_COLUMNS:
+            table.add_column(label, width=width)
+        self.query_one("#message").display = False
+        if self.item_id is not None:
+            self.kind = WorkItem.get_by_id(self.item_id).procedure
+            self.query_one("#kinds", Tabs).active = self.kind
+        self.load()
+        self.query_one("#search", Input).focus()
+
+    def load(self) -> None:
+        text = self.query_one("#search", Input).value
+        search = (mail_archive.search_incoming if self.kind == EMAIL_IN
+                  else mail_archive.search_outgoing)
+        try:
+            self.found = search(text)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        table = self.query_one("#found", DataTable)
+        table.clear()
+        for item in self.found:
+            closed = f"{item.closed_at:%d-%m-%y}" if item.closed_at else "-"
+            table.add_row(str(item.id), mail_archive.agenda_number(item) or "-",
+                          party_of(item), item.title, closed, key=str(item.id))
+        ids = [i.id for i in self.found]
+        if self.item_id in ids:
+            table.move_cursor(row=ids.index(self.item_id))
+        say(self, "" if self.found else "Tidak ada email arsip yang cocok.")
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        self.kind = event.tab.id
+        self.load()
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.load()
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.query_one("#found", DataTable).focus()
+
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    def action_switch(self) -> None:
+        self.query_one("#kinds", Tabs).action_next_tab()
+
+    def action_open(self) -> None:
+        table = self.query_one("#found", DataTable)
+        if self.focused is not table:
+            table.focus()
+            return
+        if self.found and table.cursor_row is not None:
+            item = self.found[min(table.cursor_row, len(self.found) - 1)]
+            self.app.push_screen(MailHistoryScreen(item.id))

@@ -1,0 +1,202 @@
+"""Procedure 3 steps 4 and 5 (Kasi Persandian / Administrasi Umum): send the final letter
+from the office mailbox through the daemon, watch the job live, archive the sent email."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from model import email_out, mail_jobs
+from model.mail_jobs import MailJob
+from model.sop import EMAIL_OUT
+from model.work import WorkRow, waiting_for
+from tui.screens.mail_view import PROBLEMS, outgoing_text, say, step_line
+from tui.widgets.clock import clock_text
+from tui.widgets.status import StatusLine
+
+COLUMNS = (("No", 4), ("Lgk", 3), ("Perihal", 27), ("Kepada", 16), ("Kirim", 8),
+           ("Waktu/baku", 10))
+STATUS_STYLES = {mail_jobs.QUEUED: "bold", mail_jobs.SENDING: "bold dark_orange",
+                 mail_jobs.SENT: "bold green", mail_jobs.FAILED: "bold white on red"}
+ACTIVE = (mail_jobs.QUEUED, mail_jobs.SENDING)
+
+
+def send_jobs(item_id: int) -> list[MailJob]:
+    return [j for j in mail_jobs.jobs_of(item_id) if j.kind == mail_jobs.SEND]
+
+
+def status_text(job: MailJob | None) -> Text:
+    if job is None:
+        return Text("-")
+    return Text(job.status, style=STATUS_STYLES.get(job.status, ""))
+
+
+def jobs_text(jobs: list[MailJob]) -> Text:
+    """Every send attempt of a letter: status, tries, error or Message-ID."""
+    if not jobs:
+        return Text("Belum dikirim. Tekan k, pilih kode klasifikasi; daemon yang mengirim.")
+    text = Text()
+    for job in jobs:
+        text.append(f"Pengiriman #{job.id}: ")
+        text.append_text(status_text(job))
+        text.append(f"  percobaan {job.attempts}/{job.max_tries}, "
+                    f"{job.updated_at:%d-%m %H:%M:%S}, kode {job.klasifikasi}\n")
+        if job.error:
+            text.append(f"  Galat: {job.error}\n", style="red")
+        if job.message_id:
+            text.append(f"  Message-ID {job.message_id}\n", style="green")
+    if jobs[-1].status == mail_jobs.FAILED:
+        text.append("Gagal terkirim: periksa galat, lalu k untuk mengantre ulang.",
+                    style="bold red")
+    return text
+
+
+class MailSendScreen(Screen):
+    """Final letters at step 4 (send) and sent ones at step 5 (archive), refreshed live."""
+
+    CSS_PATH = "mail_send.tcss"
+    BINDINGS = [
+        Binding("k", "send", "Kirim"),
+        Binding("r", "archive", "Arsipkan"),
+        Binding("escape", "app.pop_screen", "Kembali"),
+    ]
+
+    def __init__(self, item_id: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.rows: list[WorkRow] = []
+        self.seen: tuple = ()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StatusLine(id="status")
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="where")
+        yield Static("", id="jobs")
+        with VerticalScroll(id="preview"):
+            yield Static("", id="letter")
+        yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Kirim email keluar"
+        table = self.query_one("#queue", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        self.query_one("#message").display = False
+        self.reload()
+        table.focus()
+        self.set_interval(1, self.poll)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def state(self) -> tuple:
+        """What the daemon can change: the queue, the steps and every job's status."""
+        rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
+                if r.step.number in (4, 5)]
+        jobs = tuple((j.id, j.status, j.attempts, j.error) for r in rows
+                     for j in send_jobs(r.item.id))
+        return rows, tuple((r.item.id, r.item.step) for r in rows) + jobs
+
+    def poll(self) -> None:
+        try:
+            _rows, seen = self.state()
+        except PROBLEMS:
+            return
+        if seen != self.seen:
+            self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one("#queue", DataTable)
+        keep = table.cursor_row
+        try:
+            self.rows, self.seen = self.state()
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        table.clear()
+        for row in self.rows:
+            mail = email_out.mail_of(row.item)
+            jobs = send_jobs(row.item.id)
+            table.add_row(str(row.item.id), str(row.step.number), row.item.title, mail.to,
+                          status_text(jobs[-1] if jobs else None), clock_text(row.clock),
+                          key=str(row.item.id))
+        ids = [r.item.id for r in self.rows]
+        if self.item_id in ids:
+            table.move_cursor(row=ids.index(self.item_id))
+        elif ids:
+            table.move_cursor(row=min(keep or 0, len(ids) - 1))
+        self.show_selected()
+
+    def selected(self) -> WorkRow | None:
+        table = self.query_one("#queue", DataTable)
+        if not self.rows or table.cursor_row is None:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.query_one("#where", Static).update("Tidak ada email keluar yang menunggu "
+                                                    "dikirim atau diarsipkan.")
+            self.query_one("#jobs", Static).update("")
+            self.query_one("#letter", Static).update("")
+        else:
+            self.item_id = row.item.id
+            self.query_one("#where", Static).update(step_line(row.item))
+            self.query_one("#jobs", Static).update(jobs_text(send_jobs(row.item.id)))
+            self.query_one("#letter", Static).update(outgoing_text(row.item.id))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        row = self.selected()
+        if action == "send":
+            if row is None or row.item.step != 4:
+                return False
+            jobs = send_jobs(row.item.id)
+            return not jobs or jobs[-1].status not in ACTIVE
+        if action == "archive":
+            return row is not None and row.item.step == 5
+        return True
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_selected()
+
+    def action_send(self) -> None:
+        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+
+        row = self.selected()
+        if row is None:
+            return
+        jobs = send_jobs(row.item.id)
+
+        def chosen(kode: str | None) -> None:
+            if not kode:
+                return
+            try:
+                job = email_out.send(self.app.session.user, row.item.id, kode, max_tries=3)
+            except PROBLEMS as exc:
+                say(self, str(exc))
+                return
+            say(self, f"Email #{row.item.id} masuk antrean kirim (#{job.id}); "
+                      "daemon mengirimnya.", ok=True)
+            self.reload()
+
+        self.app.push_screen(KlasifikasiPicker(jobs[-1].klasifikasi if jobs else ""), chosen)
+
+    def action_archive(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        try:
+            email_out.archive(self.app.session.user, row.item.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        say(self, f"Email #{row.item.id} diarsipkan ke database surat keluar.", ok=True)
+        self.reload()

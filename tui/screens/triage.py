@@ -1,0 +1,296 @@
+"""Procedure 2 steps 2–6 and 8 (Kasi Persandian / Administrasi Umum): sort incoming mail,
+print, register in the buku agenda surat masuk, label, forward, archive."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    DataTable,
+    Footer,
+    Header,
+    Input,
+    Label,
+    SelectionList,
+    Static,
+    Tab,
+    Tabs,
+)
+
+from model import email_in
+from model.base import now
+from model.clock import format_duration
+from model.items import WorkItem
+from model.org import Unit
+from model.sop import EMAIL_IN, PROCEDURES
+from model.work import WorkRow, waiting_for
+from tui.screens.mail_view import PROBLEMS, MailViewScreen, incoming_text, say, step_line
+from tui.widgets.clock import clock_text
+
+TABS = {2: "Sortir", 3: "Cetak", 4: "Agenda", 5: "Label", 6: "Teruskan", 8: "Arsip"}
+COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
+# action -> the steps at which it is offered (hidden from the Footer elsewhere)
+ACTION_STEPS = {"classify_print": {2}, "classify_plain": {2}, "print": {3, 4, 5, 6, 8},
+                "printed": {3}, "register": {4}, "label": {5}, "forward": {6}, "archive": {8}}
+
+
+class ForwardDialog(ModalScreen[bool]):
+    """Step 6: choose the Bidang/Seksi/OPD and write the note; OPDs get a real email."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Teruskan", priority=True),
+                ("escape", "cancel", "Batal")]
+    CSS_PATH = "triage.tcss"
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        units = Unit.select().order_by(Unit.kind == "opd", Unit.name)
+        with Vertical(classes="dialog"):
+            yield Static(f"Teruskan email #{self.item_id} — spasi memilih, Ctrl+S meneruskan",
+                         classes="dialog-title")
+            yield SelectionList[int](*[
+                (f"{u.name}{' (email)' if u.kind == 'opd' else ''}", u.id) for u in units],
+                id="fwd-units")
+            with Horizontal(id="fwd-note-row"):
+                yield Label("Catatan")
+                yield Input(id="fwd-note", compact=True, placeholder="mis. mohon ditindaklanjuti")
+            yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#message").display = False
+        self.query_one("#fwd-units").focus()
+
+    def action_save(self) -> None:
+        chosen = list(self.query_one("#fwd-units", SelectionList).selected)
+        note = self.query_one("#fwd-note", Input).value
+        try:
+            email_in.forward(self.app.session.user, self.item_id, chosen, note)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        self.dismiss(False)
+
+
+class TriageScreen(Screen):
+    """The incoming mail waiting for the user, one tab per SOP step, with a reading pane."""
+
+    CSS_PATH = "triage.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Baca", priority=True),
+        Binding("c", "classify_print", "Cetak & agendakan"),
+        Binding("t", "classify_plain", "Tanpa cetak"),
+        Binding("p", "print", "Cetak"),
+        Binding("d", "printed", "Sudah dicetak"),
+        Binding("a", "register", "Agendakan"),
+        Binding("l", "label", "Label"),
+        Binding("f", "forward", "Teruskan"),
+        Binding("r", "archive", "Arsipkan"),
+        Binding("escape", "app.pop_screen", "Kembali"),
+        *[Binding(str(n), f"tab({n})", show=False) for n in TABS],
+    ]
+
+    def __init__(self, item_id: int | None = None):
+        super().__init__()
+        self.item_id = item_id
+        self.all: list[WorkRow] = []
+        self.rows: list[WorkRow] = []
+        self.step = 2
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Tabs(*[Tab(f"{n} {name}", id=f"s{n}") for n, name in self.my_tabs().items()],
+                   id="steps")
+        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="where")
+        with VerticalScroll(id="preview"):
+            yield Static("", id="mail")
+        yield Static("", id="message")
+        yield Footer()
+
+    def my_tabs(self) -> dict[int, str]:
+        """The steps of procedure 2 the signed-in user acts on."""
+        roles = set(self.app.session.user.roles)
+        return {n: name for n, name in TABS.items()
+                if roles & set(PROCEDURES[EMAIL_IN].step(n).roles)}
+
+    def on_mount(self) -> None:
+        self.sub_title = "Email masuk"
+        table = self.query_one("#queue", DataTable)
+        for label, width in COLUMNS:
+            table.add_column(label, width=width)
+        self.query_one("#message").display = False
+        self.step = next(iter(self.my_tabs()), 2)
+        table.focus()
+        self.follow(self.item_id)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def follow(self, item_id: int | None) -> None:
+        """Show the tab of `item_id`'s current step (if the user works on it) and select it."""
+        self.item_id = item_id
+        if item_id is not None:
+            step = WorkItem.get_by_id(item_id).step
+            if step in self.my_tabs():
+                self.step = step
+                self.query_one("#steps", Tabs).active = f"s{step}"
+        self.reload()
+
+    def reload(self) -> None:
+        table = self.query_one("#queue", DataTable)
+        keep = table.cursor_row
+        try:
+            self.all = waiting_for(self.app.session.user, EMAIL_IN)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        self.rows = [r for r in self.all if r.step.number == self.step]
+        tabs = self.query_one("#steps", Tabs)
+        for n, name in self.my_tabs().items():
+            count = sum(1 for r in self.all if r.step.number == n)
+            tabs.query_one(f"#s{n}", Tab).label = f"{n} {name}({count})"
+        table.clear()
+        for row in self.rows:
+            mail = email_in.mail_of(row.item)
+            age = format_duration(int((now() - row.item.created_at).total_seconds()))
+            table.add_row(str(row.item.id), mail.from_name or mail.from_addr, mail.subject,
+                          age, clock_text(row.clock), key=str(row.item.id))
+        ids = [r.item.id for r in self.rows]
+        if self.item_id in ids:
+            table.move_cursor(row=ids.index(self.item_id))
+        elif ids:
+            table.move_cursor(row=min(keep or 0, len(ids) - 1))
+        self.show_selected()
+
+    def selected(self) -> WorkRow | None:
+        table = self.query_one("#queue", DataTable)
+        if not self.rows or table.cursor_row is None:
+            return None
+        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+
+    def show_selected(self) -> None:
+        row = self.selected()
+        where, mail = self.query_one("#where", Static), self.query_one("#mail", Static)
+        if row is None:
+            where.update(f"Langkah {self.step}: {PROCEDURES[EMAIL_IN].step(self.step).name}")
+            mail.update("Tidak ada email di langkah ini.")
+        else:
+            where.update(step_line(row.item))
+            mail.update(incoming_text(row.item.id))
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        steps = ACTION_STEPS.get(action)
+        if steps is None:
+            return True
+        row = self.selected()
+        return row is not None and row.item.step in steps
+
+    def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
+        self.step = int(event.tab.id[1:])
+        self.reload()
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_selected()
+
+    def action_tab(self, step: int) -> None:
+        if step in self.my_tabs():
+            self.query_one("#steps", Tabs).active = f"s{step}"
+
+    def action_open(self) -> None:
+        if self.focused is not None and self.focused.id == "steps":
+            self.query_one("#queue").focus()
+            return
+        row = self.selected()
+        if row is not None:
+            self.app.push_screen(MailViewScreen(row.item.id))
+
+    def act(self, call, done: str) -> bool:
+        """Run one model transition on the selected mail, then follow it to its next step."""
+        row = self.selected()
+        if row is None:
+            return False
+        try:
+            call(self.app.session.user, row.item.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return False
+        say(self, done, ok=True)
+        self.follow(row.item.id)
+        return True
+
+    def action_classify_print(self) -> None:
+        self.act(lambda u, i: email_in.classify(u, i, needs_print=True),
+                 "Perlu dicetak: tekan p untuk mencetak, lalu d.")
+
+    def action_classify_plain(self) -> None:
+        self.act(lambda u, i: email_in.classify(u, i, needs_print=False),
+                 "Tanpa cetak: langsung diteruskan (f).")
+
+    def open_printout(self, item_id: int) -> None:
+        from tui import printing
+        from tui.screens.print_dialog import PrintDialog
+
+        try:
+            self.app.push_screen(PrintDialog(*printing.email_printout(item_id)))
+        except PROBLEMS as exc:
+            say(self, str(exc))
+
+    def action_print(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.open_printout(row.item.id)
+
+    def action_printed(self) -> None:
+        self.act(email_in.printed, "Sudah dicetak: agendakan dengan a.")
+
+    def action_register(self) -> None:
+        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+
+        row = self.selected()
+        if row is None:
+            return
+
+        def chosen(kode: str | None) -> None:
+            if not kode:
+                return
+            cfg = self.app.session.config
+            try:
+                entry = email_in.register(self.app.session.user, row.item.id, kode,
+                                          cfg.agenda_pattern, cfg.office.get("unit_code", ""))
+            except PROBLEMS as exc:
+                say(self, str(exc))
+                return
+            say(self, f"Dicatat di buku agenda surat masuk: nomor {entry.number}. "
+                      "Cetak label dengan l.", ok=True)
+            self.follow(row.item.id)
+
+        self.app.push_screen(KlasifikasiPicker(), chosen)
+
+    def action_label(self) -> None:
+        row = self.selected()
+        if row is not None and self.act(email_in.labelled, "Dilabeli: teruskan dengan f."):
+            self.open_printout(row.item.id)
+
+    def action_forward(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+
+        def done(ok: bool | None) -> None:
+            if ok:
+                say(self, f"Email #{row.item.id} diteruskan (langkah 7).", ok=True)
+                self.reload()
+
+        self.app.push_screen(ForwardDialog(row.item.id), done)
+
+    def action_archive(self) -> None:
+        self.act(email_in.archive, "Diarsipkan ke database surat masuk.")
