@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
@@ -23,6 +23,23 @@ def make_configured_printer(config):
     return make_printer(kind, out_dir=config.out_dir, **extra)
 
 
+def text_preview(pdf: bytes, lines: int = 12) -> str:
+    """The first page as plain text (poppler's pdftotext), for a look before printing."""
+    import shutil
+    import subprocess
+
+    if not shutil.which("pdftotext"):
+        return "(pratinjau teks tidak tersedia: pasang poppler-utils)"
+    try:
+        out = subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf,
+                             capture_output=True, timeout=10, check=True).stdout
+    except (subprocess.SubprocessError, OSError):
+        return "(pratinjau teks gagal dibuat)"
+    text = [" ".join(line.split()) for line in out.decode("utf-8", "replace").splitlines()
+            if line.strip()]
+    return "\n".join(text[:lines])
+
+
 def page_count(pdf: bytes) -> int:
     return max(1, len(re.findall(rb"/Type\s*/Page(?!s)", pdf)))
 
@@ -38,11 +55,13 @@ class PrintDialog(ModalScreen):
         opts = self.app.session.config.printer
         kind = opts.get("kind", "pdf")
         target = opts.get("queue") or opts.get("device") or str(self.app.session.config.out_dir)
-        with Vertical(classes="dialog"):
+        with Vertical(classes="dialog", id="print-box"):
             yield Static("Cetak dokumen", classes="dialog-title")
             yield Static(f"{self.doc_title}\n{page_count(self.pdf)} halaman, "
                          f"kertas {opts.get('paper', 'A4')}")
             yield Static(f"Printer: {PRINTER_NAMES.get(kind, kind)} — {target}")
+            with VerticalScroll(id="print-preview"):
+                yield Static(text_preview(self.pdf), markup=False)
             with Horizontal(classes="buttons"):
                 yield Button("Cetak", id="print", variant="primary")
                 yield Button("Batal", id="cancel")
