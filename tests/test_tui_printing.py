@@ -66,5 +66,5 @@ async def test_print_dialog_keeps_the_pdf_and_says_where(staff):
         await pilot.press("enter")
         await pilot.pause()
         shown = str(app.screen.query_one("#print-result").render())
-        assert "PDF disimpan" in shown
-        assert list(staff.out_dir.glob("*.pdf"))
+        [kept] = list(staff.out_dir.glob("*.pdf"))
+        assert "disimpan sebagai PDF" in shown and kept.name in shown
