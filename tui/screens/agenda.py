@@ -8,15 +8,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from model import fax_flow
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.fax import Disposition
 from model.sop import FAX
 from model.work import WorkRow, waiting_for
-from tui.screens.disposition import request_or_none, show_message
+from tui.screens.disposition import request_or_none
 from tui.widgets.clock import clock_text
-
-PROBLEMS = (WarkatError, DatabaseProblem)
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.table import at_cursor
 
 
 class AgendaScreen(Screen):
@@ -56,14 +54,11 @@ class AgendaScreen(Screen):
     def table(self, step: int) -> DataTable:
         return self.query_one(f"#step{step}", DataTable)
 
-    def say(self, text: str, style: str = "bold red") -> None:
-        show_message(self, text, style)
-
     def reload(self) -> None:
         try:
             work = waiting_for(self.app.session.user, FAX)
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            say(self, str(exc))
             return
         for step in (3, 4):
             table = self.table(step)
@@ -83,10 +78,8 @@ class AgendaScreen(Screen):
         self.show_detail()
 
     def selected_id(self, step: int) -> int | None:
-        table, rows = self.table(step), self.rows[step]
-        if not rows or table.cursor_row is None:
-            return None
-        return rows[min(table.cursor_row, len(rows) - 1)].item.id
+        row = at_cursor(self.table(step), self.rows[step])
+        return row.item.id if row else None
 
     def show_detail(self) -> None:
         step = 4 if self.focused is self.table(4) else 3
@@ -120,11 +113,11 @@ class AgendaScreen(Screen):
 
         item_id = self.selected_id(3)
         if item_id is None:
-            self.say("Tidak ada permintaan yang perlu diagendakan.")
+            say(self, "Tidak ada permintaan yang perlu diagendakan.")
             return
         req = request_or_none(next(r.item for r in self.rows[3] if r.item.id == item_id))
         if req is None:
-            self.say(f"Item #{item_id} tidak memiliki nota dinas dan isi berita.")
+            say(self, f"Item #{item_id} tidak memiliki nota dinas dan isi berita.")
             return
 
         def chosen(kode: str | None) -> None:
@@ -139,9 +132,9 @@ class AgendaScreen(Screen):
             entry = fax_flow.register(self.app.session.user, item_id, cfg.agenda_pattern,
                                       cfg.office["unit_code"], klasifikasi=kode)
         except PROBLEMS as exc:
-            self.say(str(exc))
+            say(self, str(exc))
             return
-        self.say(f"#{item_id} diagendakan dengan nomor {entry.number}.", "bold green")
+        say(self, f"#{item_id} diagendakan dengan nomor {entry.number}.", ok=True)
         self.app.notify(f"Nomor agenda: {entry.number}")
         self.item_id = item_id
         self.reload()
@@ -150,14 +143,14 @@ class AgendaScreen(Screen):
     def action_handover(self) -> None:
         item_id = self.selected_id(4)
         if item_id is None:
-            self.say("Tidak ada berita bernomor yang menunggu diserahkan.")
+            say(self, "Tidak ada berita bernomor yang menunggu diserahkan.")
             return
         try:
             fax_flow.handover(self.app.session.user, item_id)
         except PROBLEMS as exc:
-            self.say(str(exc))
+            say(self, str(exc))
             return
-        self.say(f"#{item_id} diserahkan ke Operator Sandi (langkah 5).", "bold green")
+        say(self, f"#{item_id} diserahkan ke Operator Sandi (langkah 5).", ok=True)
         self.app.notify(f"#{item_id} diserahkan ke operator.")
         self.reload()
 

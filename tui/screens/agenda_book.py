@@ -14,12 +14,10 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from model import agenda
 from model.base import now
-from model.db import DatabaseProblem, write
-from model.errors import WarkatError
+from model.db import write
 from model.roles import ADMIN_UMUM
-from tui.screens.disposition import show_message
-
-PROBLEMS = (WarkatError, DatabaseProblem)
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.table import at_cursor
 
 
 class ReasonDialog(ModalScreen[bool]):
@@ -44,7 +42,7 @@ class ReasonDialog(ModalScreen[bool]):
         try:
             self.apply(event.value)
         except PROBLEMS as exc:
-            show_message(self, str(exc))
+            say(self, str(exc))
             return
         self.dismiss(True)
 
@@ -92,8 +90,8 @@ class AgendaBookScreen(Screen):
         text = self.query_one("#search", Input).value
         try:
             self.entries = agenda.book_entries(self.book, self.year, text)
-        except DatabaseProblem as exc:
-            show_message(self, str(exc))
+        except PROBLEMS as exc:
+            say(self, str(exc))
             return
         self.query_one("#book-title", Static).update(
             f"{agenda.BOOK_NAMES[self.book]} {self.year}")
@@ -112,10 +110,7 @@ class AgendaBookScreen(Screen):
         self.show_entry()
 
     def selected(self) -> agenda.AgendaEntry | None:
-        table = self.query_one(DataTable)
-        if not self.entries or table.cursor_row is None:
-            return None
-        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+        return at_cursor(self.query_one(DataTable), self.entries)
 
     def show_entry(self) -> None:
         e = self.selected()
@@ -151,13 +146,13 @@ class AgendaBookScreen(Screen):
 
     def action_void(self) -> None:
         if not self.app.session.user.has_role(ADMIN_UMUM):
-            show_message(self, "Hanya Administrasi Umum yang boleh membatalkan nomor agenda.")
+            say(self, "Hanya Administrasi Umum yang boleh membatalkan nomor agenda.")
             return
         entry = self.selected()
         if entry is None:
             return
         if entry.void:
-            show_message(self, f"Nomor {entry.number} sudah dibatalkan.")
+            say(self, f"Nomor {entry.number} sudah dibatalkan.")
             return
 
         def void(reason: str) -> None:
@@ -166,7 +161,7 @@ class AgendaBookScreen(Screen):
 
         def done(ok: bool | None) -> None:
             if ok:
-                show_message(self, "")
+                say(self, "")
                 self.app.notify(f"Nomor {entry.number} dibatalkan (tetap tercatat di buku).")
                 self.reload()
 
@@ -181,6 +176,6 @@ class AgendaBookScreen(Screen):
             document = printing.agenda_book(self.book, date(self.year, 1, 1),
                                             date(self.year, 12, 31))
         except PROBLEMS as exc:
-            show_message(self, str(exc))
+            say(self, str(exc))
             return
         self.app.push_screen(PrintDialog(*document))

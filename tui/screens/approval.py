@@ -10,17 +10,17 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from model import email_out
 from model.email_out import DraftVersion
 from model.sop import EMAIL_OUT
-from model.work import WorkRow, waiting_for
-from tui.screens.mail_view import PROBLEMS, TextDialog, outgoing_text, say, step_line
+from model.work import WorkRow
+from tui.screens.mail_view import TextDialog, outgoing_text, step_line
+from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 
-COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
 DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
 
 
@@ -100,7 +100,7 @@ class VersionsScreen(Screen):
         diff.update(diff_text(self.versions[old], self.versions[new]))
 
 
-class ApprovalScreen(Screen):
+class ApprovalScreen(QueueScreen):
     """The head's queue: drafts of the unit at step 2, the highlighted one shown in full."""
 
     CSS_PATH = "approval.tcss"
@@ -110,65 +110,17 @@ class ApprovalScreen(Screen):
         Binding("v", "versions", "Bandingkan versi"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
+    PROCEDURE, STEPS = EMAIL_OUT, (2,)
+    COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
+    SUB_TITLE, PANE = "Persetujuan email", "draft"
+    HEADING = "Draft email keluar menunggu persetujuan (langkah 2)"
+    ROW_ACTIONS = ("approve", "revise", "versions")
 
-    def __init__(self, item_id: int | None = None):
-        super().__init__()
-        self.item_id = item_id
-        self.rows: list[WorkRow] = []
+    def cells(self, row: WorkRow) -> tuple:
+        by = row.item.created_by.full_name if row.item.created_by else "-"
+        return str(row.item.id), row.item.title, by, clock_text(row.clock)
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("Draft email keluar menunggu persetujuan (langkah 2)",
-                     classes="section-title")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="where")
-        with VerticalScroll(id="preview"):
-            yield Static("", id="draft")
-        yield Static("", id="message")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Persetujuan email"
-        table = self.query_one("#queue", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        self.query_one("#message").display = False
-        self.reload()
-        table.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def reload(self) -> None:
-        table = self.query_one("#queue", DataTable)
-        keep = table.cursor_row
-        try:
-            self.rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
-                         if r.step.number == 2]
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        table.clear()
-        for row in self.rows:
-            by = row.item.created_by.full_name if row.item.created_by else "-"
-            table.add_row(str(row.item.id), row.item.title, by, clock_text(row.clock),
-                          key=str(row.item.id))
-        ids = [r.item.id for r in self.rows]
-        if self.item_id in ids:
-            table.move_cursor(row=ids.index(self.item_id))
-            self.item_id = None
-        elif ids:
-            table.move_cursor(row=min(keep or 0, len(ids) - 1))
-        self.show_selected()
-
-    def selected(self) -> WorkRow | None:
-        table = self.query_one("#queue", DataTable)
-        if not self.rows or table.cursor_row is None:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
-
-    def show_selected(self) -> None:
-        row = self.selected()
+    def show(self, row: WorkRow | None) -> None:
         where, draft = self.query_one("#where", Static), self.query_one("#draft", Static)
         if row is None:
             where.update("Tidak ada draft yang menunggu persetujuan Anda.")
@@ -177,15 +129,6 @@ class ApprovalScreen(Screen):
             count = len(email_out.versions(row.item.id))
             where.update(f"{step_line(row.item)} · {count} versi (v membandingkan)")
             draft.update(outgoing_text(row.item.id))
-        self.refresh_bindings()
-
-    def check_action(self, action: str, parameters: tuple) -> bool | None:
-        if action in ("approve", "revise", "versions"):
-            return self.selected() is not None
-        return True
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_selected()
 
     def action_versions(self) -> None:
         row = self.selected()
@@ -194,28 +137,17 @@ class ApprovalScreen(Screen):
 
     def action_approve(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        try:
-            email_out.approve(self.app.session.user, row.item.id)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        say(self, f"Draft #{row.item.id} disetujui; staf mengetik naskah final.", ok=True)
-        self.reload()
+        if row is not None:
+            self.run(lambda: email_out.approve(self.app.session.user, row.item.id),
+                     f"Draft #{row.item.id} disetujui; staf mengetik naskah final.")
 
     def action_revise(self) -> None:
         row = self.selected()
         if row is None:
             return
         user, item_id = self.app.session.user, row.item.id
-
-        def done(ok: bool | None) -> None:
-            if ok:
-                say(self, f"Draft #{item_id} dikembalikan ke penyusun untuk revisi.", ok=True)
-                self.reload()
-
         self.app.push_screen(
             TextDialog(f"Kembalikan draft #{item_id} untuk revisi",
                        "Catatan revisi untuk penyusun (wajib; Ctrl+S mengirim):",
-                       lambda notes: email_out.request_revision(user, item_id, notes)), done)
+                       lambda notes: email_out.request_revision(user, item_id, notes)),
+            self.reloaded(f"Draft #{item_id} dikembalikan ke penyusun untuk revisi."))

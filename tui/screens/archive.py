@@ -10,23 +10,18 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from model import archive, fax_flow
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.fax import FaxDestination, FaxRequest
 from model.faxnumber import FaxNumber
 from model.items import WorkItem
 from model.work import WorkRow, waiting_for
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, note
+from tui.widgets.table import add_columns, at_cursor
 
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))
 FOUND_COLUMNS = (("No. agenda", 24), ("Perihal", 26), ("Tujuan", 12), ("Diarsipkan", 10))
 HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 10), ("Oleh", 18), ("Peran", 13), ("Waktu", 11),
                    ("Durasi/baku", 11))
-
-
-def add_columns(table: DataTable, columns: tuple) -> None:
-    for label, width in columns:
-        table.add_column(label, width=width)
 
 
 def destinations_of(item: WorkItem) -> list[FaxDestination]:
@@ -82,8 +77,8 @@ class ArchiveScreen(Screen):
         try:
             self.load_queue()
             self.load_found()
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
 
     def load_queue(self) -> None:
         self.queue = [r for r in waiting_for(self.app.session.user, "fax") if r.step.number == 7]
@@ -107,15 +102,12 @@ class ArchiveScreen(Screen):
                           ", ".join(d.name for d in destinations_of(item)), closed,
                           key=str(item.id))
 
-    def say(self, text: str) -> None:
-        self.query_one("#message", Static).update(text)
-
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
             try:
                 self.load_found()
-            except DatabaseProblem as exc:
-                self.say(str(exc))
+            except PROBLEMS as exc:
+                note(self, str(exc))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#found", DataTable).focus()
@@ -126,9 +118,7 @@ class ArchiveScreen(Screen):
         table, rows = ((found, [i.id for i in self.found]) if self.focused is found
                        else (self.query_one("#queue", DataTable),
                              [r.item.id for r in self.queue]))
-        if not rows or table.cursor_row is None:
-            return None
-        return rows[min(table.cursor_row, len(rows) - 1)]
+        return at_cursor(table, rows)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -141,16 +131,16 @@ class ArchiveScreen(Screen):
 
     def action_archive(self) -> None:
         if not self.queue:
-            self.say("Tidak ada surat yang menunggu diarsipkan.")
+            note(self, "Tidak ada surat yang menunggu diarsipkan.")
             return
         table = self.query_one("#queue", DataTable)
         row = self.queue[min(table.cursor_row, len(self.queue) - 1)]
         try:
             fax_flow.archive(self.app.session.user, row.item.id)
-        except (WarkatError, DatabaseProblem) as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return
-        self.say("")
+        note(self, "")
         self.reload()
         self.app.notify(f"{row.item.title} diarsipkan.")
 
@@ -200,8 +190,8 @@ class HistoryScreen(Screen):
     def load(self) -> None:
         try:
             d = archive.dossier(self.item_id)
-        except (WarkatError, DatabaseProblem) as exc:
-            self.query_one("#message", Static).update(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return
         item, self.rows = d.item, d.history
         state = f"diarsipkan {item.closed_at:%d-%m-%Y %H:%M}" if item.closed_at \
@@ -249,18 +239,17 @@ class HistoryScreen(Screen):
         return text
 
     def show_note(self) -> None:
-        table = self.query_one("#history", DataTable)
-        note = self.query_one("#step-note", Static)
-        if not self.rows or table.cursor_row is None:
-            note.update("")
+        line = self.query_one("#step-note", Static)
+        r = at_cursor(self.query_one("#history", DataTable), self.rows)
+        if r is None:
+            line.update("")
             return
-        r = self.rows[min(table.cursor_row, len(self.rows) - 1)]
         text = Text()
         if r.step:
             text.append(f"{r.step.number}. {r.step.name}", "dim")
         if r.log.note:
             text.append(("\n" if r.step else "") + f"Catatan: {r.log.note}", "bold")
-        note.update(text)
+        line.update(text)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_note()

@@ -11,11 +11,11 @@ from textual.widgets import DataTable, Footer, Header, Static
 from model import books, ekspedisi
 from model.agenda import OUTGOING
 from model.base import now
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from tui.screens.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
 from tui.screens.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
+from tui.widgets.message import PROBLEMS, note
+from tui.widgets.table import add_columns, at_cursor
 
 AGENDA, FAX_LOG, EKSPEDISI = "agenda", "fax", "ekspedisi"
 TITLES = {AGENDA: "Buku agenda berita keluar", FAX_LOG: "Buku laporan harian fax",
@@ -79,13 +79,12 @@ class BooksScreen(Screen):
         self.query_one("#book-tabs", Static).update(tabs)
         try:
             self.rows = self.fetch()
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return
         table = self.query_one("#book", DataTable)
         table.clear(columns=True)
-        for label, width in COLUMNS[self.book]:
-            table.add_column(label, width=width)
+        add_columns(table, COLUMNS[self.book])
         for row in self.rows:
             table.add_row(*self.cells(row))
         self.show_detail()
@@ -113,8 +112,8 @@ class BooksScreen(Screen):
         table = self.query_one("#book", DataTable)
         period = f"{self.start:%d-%m-%Y} s.d. {self.end:%d-%m-%Y}"
         text = f"{len(self.rows)} baris, {period}."
-        if self.rows and table.cursor_row is not None:
-            row = self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        row = at_cursor(table, self.rows)
+        if row is not None:
             if self.book == AGENDA:
                 text = f"{row.number} · {row.perihal} · tujuan {row.party}"
             elif self.book == FAX_LOG:
@@ -130,15 +129,12 @@ class BooksScreen(Screen):
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
-    def say(self, text: str) -> None:
-        self.query_one("#message", Static).update(text)
-
     def action_back(self) -> None:
         self.app.pop_screen()
 
     def action_book(self, code: str) -> None:
         self.book = code
-        self.say("")
+        note(self, "")
         self.load()
 
     def action_period(self) -> None:
@@ -158,18 +154,18 @@ class BooksScreen(Screen):
                 if self.start == self.end:
                     days = [self.start]
                 if not days:
-                    self.say("Tidak ada pengiriman faks pada periode ini.")
+                    note(self, "Tidak ada pengiriman faks pada periode ini.")
                     return
                 documents = [printing.daily_fax_report(day) for day in days]
                 if len(days) > 1:
-                    self.say(f"Laporan harian fax dicetak per hari: {len(days)} hari.")
+                    note(self, f"Laporan harian fax dicetak per hari: {len(days)} hari.")
             else:
                 if not self.rows:
-                    self.say("Tidak ada entri ekspedisi pada periode ini.")
+                    note(self, "Tidak ada entri ekspedisi pada periode ini.")
                     return
                 documents = [printing.receipts([r.id for r in self.rows])]
-        except (WarkatError, DatabaseProblem, OSError) as exc:
-            self.say(str(exc))
+        except (*PROBLEMS, OSError) as exc:
+            note(self, str(exc))
             return
         self.show_documents(documents)
 

@@ -18,8 +18,10 @@ from model.items import WorkItem
 from model.mail_archive import revision_notes
 from model.sop import EMAIL_OUT
 from model.work import WorkRow, waiting_for
-from tui.screens.mail_view import PROBLEMS, say, size_text, step_line
+from tui.screens.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.table import add_columns
 
 COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))
 FIELDS = (("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
@@ -81,8 +83,7 @@ class ComposeScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Konsep email keluar"
         table = self.query_one("#drafts", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
+        add_columns(table, COLUMNS)
         self.query_one("#message").display = False
         self.query_one("#body").border_title = "Isi email"
         self.reload()

@@ -15,25 +15,17 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static
 
 from model import fax_flow, faxnumber, klasifikasi
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.fax import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
 from model.items import StepLog, WorkItem
 from model.roles import SHORT
 from model.sop import DONE, FAX
-from model.work import WorkRow, waiting_for
+from model.work import WorkRow
+from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
 
-PROBLEMS = (WarkatError, DatabaseProblem)
 COLUMNS = 72  # characters per line on a fax page
 DEFAULT_INSTRUCTION = INSTRUCTIONS[0]
-
-
-def show_message(screen: Screen, text: str, style: str = "bold red") -> None:
-    """The screen's #message line: shown with `text`, hidden when there is nothing to say."""
-    message = screen.query_one("#message", Static)
-    message.update(Text(text, style=style))
-    message.display = bool(text)
 
 
 def size_text(size: int) -> str:
@@ -165,23 +157,21 @@ def print_disposition(screen: Screen, item_id: int) -> None:
     from tui.screens.print_dialog import PrintDialog
 
     if request_or_none(WorkItem.get_by_id(item_id)) is None:
-        show_message(screen, f"Item #{item_id} tidak memiliki nota dinas: "
-                             "lembar disposisi tidak dapat dicetak.")
+        say(screen, f"Item #{item_id} tidak memiliki nota dinas: "
+                    "lembar disposisi tidak dapat dicetak.")
         return
     screen.app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
 
 
-class DispositionScreen(Screen):
+class DispositionScreen(QueueScreen):
     """The Kasi's queue of fax requests at step 2, most urgent then oldest."""
 
     CSS_PATH = "disposition.tcss"
     BINDINGS = [Binding("enter", "open", "Baca", priority=True), ("p", "print", "Cetak disposisi"),
                 ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
-
-    def __init__(self, item_id: int | None = None):
-        super().__init__()
-        self.item_id = item_id
-        self.rows: list[WorkRow] = []
+    PROCEDURE, STEPS, SUB_TITLE = FAX, (2,), "Disposisi"
+    COLUMNS = tuple((label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat",
+                                                  "Waktu/baku"))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -192,49 +182,21 @@ class DispositionScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = "Disposisi"
-        self.query_one(DataTable).add_columns("No", "Perihal", "Dari", "Sifat", "Derajat",
-                                              "Waktu/baku")
-        self.reload()
-        self.query_one(DataTable).focus()
+        """Open the given request (QueueScreen's on_mount, called next, fills the table)."""
         if self.item_id is not None:
             self.app.push_screen(DispositionDetail(self.item_id))
+            self.item_id = None
 
-    def on_screen_resume(self) -> None:
-        self.reload()
+    def cells(self, row: WorkRow) -> tuple:
+        req = request_or_none(row.item)
+        unit = req.from_unit.code if req and req.from_unit else "-"
+        return (str(row.item.id), row.item.title[:22], unit[:8], row.item.sifat,
+                row.item.derajat, clock_text(row.clock))
 
-    def reload(self) -> None:
-        table = self.query_one(DataTable)
-        keep = table.cursor_row
-        try:
-            self.rows = [r for r in waiting_for(self.app.session.user, FAX) if r.step.number == 2]
-        except DatabaseProblem as exc:
-            show_message(self, str(exc))
-            return
-        table.clear()
-        for row in self.rows:
-            req = request_or_none(row.item)
-            unit = req.from_unit.code if req and req.from_unit else "-"
-            table.add_row(str(row.item.id), row.item.title[:22], unit[:8], row.item.sifat,
-                          row.item.derajat, clock_text(row.clock), key=str(row.item.id))
-        if self.rows:
-            table.move_cursor(row=min(keep or 0, len(self.rows) - 1))
-        self.show_where()
-
-    def selected(self) -> WorkRow | None:
-        table = self.query_one(DataTable)
-        if not self.rows or table.cursor_row is None:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
-
-    def show_where(self) -> None:
-        row = self.selected()
+    def show(self, row: WorkRow | None) -> None:
         self.query_one("#where", Static).update(
             f"#{row.item.id} {row.item.title}" if row
             else "Tidak ada permintaan yang menunggu disposisi.")
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_where()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -283,9 +245,6 @@ class DispositionDetail(Screen):
         self.sub_title = f"Disposisi #{self.item_id}"
         self.query_one("#read").focus()
 
-    def say(self, text: str, style: str = "bold red") -> None:
-        show_message(self, text, style)
-
     def action_dispose(self) -> None:
         chosen = [label for i, label in enumerate(INSTRUCTIONS)
                   if self.query_one(f"#ins-{i}", Checkbox).value]
@@ -293,13 +252,13 @@ class DispositionDetail(Screen):
         try:
             fax_flow.dispose(self.app.session.user, self.item_id, chosen, note)
         except PROBLEMS as exc:
-            self.say(str(exc))
+            say(self, str(exc))
             return
         for widget in self.query("#read Checkbox, #note"):
             widget.disabled = True
         self.query_one("#read").focus()
-        self.say("Sudah didisposisi ke Pengadministrasi Umum. Tekan p untuk mencetak "
-                 "lembar disposisi, Esc untuk kembali.", "bold green")
+        say(self, "Sudah didisposisi ke Pengadministrasi Umum. Tekan p untuk mencetak "
+                  "lembar disposisi, Esc untuk kembali.", ok=True)
         self.app.notify(f"Permintaan #{self.item_id} didisposisi (langkah 3).")
 
     def action_return(self) -> None:

@@ -13,20 +13,15 @@ from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Sta
 from model import ekspedisi, fax_flow
 from model.agenda import AgendaEntry
 from model.base import now
-from model.db import DatabaseProblem
 from model.ekspedisi import EkspedisiEntry
-from model.errors import WarkatError
 from model.fax import FaxDestination, FaxRequest
 from model.items import WorkItem
 from tui.widgets.daterange import DATE_FORMAT, DATETIME_FORMAT, parse_date, parse_datetime
+from tui.widgets.message import PROBLEMS, note
+from tui.widgets.table import add_columns, at_cursor
 
 COLUMNS = (("No", 4), ("Tanggal", 8), ("Nomor surat", 15), ("Kepada", 14), ("Perihal", 13),
            ("Lamp", 4), ("Diterima", 8))
-
-
-def add_columns(table: DataTable, columns: tuple) -> None:
-    for label, width in columns:
-        table.add_column(label, width=width)
 
 
 def entry_cells(e: EkspedisiEntry) -> tuple:
@@ -90,8 +85,8 @@ class FormDialog(ModalScreen):
         values = {f[0]: self.query_one(f"#{f[0]}", Input).value.strip() for f in self.FIELDS}
         try:
             result = self.save(values)
-        except (WarkatError, DatabaseProblem, ValueError) as exc:
-            self.query_one("#message", Static).update(str(exc))
+        except (*PROBLEMS, ValueError) as exc:
+            note(self, str(exc))
             return
         self.dismiss(result)
 
@@ -177,8 +172,8 @@ class EkspedisiScreen(Screen):
         year = now().year
         try:
             self.entries = ekspedisi.between(date(year, 1, 1), date(year, 12, 31))
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return
         table = self.query_one("#entries", DataTable)
         keep = table.cursor_row
@@ -193,10 +188,7 @@ class EkspedisiScreen(Screen):
         self.show_detail()
 
     def selected(self) -> EkspedisiEntry | None:
-        table = self.query_one("#entries", DataTable)
-        if not self.entries or table.cursor_row is None:
-            return None
-        return self.entries[min(table.cursor_row, len(self.entries) - 1)]
+        return at_cursor(self.query_one("#entries", DataTable), self.entries)
 
     def show_detail(self) -> None:
         e = self.selected()
@@ -215,12 +207,9 @@ class EkspedisiScreen(Screen):
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
-    def say(self, text: str) -> None:
-        self.query_one("#message", Static).update(text)
-
     def saved(self, entry: EkspedisiEntry | None) -> None:
         if entry is not None:
-            self.say("")
+            note(self, "")
             self.reload(select=entry.id)
 
     def action_back(self) -> None:
@@ -231,8 +220,8 @@ class EkspedisiScreen(Screen):
         if self.item_id is not None:
             try:
                 values = prefill(self.item_id)
-            except (WarkatError, DatabaseProblem) as exc:
-                self.say(str(exc))
+            except PROBLEMS as exc:
+                note(self, str(exc))
         self.app.push_screen(EntryForm(self.item_id, values), self.saved)
 
     def action_receipt(self) -> None:
@@ -246,8 +235,8 @@ class EkspedisiScreen(Screen):
 
         try:
             pdf, title = printing.receipts(ids)
-        except (WarkatError, DatabaseProblem, OSError) as exc:
-            self.say(str(exc))
+        except (*PROBLEMS, OSError) as exc:
+            note(self, str(exc))
             return
         self.app.push_screen(PrintDialog(pdf, title))
 
@@ -259,6 +248,6 @@ class EkspedisiScreen(Screen):
     def action_print_open(self) -> None:
         ids = [e.id for e in self.entries if e.received_at is None]
         if not ids:
-            self.say("Semua surat di buku ekspedisi tahun ini sudah ada tanda terimanya.")
+            note(self, "Semua surat di buku ekspedisi tahun ini sudah ada tanda terimanya.")
             return
         self.print_receipts(ids)

@@ -15,8 +15,10 @@ from model.items import WorkItem
 from model.mail_archive import MailDossier
 from model.sop import EMAIL_IN
 from tui.screens.mail_send import jobs_text
-from tui.screens.mail_view import PROBLEMS, MailViewScreen, incoming_text, outgoing_text, say
+from tui.screens.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.table import add_columns, at_cursor
 
 FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
 HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 16), ("Oleh", 17), ("Peran", 9), ("Waktu", 11),
@@ -86,8 +88,7 @@ class MailHistoryScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = f"Riwayat email #{self.item_id}"
         table = self.query_one("#history", DataTable)
-        for label, width in HISTORY_COLUMNS:
-            table.add_column(label, width=width)
+        add_columns(table, HISTORY_COLUMNS)
         d = mail_archive.dossier(self.item_id)
         kind = "Email masuk" if d.incoming is not None else "Email keluar"
         self.query_one("#summary", Static).update(Text.assemble(
@@ -142,8 +143,7 @@ class MailArchiveScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = "Arsip email"
         table = self.query_one("#found", DataTable)
-        for label, width in FOUND_COLUMNS:
-            table.add_column(label, width=width)
+        add_columns(table, FOUND_COLUMNS)
         self.query_one("#message").display = False
         if self.item_id is not None:
             self.kind = WorkItem.get_by_id(self.item_id).procedure
@@ -195,6 +195,6 @@ class MailArchiveScreen(Screen):
         if self.focused is not table:
             table.focus()
             return
-        if self.found and table.cursor_row is not None:
-            item = self.found[min(table.cursor_row, len(self.found) - 1)]
+        item = at_cursor(table, self.found)
+        if item is not None:
             self.app.push_screen(MailHistoryScreen(item.id))

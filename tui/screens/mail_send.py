@@ -6,20 +6,18 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Static
 
 from model import email_out, mail_jobs
 from model.mail_jobs import MailJob
 from model.sop import EMAIL_OUT
-from model.work import WorkRow, waiting_for
-from tui.screens.mail_view import PROBLEMS, outgoing_text, say, step_line
+from model.work import WorkRow
+from tui.screens.mail_view import outgoing_text, step_line
+from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
 from tui.widgets.status import StatusLine
 
-COLUMNS = (("No", 4), ("Lgk", 3), ("Perihal", 27), ("Kepada", 16), ("Kirim", 8),
-           ("Waktu/baku", 10))
 STATUS_STYLES = {mail_jobs.QUEUED: "bold", mail_jobs.SENDING: "bold dark_orange",
                  mail_jobs.SENT: "bold green", mail_jobs.FAILED: "bold white on red"}
 ACTIVE = (mail_jobs.QUEUED, mail_jobs.SENDING)
@@ -55,7 +53,7 @@ def jobs_text(jobs: list[MailJob]) -> Text:
     return text
 
 
-class MailSendScreen(Screen):
+class MailSendScreen(QueueScreen):
     """Final letters at step 4 (send) and sent ones at step 5 (archive), refreshed live."""
 
     CSS_PATH = "mail_send.tcss"
@@ -64,44 +62,37 @@ class MailSendScreen(Screen):
         Binding("r", "archive", "Arsipkan"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
+    PROCEDURE, STEPS = EMAIL_OUT, (4, 5)
+    COLUMNS = (("No", 4), ("Lgk", 3), ("Perihal", 27), ("Kepada", 16), ("Kirim", 8),
+               ("Waktu/baku", 10))
+    SUB_TITLE, PANE = "Kirim email keluar", "letter"
+    FORGET_ITEM = False  # the cursor follows the letter it is on while the queue changes
 
     def __init__(self, item_id: int | None = None):
-        super().__init__()
-        self.item_id = item_id
-        self.rows: list[WorkRow] = []
+        super().__init__(item_id)
         self.seen: tuple = ()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_head(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="where")
+
+    def compose_pane(self) -> ComposeResult:
         yield Static("", id="jobs")
-        with VerticalScroll(id="preview"):
-            yield Static("", id="letter")
-        yield Static("", id="message")
-        yield Footer()
+        yield from super().compose_pane()
 
     def on_mount(self) -> None:
-        self.sub_title = "Kirim email keluar"
-        table = self.query_one("#queue", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        self.query_one("#message").display = False
-        self.reload()
-        table.focus()
+        """Poll the daemon's work (QueueScreen's on_mount, called next, loads the table)."""
         self.set_interval(1, self.poll)
-
-    def on_screen_resume(self) -> None:
-        self.reload()
 
     def state(self) -> tuple:
         """What the daemon can change: the queue, the steps and every job's status."""
-        rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
-                if r.step.number in (4, 5)]
+        rows = super().fetch()
         jobs = tuple((j.id, j.status, j.attempts, j.error) for r in rows
                      for j in send_jobs(r.item.id))
         return rows, tuple((r.item.id, r.item.step) for r in rows) + jobs
+
+    def fetch(self) -> list[WorkRow]:
+        rows, self.seen = self.state()
+        return rows
 
     def poll(self) -> None:
         try:
@@ -111,36 +102,13 @@ class MailSendScreen(Screen):
         if seen != self.seen:
             self.reload()
 
-    def reload(self) -> None:
-        table = self.query_one("#queue", DataTable)
-        keep = table.cursor_row
-        try:
-            self.rows, self.seen = self.state()
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        table.clear()
-        for row in self.rows:
-            mail = email_out.mail_of(row.item)
-            jobs = send_jobs(row.item.id)
-            table.add_row(str(row.item.id), str(row.step.number), row.item.title, mail.to,
-                          status_text(jobs[-1] if jobs else None), clock_text(row.clock),
-                          key=str(row.item.id))
-        ids = [r.item.id for r in self.rows]
-        if self.item_id in ids:
-            table.move_cursor(row=ids.index(self.item_id))
-        elif ids:
-            table.move_cursor(row=min(keep or 0, len(ids) - 1))
-        self.show_selected()
+    def cells(self, row: WorkRow) -> tuple:
+        jobs = send_jobs(row.item.id)
+        return (str(row.item.id), str(row.step.number), row.item.title,
+                email_out.mail_of(row.item).to, status_text(jobs[-1] if jobs else None),
+                clock_text(row.clock))
 
-    def selected(self) -> WorkRow | None:
-        table = self.query_one("#queue", DataTable)
-        if not self.rows or table.cursor_row is None:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
-
-    def show_selected(self) -> None:
-        row = self.selected()
+    def show(self, row: WorkRow | None) -> None:
         if row is None:
             self.query_one("#where", Static).update("Tidak ada email keluar yang menunggu "
                                                     "dikirim atau diarsipkan.")
@@ -151,7 +119,6 @@ class MailSendScreen(Screen):
             self.query_one("#where", Static).update(step_line(row.item))
             self.query_one("#jobs", Static).update(jobs_text(send_jobs(row.item.id)))
             self.query_one("#letter", Static).update(outgoing_text(row.item.id))
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         row = self.selected()
@@ -163,9 +130,6 @@ class MailSendScreen(Screen):
         if action == "archive":
             return row is not None and row.item.step == 5
         return True
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_selected()
 
     def action_send(self) -> None:
         from tui.screens.klasifikasi_picker import KlasifikasiPicker
@@ -191,12 +155,6 @@ class MailSendScreen(Screen):
 
     def action_archive(self) -> None:
         row = self.selected()
-        if row is None:
-            return
-        try:
-            email_out.archive(self.app.session.user, row.item.id)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        say(self, f"Email #{row.item.id} diarsipkan ke database surat keluar.", ok=True)
-        self.reload()
+        if row is not None:
+            self.run(lambda: email_out.archive(self.app.session.user, row.item.id),
+                     f"Email #{row.item.id} diarsipkan ke database surat keluar.")

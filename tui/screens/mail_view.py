@@ -10,26 +10,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from model import email_in, email_out
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.items import WorkItem
 from model.mail_archive import agenda_number, forwards_of
 from model.sop import DONE
+from tui.widgets.message import PROBLEMS, say
 
-PROBLEMS = (WarkatError, DatabaseProblem)
 WARN_STYLE = "bold dark_orange"
-
-
-def say(screen: Screen, text: str, ok: bool = False) -> None:
-    """The screen's #message line: red for errors, green for done; hidden when empty."""
-    message = screen.query_one("#message", Static)
-    message.update(Text(text, style="bold green" if ok else "bold red"))
-    message.display = bool(text)
 
 
 def size_text(size: int) -> str:

@@ -10,11 +10,10 @@ from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet,
 
 from model import fax_jobs
 from model.base import now
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.fax import FaxDestination
 from model.faxnumber import FaxNumber
 from tui.widgets.daterange import DATETIME_FORMAT, parse_datetime
+from tui.widgets.message import PROBLEMS, note
 
 
 class ManualSendScreen(ModalScreen):
@@ -73,22 +72,21 @@ class ManualSendScreen(ModalScreen):
             self.dismiss(None)
 
     def action_save(self) -> None:
-        message = self.query_one("#message", Static)
         value = {i: self.query_one(f"#{i}", Input).value for i in ("at", "remote", "pages", "note")}
         try:
             at = parse_datetime(value["at"], "Waktu kirim")
             pages = int(value["pages"] or 0)
         except ValueError as exc:
             text = str(exc) if "tidak sah" in str(exc) else "Jumlah halaman harus angka."
-            message.update(text)
+            note(self, text)
             return
         ok = self.query_one("#ok", RadioButton).value
         try:
             job = fax_jobs.record_manual(self.app.session.user, self.item_id, self.dest.id,
                                          at=at, remote_id=value["remote"].strip(), pages=pages,
                                          ok=ok, note=value["note"].strip())
-        except (WarkatError, DatabaseProblem) as exc:
-            message.update(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return
         hasil = "berhasil" if ok else "gagal"
         self.app.notify(f"Kiriman manual ke {self.dest.name} dicatat ({hasil}).")

@@ -12,8 +12,7 @@ from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, 
 from model import fax_flow, faxnumber, klasifikasi
 from model.base import now
 from model.clock import clock_for
-from model.db import DatabaseProblem
-from model.errors import Invalid, WarkatError
+from model.errors import Invalid
 from model.fax import DERAJAT, SIFAT, FaxRequest
 from model.items import WorkItem
 from model.org import Contact
@@ -22,14 +21,13 @@ from tui.screens.disposition import (
     FaxPreview,
     RequestDetail,
     last_return,
-    show_message,
     size_text,
     where_text,
 )
 from tui.widgets.clock import clock_text
 from tui.widgets.daterange import parse_date
-
-PROBLEMS = (WarkatError, DatabaseProblem)
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.table import at_cursor
 
 
 class RequestListScreen(Screen):
@@ -80,10 +78,8 @@ class RequestListScreen(Screen):
         self.show_where()
 
     def selected_id(self) -> int | None:
-        table = self.query_one(DataTable)
-        if not self.items or table.cursor_row is None:
-            return None
-        return self.items[min(table.cursor_row, len(self.items) - 1)].id
+        item = at_cursor(self.query_one(DataTable), self.items)
+        return item.id if item else None
 
     def show_where(self) -> None:
         item_id = self.selected_id()
@@ -219,9 +215,6 @@ class RequestFormScreen(Screen):
         self.show_pages()
         self.query_one("#nota", Input).focus()
 
-    def say(self, text: str, style: str = "bold red") -> None:
-        show_message(self, text, style)
-
     # --- fields -------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "dest-number":
@@ -265,7 +258,7 @@ class RequestFormScreen(Screen):
         name = self.query_one("#dest-name", Input)
         number = self.query_one("#dest-number", Input)
         if not name.value.strip():
-            self.say("Isi nama tujuan sebelum nomornya.")
+            say(self, "Isi nama tujuan sebelum nomornya.")
             name.focus()
             return
         if self.add_destination(name.value.strip(), number.value):
@@ -275,13 +268,13 @@ class RequestFormScreen(Screen):
     def add_destination(self, name: str, value: str) -> bool:
         number = self.check_number(value)
         if number is None:
-            self.say(f"Tujuan {name} tidak ditambahkan: nomor faks tidak sah.")
+            say(self, f"Tujuan {name} tidak ditambahkan: nomor faks tidak sah.")
             return False
         if any(faxnumber.parse(n) == number for _, n in self.destinations):
-            self.say(f"Nomor {number.display} sudah ada di daftar tujuan.")
+            say(self, f"Nomor {number.display} sudah ada di daftar tujuan.")
             return False
         self.destinations.append((name, number.display))
-        self.say("")
+        say(self, "")
         self.show_destinations()
         return True
 
@@ -289,7 +282,7 @@ class RequestFormScreen(Screen):
         table = self.query_one("#dests", DataTable)
         if self.destinations and table.cursor_row is not None:
             name, _ = self.destinations.pop(min(table.cursor_row, len(self.destinations) - 1))
-            self.say(f"Tujuan {name} dihapus.")
+            say(self, f"Tujuan {name} dihapus.")
             self.show_destinations()
 
     def show_destinations(self) -> None:
@@ -305,10 +298,10 @@ class RequestFormScreen(Screen):
         try:
             self.attachment = fax_flow.read_attachment(path)
         except PROBLEMS as exc:
-            self.say(str(exc))
+            say(self, str(exc))
             return
         self.query_one("#attach", Input).value = ""
-        self.say("")
+        say(self, "")
         self.show_attachment()
 
     def remove_attachment(self) -> None:
@@ -363,7 +356,7 @@ class RequestFormScreen(Screen):
         try:
             item = fax_flow.save_draft(self.app.session.user, self.collect(), self.item_id)
         except PROBLEMS as exc:
-            self.say(str(exc))
+            say(self, str(exc))
             return False
         self.item_id = item.id
         self.sub_title = f"Permintaan #{item.id}"
@@ -371,7 +364,7 @@ class RequestFormScreen(Screen):
 
     def action_save(self) -> None:
         if self.save():
-            self.say("")
+            say(self, "")
             self.app.notify(f"Draf permintaan #{self.item_id} tersimpan.")
 
     def action_submit(self) -> None:
@@ -380,7 +373,7 @@ class RequestFormScreen(Screen):
         try:
             fax_flow.submit(self.app.session.user, self.item_id)
         except PROBLEMS as exc:
-            self.say(f"Draf tersimpan, tetapi belum diajukan: {exc}")
+            say(self, f"Draf tersimpan, tetapi belum diajukan: {exc}")
             return
         self.app.notify(f"Permintaan #{self.item_id} diajukan ke Kasi Persandian.")
         self.dismiss(self.item_id)

@@ -12,15 +12,15 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from model import fax_jobs
 from model.base import now
-from model.db import DatabaseProblem
-from model.errors import WarkatError
 from model.fax import FaxDestination, FaxRequest
 from model.fax_flow import agenda_number
 from model.fax_jobs import DECIDE, FAILED, SENT, FaxJob, FaxLogEntry
 from model.faxnumber import FaxNumber
 from model.work import WorkRow, waiting_for
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, note
 from tui.widgets.status import StatusLine
+from tui.widgets.table import add_columns, at_cursor
 
 STEPS = (5, 6)
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3),
@@ -94,9 +94,7 @@ class TransmitScreen(Screen):
     def on_mount(self) -> None:
         self.title, self.sub_title = "Warkat", "Konsol kirim faks"
         for table_id, columns in (("#queue", QUEUE_COLUMNS), ("#dests", DEST_COLUMNS)):
-            table = self.query_one(table_id, DataTable)
-            for label, width in columns:
-                table.add_column(label, width=width)
+            add_columns(self.query_one(table_id, DataTable), columns)
         self.reload()
         self.set_interval(1, self.tick)
         self.query_one("#dests" if self.item_id else "#queue", DataTable).focus()
@@ -111,15 +109,15 @@ class TransmitScreen(Screen):
             if self.ticks % 5 == 0:
                 self.load_queue()
             self.load_dests()
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
 
     def reload(self) -> None:
         try:
             self.load_queue()
             self.load_dests()
-        except DatabaseProblem as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
 
     # -- loading -----------------------------------------------------------------------------
 
@@ -188,10 +186,7 @@ class TransmitScreen(Screen):
         self.refresh_bindings()
 
     def selected_dest(self) -> DestRow | None:
-        table = self.query_one("#dests", DataTable)
-        if not self.dests or table.cursor_row is None:
-            return None
-        return self.dests[min(table.cursor_row, len(self.dests) - 1)]
+        return at_cursor(self.query_one("#dests", DataTable), self.dests)
 
     def show_job(self) -> None:
         d = self.selected_dest()
@@ -240,17 +235,14 @@ class TransmitScreen(Screen):
         }
         return visible.get(action, True)
 
-    def say(self, text: str) -> None:
-        self.query_one("#message", Static).update(text)
-
     def run(self, call, done: str) -> bool:
         """Call a model function; show the refusal, or reload and notify on success."""
         try:
             call()
-        except (WarkatError, DatabaseProblem) as exc:
-            self.say(str(exc))
+        except PROBLEMS as exc:
+            note(self, str(exc))
             return False
-        self.say("")
+        note(self, "")
         self.reload()
         self.app.notify(done)
         return True
@@ -307,8 +299,8 @@ class TransmitScreen(Screen):
 
         try:
             pdf, title = getattr(printing, name)(*args)
-        except (WarkatError, DatabaseProblem, OSError) as exc:
-            self.say(str(exc))
+        except (*PROBLEMS, OSError) as exc:
+            note(self, str(exc))
             return
         self.app.push_screen(PrintDialog(pdf, title))
 

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import (
-    DataTable,
     Footer,
-    Header,
     Input,
     Label,
     SelectionList,
@@ -26,11 +24,12 @@ from model.items import WorkItem
 from model.org import Unit
 from model.sop import EMAIL_IN, PROCEDURES
 from model.work import WorkRow, waiting_for
-from tui.screens.mail_view import PROBLEMS, MailViewScreen, incoming_text, say, step_line
+from tui.screens.mail_view import MailViewScreen, incoming_text, step_line
+from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
 
 TABS = {2: "Sortir", 3: "Cetak", 4: "Agenda", 5: "Label", 6: "Teruskan", 8: "Arsip"}
-COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
 # action -> the steps at which it is offered (hidden from the Footer elsewhere)
 ACTION_STEPS = {"classify_print": {2}, "classify_plain": {2}, "print": {3, 4, 5, 6, 8},
                 "printed": {3}, "register": {4}, "label": {5}, "forward": {6}, "archive": {8}}
@@ -79,7 +78,7 @@ class ForwardDialog(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class TriageScreen(Screen):
+class TriageScreen(QueueScreen):
     """The incoming mail waiting for the user, one tab per SOP step, with a reading pane."""
 
     CSS_PATH = "triage.tcss"
@@ -96,24 +95,18 @@ class TriageScreen(Screen):
         Binding("escape", "app.pop_screen", "Kembali"),
         *[Binding(str(n), f"tab({n})", show=False) for n in TABS],
     ]
+    COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
+    SUB_TITLE, PANE = "Email masuk", "mail"
+    FORGET_ITEM = False  # the followed mail stays selected as it moves from tab to tab
 
     def __init__(self, item_id: int | None = None):
-        super().__init__()
-        self.item_id = item_id
+        super().__init__(item_id)
         self.all: list[WorkRow] = []
-        self.rows: list[WorkRow] = []
         self.step = 2
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_head(self) -> ComposeResult:
         yield Tabs(*[Tab(f"{n} {name}", id=f"s{n}") for n, name in self.my_tabs().items()],
                    id="steps")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
-        yield Static("", id="where")
-        with VerticalScroll(id="preview"):
-            yield Static("", id="mail")
-        yield Static("", id="message")
-        yield Footer()
 
     def my_tabs(self) -> dict[int, str]:
         """The steps of procedure 2 the signed-in user acts on."""
@@ -122,62 +115,40 @@ class TriageScreen(Screen):
                 if roles & set(PROCEDURES[EMAIL_IN].step(n).roles)}
 
     def on_mount(self) -> None:
-        self.sub_title = "Email masuk"
-        table = self.query_one("#queue", DataTable)
-        for label, width in COLUMNS:
-            table.add_column(label, width=width)
-        self.query_one("#message").display = False
+        """Choose the tab before QueueScreen's on_mount (Textual calls it next) loads it."""
         self.step = next(iter(self.my_tabs()), 2)
-        table.focus()
-        self.follow(self.item_id)
+        self.show_tab_of(self.item_id)
 
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    def follow(self, item_id: int | None) -> None:
-        """Show the tab of `item_id`'s current step (if the user works on it) and select it."""
-        self.item_id = item_id
+    def show_tab_of(self, item_id: int | None) -> None:
+        """Show the tab of `item_id`'s current step, if the user works on it."""
         if item_id is not None:
             step = WorkItem.get_by_id(item_id).step
             if step in self.my_tabs():
                 self.step = step
                 self.query_one("#steps", Tabs).active = f"s{step}"
+
+    def follow(self, item_id: int) -> None:
+        """Select `item_id` on the tab of its current step."""
+        self.item_id = item_id
+        self.show_tab_of(item_id)
         self.reload()
 
-    def reload(self) -> None:
-        table = self.query_one("#queue", DataTable)
-        keep = table.cursor_row
-        try:
-            self.all = waiting_for(self.app.session.user, EMAIL_IN)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        self.rows = [r for r in self.all if r.step.number == self.step]
+    def fetch(self) -> list[WorkRow]:
+        """All the user's mail (counted on the tabs); the rows of the current tab."""
+        self.all = waiting_for(self.app.session.user, EMAIL_IN)
         tabs = self.query_one("#steps", Tabs)
         for n, name in self.my_tabs().items():
             count = sum(1 for r in self.all if r.step.number == n)
             tabs.query_one(f"#s{n}", Tab).label = f"{n} {name}({count})"
-        table.clear()
-        for row in self.rows:
-            mail = email_in.mail_of(row.item)
-            age = format_duration(int((now() - row.item.created_at).total_seconds()))
-            table.add_row(str(row.item.id), mail.from_name or mail.from_addr, mail.subject,
-                          age, clock_text(row.clock), key=str(row.item.id))
-        ids = [r.item.id for r in self.rows]
-        if self.item_id in ids:
-            table.move_cursor(row=ids.index(self.item_id))
-        elif ids:
-            table.move_cursor(row=min(keep or 0, len(ids) - 1))
-        self.show_selected()
+        return [r for r in self.all if r.step.number == self.step]
 
-    def selected(self) -> WorkRow | None:
-        table = self.query_one("#queue", DataTable)
-        if not self.rows or table.cursor_row is None:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+    def cells(self, row: WorkRow) -> tuple:
+        mail = email_in.mail_of(row.item)
+        age = format_duration(int((now() - row.item.created_at).total_seconds()))
+        return (str(row.item.id), mail.from_name or mail.from_addr, mail.subject, age,
+                clock_text(row.clock))
 
-    def show_selected(self) -> None:
-        row = self.selected()
+    def show(self, row: WorkRow | None) -> None:
         where, mail = self.query_one("#where", Static), self.query_one("#mail", Static)
         if row is None:
             where.update(f"Langkah {self.step}: {PROCEDURES[EMAIL_IN].step(self.step).name}")
@@ -185,7 +156,6 @@ class TriageScreen(Screen):
         else:
             where.update(step_line(row.item))
             mail.update(incoming_text(row.item.id))
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         steps = ACTION_STEPS.get(action)
@@ -197,9 +167,6 @@ class TriageScreen(Screen):
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self.step = int(event.tab.id[1:])
         self.reload()
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_selected()
 
     def action_tab(self, step: int) -> None:
         if step in self.my_tabs():
@@ -285,12 +252,8 @@ class TriageScreen(Screen):
         if row is None:
             return
 
-        def done(ok: bool | None) -> None:
-            if ok:
-                say(self, f"Email #{row.item.id} diteruskan (langkah 7).", ok=True)
-                self.reload()
-
-        self.app.push_screen(ForwardDialog(row.item.id), done)
+        self.app.push_screen(ForwardDialog(row.item.id),
+                             self.reloaded(f"Email #{row.item.id} diteruskan (langkah 7)."))
 
     def action_archive(self) -> None:
         self.act(email_in.archive, "Diarsipkan ke database surat masuk.")
