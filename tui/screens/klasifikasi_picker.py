@@ -17,36 +17,7 @@ LIMIT = 50
 class KlasifikasiPicker(ModalScreen[str | None]):
     """Returns the chosen kode, or None when cancelled."""
 
-    DEFAULT_CSS = """
-    #klas-box {
-        width: 76;
-        height: 20;
-        padding: 0 1;
-        border: round $primary;
-        background: $panel;
-    }
-
-    #klas-title {
-        text-style: bold;
-        color: $accent;
-    }
-
-    #klas-filter {
-        height: 1;
-        border: none;
-        background: $boost;
-    }
-
-    #klas-list {
-        height: 1fr;
-        border: none;
-    }
-
-    #klas-box #message {
-        height: 1;
-        color: $text-muted;
-    }
-    """
+    CSS_PATH = "klasifikasi_picker.tcss"
     BINDINGS = [("escape", "cancel", "Batal"), ("down", "to_list", "Daftar")]
 
     def __init__(self, initial: str = ""):
