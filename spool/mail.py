@@ -81,26 +81,31 @@ def keep(raw: bytes, source: str, tally: Tally) -> None:
         tally.imported += 1
 
 
-def sync_once(cfg: Config) -> Tally:
-    """One intake pass over the configured inbox; positions saved message by message."""
+def take_in(inbox, name: str) -> Tally:
+    """Store what is new in an open inbox; its position is saved message by message."""
     from mail.imap import SyncState
 
-    inbox, name = open_inbox(cfg)
     tally = Tally()
     mark, _ = email_in.SyncMark.get_or_create(mailbox=name)
     state = SyncState(mark.uidvalidity, mark.last_uid, mark.last_key)
-    with inbox:
-        done = []
-        for fetched in inbox.fetch_new(state):
-            keep(fetched.raw, f"{name}#{fetched.ref}", tally)
-            with write():
-                email_in.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
-                                         last_uid=fetched.state.last_uid,
-                                         last_key=fetched.state.last_key).where(
-                    email_in.SyncMark.id == mark.id).execute()
-            done.append(fetched.ref)
-        inbox.mark_done(done)
+    done = []
+    for fetched in inbox.fetch_new(state):
+        keep(fetched.raw, f"{name}#{fetched.ref}", tally)
+        with write():
+            email_in.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
+                                     last_uid=fetched.state.last_uid,
+                                     last_key=fetched.state.last_key).where(
+                email_in.SyncMark.id == mark.id).execute()
+        done.append(fetched.ref)
+    inbox.mark_done(done)
     return tally
+
+
+def sync_once(cfg: Config) -> Tally:
+    """One intake pass over the configured inbox."""
+    inbox, name = open_inbox(cfg)
+    with inbox:
+        return take_in(inbox, name)
 
 
 def run_sync(cfg: Config) -> Tally:
@@ -128,8 +133,9 @@ def import_paths(paths: list[str]) -> tuple[Tally, list[str]]:
     return tally, reasons
 
 
-def intake_worker(cfg: Config):
-    """Poll (or IDLE-wait on) the inbox until stopped; errors logged and retried."""
+def intake_worker(cfg: Config, wait_chunk: float = 15.0):
+    """Keep the inbox open and take mail in as it arrives (IMAP IDLE, or polling every
+    `poll_seconds`); a lost connection is retried after `poll_seconds`."""
     seconds = float(cfg.mail.get("poll_seconds", 60))
 
     def run(stop: threading.Event) -> None:
@@ -137,12 +143,20 @@ def intake_worker(cfg: Config):
 
         while not stop.is_set():
             try:
-                tally = sync_once(cfg)
-                if tally.imported or tally.rejected:
-                    log.info("email masuk: %s", tally.line())
+                inbox, name = open_inbox(cfg)
+                with inbox:
+                    while not stop.is_set():
+                        tally = take_in(inbox, name)
+                        if tally.imported or tally.rejected:
+                            log.info("email masuk: %s", tally.line())
+                        waited = 0.0
+                        while waited < seconds and not stop.is_set():
+                            if inbox.idle_wait(min(wait_chunk, seconds - waited)):
+                                break
+                            waited += wait_chunk
             except MailError as exc:
                 log.warning("email masuk: %s", exc)
-            stop.wait(seconds)
+                stop.wait(seconds)
 
     return run
 

@@ -117,3 +117,28 @@ def test_cli_mail_import_prints_one_summary_line(staff, tmp_path):
     lines = out.stdout.strip().splitlines()
     assert lines[-1] == "imported 1, duplicates 0, rejected 1"
     assert lines[0].startswith("ditolak: ") and "bukan.txt" in lines[0]
+
+
+def test_daemon_intake_takes_mail_in_as_it_arrives_over_idle(staff, dovecot_server):
+    import threading
+    import time
+
+    from spool.mail import intake_worker
+
+    _use_imap(staff, dovecot_server, "Segera")
+    dovecot_server.deliver([raw_mail(subject="Pertama")], folder="Segera")
+    stop = threading.Event()
+    worker = threading.Thread(target=intake_worker(staff, wait_chunk=2), args=(stop,))
+    worker.start()
+    try:
+        deadline = time.monotonic() + 20
+        while IncomingMail.select().count() < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        dovecot_server.deliver([raw_mail(subject="Kedua")], folder="Segera")
+        while IncomingMail.select().count() < 2 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert {m.subject for m in IncomingMail.select()} == {"Pertama", "Kedua"}
+    finally:
+        stop.set()
+        worker.join(timeout=10)
+    assert not worker.is_alive()
