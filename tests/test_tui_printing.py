@@ -68,3 +68,19 @@ async def test_print_dialog_keeps_the_pdf_and_says_where(staff):
         shown = str(app.screen.query_one("#print-result").render())
         [kept] = list(staff.out_dir.glob("*.pdf"))
         assert "disimpan sebagai PDF" in shown and kept.name in shown
+
+
+async def test_dot_matrix_printer_gets_the_document_as_text(staff, tmp_path):
+    device = tmp_path / "lp0"
+    device.write_bytes(b"")
+    staff.printer.update(kind="raw", device=str(device))
+    item_id = at_step(3)
+    app = make_app(staff)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "kasi")
+        await app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
+        await pilot.press("enter")
+        await pilot.pause()
+    printed = device.read_bytes()
+    assert printed.startswith(b"\x1b@") and b"LEMBAR DISPOSISI" in printed
+    assert b"ND/015/KIP/2026" in printed

@@ -23,21 +23,29 @@ def make_configured_printer(config):
     return make_printer(kind, out_dir=config.out_dir, **extra)
 
 
-def text_preview(pdf: bytes, lines: int = 12) -> str:
-    """The first page as plain text (poppler's pdftotext), for a look before printing."""
+def pdf_text(pdf: bytes, *, first_page: bool = False, layout: bool = False) -> str | None:
+    """The PDF as plain text (poppler's pdftotext), or None when that is not possible."""
     import shutil
     import subprocess
 
     if not shutil.which("pdftotext"):
-        return "(pratinjau teks tidak tersedia: pasang poppler-utils)"
+        return None
+    args = ["pdftotext", *(["-l", "1"] if first_page else []), *(["-layout"] if layout else []),
+            "-", "-"]
     try:
-        out = subprocess.run(["pdftotext", "-l", "1", "-", "-"], input=pdf,
-                             capture_output=True, timeout=10, check=True).stdout
+        out = subprocess.run(args, input=pdf, capture_output=True, timeout=20, check=True)
     except (subprocess.SubprocessError, OSError):
-        return "(pratinjau teks gagal dibuat)"
-    text = [" ".join(line.split()) for line in out.decode("utf-8", "replace").splitlines()
-            if line.strip()]
-    return "\n".join(text[:lines])
+        return None
+    return out.stdout.decode("utf-8", "replace")
+
+
+def text_preview(pdf: bytes, lines: int = 12) -> str:
+    """The first lines of page 1, for a look before printing."""
+    text = pdf_text(pdf, first_page=True)
+    if text is None:
+        return "(pratinjau teks tidak tersedia: pasang poppler-utils)"
+    shown = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
+    return "\n".join(shown[:lines])
 
 
 def page_count(pdf: bytes) -> int:
@@ -80,7 +88,9 @@ class PrintDialog(ModalScreen):
         except ValueError as exc:
             self.query_one("#print-result", Static).update(str(exc))
             return
-        result = printer.print_pdf(self.pdf, self.doc_title)
+        raw = self.app.session.config.printer.get("kind") == "raw"  # dot-matrix: text only
+        text = pdf_text(self.pdf, layout=True) if raw else None
+        result = printer.print_pdf(self.pdf, self.doc_title, text=text)
         kept = result.kept_pdf and str(result.kept_pdf) not in result.message
         where = f"\nPDF disimpan: {result.kept_pdf}" if kept else ""
         self.query_one("#print-result", Static).update(f"{result.message}{where}")
