@@ -84,3 +84,10 @@ async def test_dot_matrix_printer_gets_the_document_as_text(staff, tmp_path):
     printed = device.read_bytes()
     assert printed.startswith(b"\x1b@") and b"LEMBAR DISPOSISI" in printed
     assert b"ND/015/KIP/2026" in printed
+
+
+def test_back_stamp_has_its_own_receipt_printer_text(staff):
+    _sent_item()
+    _, _, text = printing.back_stamp(FaxLogEntry.get().id)
+    assert "TELAH DIKIRIM MELALUI FAKSIMILI" in text
+    assert max(len(line) for line in text.splitlines()) <= 60

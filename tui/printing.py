@@ -134,15 +134,17 @@ def daily_fax_report(day: date) -> tuple[bytes, str]:
     return faxlog_pdf(report, letterhead(), _paper()), f"Laporan harian fax {day}"
 
 
-def back_stamp(log_entry_id: int) -> tuple[bytes, str]:
+def back_stamp(log_entry_id: int) -> tuple[bytes, str, str]:
+    """The stamp for the back of the original, as PDF and as 40-column text (dot-matrix)."""
     from print.records import BackStamp
-    from print.stamp import stamp_pdf
+    from print.stamp import stamp_pdf, stamp_text
 
     row = FaxLogEntry.get_by_id(log_entry_id)
     stamp = BackStamp(row.at, row.operator.full_name if row.operator else "",
                       "TERKIRIM" if row.ok else f"GAGAL: {row.result}", row.agenda_number,
                       row.to_name, row.pages)
-    return stamp_pdf(stamp, letterhead(), _paper()), f"Cap belakang {row.agenda_number}"
+    return (stamp_pdf(stamp, letterhead(), _paper()), f"Cap belakang {row.agenda_number}",
+            stamp_text(stamp))
 
 
 def receipts(entry_ids: list[int]) -> tuple[bytes, str]:

@@ -55,9 +55,10 @@ def page_count(pdf: bytes) -> int:
 class PrintDialog(ModalScreen):
     BINDINGS = [("escape", "dismiss", "Batal"), ("enter", "print", "Cetak")]
 
-    def __init__(self, pdf: bytes, title: str):
+    def __init__(self, pdf: bytes, title: str, text: str | None = None):
+        """`text`: the document's own plain-text form, if it has one (for dot-matrix)."""
         super().__init__()
-        self.pdf, self.doc_title = pdf, title
+        self.pdf, self.doc_title, self.text = pdf, title, text
 
     def compose(self) -> ComposeResult:
         opts = self.app.session.config.printer
@@ -89,7 +90,7 @@ class PrintDialog(ModalScreen):
             self.query_one("#print-result", Static).update(str(exc))
             return
         raw = self.app.session.config.printer.get("kind") == "raw"  # dot-matrix: text only
-        text = pdf_text(self.pdf, layout=True) if raw else None
+        text = (self.text or pdf_text(self.pdf, layout=True)) if raw else None
         result = printer.print_pdf(self.pdf, self.doc_title, text=text)
         kept = result.kept_pdf and str(result.kept_pdf) not in result.message
         where = f"\nPDF disimpan: {result.kept_pdf}" if kept else ""

@@ -298,11 +298,11 @@ class TransmitScreen(Screen):
         from tui.screens.print_dialog import PrintDialog
 
         try:
-            pdf, title = getattr(printing, name)(*args)
+            document = getattr(printing, name)(*args)
         except (*PROBLEMS, OSError) as exc:
             note(self, str(exc))
             return
-        self.app.push_screen(PrintDialog(pdf, title))
+        self.app.push_screen(PrintDialog(*document))
 
     def action_journal(self) -> None:
         d = self.selected_dest()
