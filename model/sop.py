@@ -156,11 +156,3 @@ EMAIL_OUT_PROCEDURE = Procedure(
 
 PROCEDURES = {p.code: p for p in (FAX_PROCEDURE, EMAIL_IN_PROCEDURE, EMAIL_OUT_PROCEDURE)}
 
-
-def step_of(procedure: str, number: int) -> Step:
-    return PROCEDURES[procedure].step(number)
-
-
-def steps_for_role(role: str) -> list[tuple[Procedure, Step]]:
-    """Every step across the three procedures that `role` acts on."""
-    return [(p, s) for p in PROCEDURES.values() for s in p.steps if role in s.roles]
