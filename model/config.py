@@ -141,8 +141,9 @@ def load(home: Path) -> Config:
     return _current
 
 
-def write_default(home: Path, extra: str = "") -> Path:
+def write_default(home: Path) -> Path:
     path = home / FILENAME
     if not path.exists():
-        path.write_text(TEMPLATE + extra, encoding="utf-8")
+        path.write_text(TEMPLATE, encoding="utf-8")
+        path.chmod(0o640)  # it will hold the mailbox passwords
     return path
