@@ -99,7 +99,7 @@ class EntryForm(FormDialog):
 
     TITLE_TEXT = "Entri baru buku ekspedisi"
     FIELDS = (("to", "Kepada", "penerima surat"), ("number", "Nomor surat", ""),
-              ("date", "Tanggal surat", "dd-mm-yyyy"), ("perihal", "Perihal", ""),
+              ("date", "Tanggal surat", "hh-bb-tttt"), ("perihal", "Perihal", ""),
               ("lampiran", "Lampiran", "mis. 1 berkas"))
 
     def __init__(self, item_id: int | None = None, values: dict[str, str] | None = None):
@@ -120,7 +120,7 @@ class ReceiptForm(FormDialog):
 
     TITLE_TEXT = "Catat tanda terima"
     FIELDS = (("receiver", "Diterima oleh", "nama penerima"),
-              ("at", "Waktu terima", "dd-mm-yyyy jj:mm"))
+              ("at", "Waktu terima", "hh-bb-tttt jj:mm"))
 
     def __init__(self, entry: EkspedisiEntry):
         super().__init__({"at": f"{now():{DATETIME_FORMAT}}"},

@@ -35,7 +35,7 @@ class ManualSendScreen(ModalScreen):
             with Horizontal(classes="field"):
                 yield Label("Waktu kirim")
                 yield Input(now().strftime(DATETIME_FORMAT), id="at", compact=True,
-                            placeholder="dd-mm-yyyy jj:mm")
+                            placeholder="hh-bb-tttt jj:mm")
             with Horizontal(classes="field"):
                 yield Label("Nomor/ID penerima")
                 yield Input(id="remote", compact=True, placeholder="mis. 0318294608")

@@ -78,7 +78,7 @@ class DateRange(Vertical):
             yield Label("s.d.")
             yield Input(self.end.strftime(DATE_FORMAT), id="dr-end", compact=True,
                         max_length=10)
-            yield Label("(dd-mm-yyyy, Enter)", classes="dr-hint")
+            yield Label("(hh-bb-tttt, Enter)", classes="dr-hint")
         yield Static("", classes="dr-error")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
