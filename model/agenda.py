@@ -93,6 +93,18 @@ def void(entry_id: int, actor: User, reason: str) -> AgendaEntry:
     return entry
 
 
+def live_entry(item: WorkItem | int) -> AgendaEntry | None:
+    """The item's current (not void) entry in its agenda book."""
+    return (AgendaEntry.select().where((AgendaEntry.item == item) & ~AgendaEntry.void)
+            .order_by(AgendaEntry.id.desc()).first())
+
+
+def agenda_number(item: WorkItem | int) -> str:
+    """The item's live agenda number, or '' while it has none."""
+    entry = live_entry(item)
+    return entry.number if entry else ""
+
+
 def book_entries(book: str, year: int, text: str = "") -> list[AgendaEntry]:
     """Entries of a book and year, optionally filtered by number, perihal or party."""
     query = AgendaEntry.select().where((AgendaEntry.book == book) & (AgendaEntry.year == year))

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.agenda import AgendaEntry
+from model.agenda import AgendaEntry, agenda_number
 from model.clock import Clock
 from model.ekspedisi import EkspedisiEntry
 from model.fax import Disposition, FaxDestination, FaxRequest
-from model.fax_flow import agenda_number
 from model.fax_jobs import FaxLogEntry
 from model.items import StepLog, WorkItem
 from model.roles import SHORT

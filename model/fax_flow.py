@@ -194,12 +194,5 @@ def _move(actor: User, item_id: int, action: str, step: int, note: str = "") -> 
     return transition(item_id, actor, action, expected_step=step, note=note)
 
 
-def agenda_number(item: WorkItem) -> str:
-    entry = (agenda.AgendaEntry.select()
-             .where((agenda.AgendaEntry.item == item) & ~agenda.AgendaEntry.void)
-             .order_by(agenda.AgendaEntry.id.desc()).first())
-    return entry.number if entry else ""
-
-
 def units() -> list[Unit]:
     return list(Unit.select().where(Unit.kind != "opd").order_by(Unit.name))

@@ -8,11 +8,11 @@ from datetime import datetime, timedelta
 import peewee
 
 from model import audit
+from model.agenda import agenda_number
 from model.base import BaseModel, now
 from model.db import write
 from model.errors import Conflict, Invalid, NotAllowed
 from model.fax import FaxDestination, FaxRequest, request_of
-from model.fax_flow import agenda_number
 from model.faxnumber import FaxNumber
 from model.items import WorkItem
 from model.org import User

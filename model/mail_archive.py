@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.agenda import AgendaEntry
+from model.agenda import AgendaEntry, agenda_number
 from model.archive import HistoryRow, history
 from model.email_in import FollowUp, IncomingMail, MailForward
 from model.email_out import DraftVersion, OutgoingMail, versions
@@ -36,14 +36,6 @@ class MailDossier:
     versions: list[DraftVersion] | None = None
 
 
-def agenda_number(item: WorkItem | int) -> str:
-    """The item's live (not void) number in its agenda book, or ''."""
-    entry = (AgendaEntry.select()
-             .where((AgendaEntry.item == item) & ~AgendaEntry.void)
-             .order_by(AgendaEntry.id.desc()).first())
-    return entry.number if entry else ""
-
-
 def _closed(procedure: str):
     return (WorkItem.procedure == procedure) & (
         (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False))
@@ -59,30 +51,31 @@ def _ordered(query, limit: int) -> list[WorkItem]:
                 .limit(limit))
 
 
-def search_incoming(text: str = "", limit: int = 200) -> list[WorkItem]:
-    """Archived incoming mail whose subject, sender, body or agenda number holds `text`."""
-    query = WorkItem.select().where(_closed(EMAIL_IN))
+def _search(procedure: str, model, fields, text: str, limit: int) -> list[WorkItem]:
+    """Closed items of `procedure` whose title, mail `fields` or agenda number hold `text`."""
+    query = WorkItem.select().where(_closed(procedure))
     t = text.strip()
     if t:
-        by_mail = IncomingMail.select(IncomingMail.item).where(
-            IncomingMail.subject.contains(t) | IncomingMail.from_addr.contains(t)
-            | IncomingMail.from_name.contains(t) | IncomingMail.text.contains(t))
-        query = query.where(WorkItem.title.contains(t) | WorkItem.id.in_(by_mail)
+        match = fields[0].contains(t)
+        for field in fields[1:]:
+            match |= field.contains(t)
+        query = query.where(WorkItem.title.contains(t)
+                            | WorkItem.id.in_(model.select(model.item).where(match))
                             | WorkItem.id.in_(_by_agenda(t)))
     return _ordered(query, limit)
+
+
+def search_incoming(text: str = "", limit: int = 200) -> list[WorkItem]:
+    """Archived incoming mail whose subject, sender, body or agenda number holds `text`."""
+    return _search(EMAIL_IN, IncomingMail, (IncomingMail.subject, IncomingMail.from_addr,
+                                            IncomingMail.from_name, IncomingMail.text),
+                   text, limit)
 
 
 def search_outgoing(text: str = "", limit: int = 200) -> list[WorkItem]:
     """Archived outgoing mail whose subject, recipients, body or agenda number holds `text`."""
-    query = WorkItem.select().where(_closed(EMAIL_OUT))
-    t = text.strip()
-    if t:
-        by_mail = OutgoingMail.select(OutgoingMail.item).where(
-            OutgoingMail.subject.contains(t) | OutgoingMail.to.contains(t)
-            | OutgoingMail.cc.contains(t) | OutgoingMail.body.contains(t))
-        query = query.where(WorkItem.title.contains(t) | WorkItem.id.in_(by_mail)
-                            | WorkItem.id.in_(_by_agenda(t)))
-    return _ordered(query, limit)
+    return _search(EMAIL_OUT, OutgoingMail, (OutgoingMail.subject, OutgoingMail.to,
+                                             OutgoingMail.cc, OutgoingMail.body), text, limit)
 
 
 def forwards_of(item_id: int) -> list[ForwardTrail]:

@@ -10,10 +10,10 @@ import re
 import threading
 from pathlib import Path
 
+from model.agenda import agenda_number
 from model.base import now
 from model.config import Config
 from model.fax import request_of
-from model.fax_flow import agenda_number
 from model.fax_jobs import AttemptReport, FaxJob
 from model.fax_spool import (
     RetryPolicy,

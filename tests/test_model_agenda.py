@@ -98,17 +98,23 @@ def _worker(path, user_id, count, queue):
     queue.put(got)
 
 
-def test_eight_processes_registering_at_once_get_unique_gapless_numbers(staff):
+def register_from_processes(db_url: str, each: int, processes: int = 8) -> list[int]:
+    """Numbers taken by `processes` separate processes registering `each` entries at once."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(staff.db_url, user("admin").id, 25, queue))
-             for _ in range(8)]
+    procs = [ctx.Process(target=_worker, args=(db_url, user("admin").id, each, queue))
+             for _ in range(processes)]
     for p in procs:
         p.start()
     numbers = [n for _ in procs for n in queue.get(timeout=120)]
     for p in procs:
         p.join(timeout=60)
         assert p.exitcode == 0
+    return numbers
+
+
+def test_eight_processes_registering_at_once_get_unique_gapless_numbers(staff):
+    numbers = register_from_processes(staff.db_url, 25)
     assert sorted(numbers) == list(range(1, 201))
     assert AgendaEntry.select().count() == 200
 

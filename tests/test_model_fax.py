@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 
 from model import base, ekspedisi, fax_flow, fax_jobs, fax_spool
-from model.agenda import OUTGOING, AgendaEntry
+from model.agenda import OUTGOING, AgendaEntry, agenda_number
 from model.errors import Conflict, Invalid, NotAllowed
 from model.fax import Disposition, FaxDestination, request_of
 from model.fax_jobs import FaxJob, FaxLogEntry
@@ -102,7 +102,7 @@ def test_register_numbers_the_message_in_the_outgoing_book(staff):
                               "406.020")
     assert entry.number == "000.1.1/001/406.020/2026"
     assert entry.book == OUTGOING and entry.party == "Diskominfo Jatim"
-    assert fax_flow.agenda_number(WorkItem.get_by_id(item_id)) == entry.number
+    assert agenda_number(WorkItem.get_by_id(item_id)) == entry.number
     with pytest.raises(Conflict):
         fax_flow.register(user("admin"), item_id, "{urut}", "X")
     assert AgendaEntry.select().count() == 1

@@ -1,6 +1,7 @@
 """The email archive: text search over archived mail, and an item's whole history."""
 
 from model import email_in, email_out, mail_archive, mail_jobs
+from model.agenda import agenda_number
 from model.sop import DONE
 from tests.conftest import user
 from tests.mail_helpers import incoming_at, outgoing_at
@@ -28,7 +29,7 @@ def test_incoming_search_covers_subject_sender_body_and_number(staff):
     ids = lambda text: [i.id for i in mail_archive.search_incoming(text)]  # noqa: E731
     assert set(ids("")) == {a, b} and open_one not in ids("Undangan")
     assert ids("rapat") == [a] and ids("setda@") == [a] and ids("phishing") == [b]
-    number = mail_archive.agenda_number(b)
+    number = agenda_number(b)
     assert ids(number) == [b]
 
 

@@ -2,7 +2,6 @@
 agenda numbers from 8 processes, the audit chain."""
 
 import itertools
-import multiprocessing
 
 import pytest
 
@@ -17,7 +16,7 @@ from tests.conftest import FROZEN, user
 from tests.fax_helpers import at_step
 from tests.mail_helpers import incoming_at
 from tests.pgserver import PostgresServer
-from tests.test_model_agenda import _worker
+from tests.test_model_agenda import register_from_processes
 
 _names = itertools.count()
 
@@ -68,14 +67,6 @@ def test_incoming_mail_bytes_and_dedupe_on_postgres(pg_office):
 
 
 def test_eight_processes_number_the_book_on_postgres(pg_office):
-    ctx = multiprocessing.get_context("spawn")
-    queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(pg_office.db_url, user("admin").id, 10, queue))
-             for _ in range(8)]
-    for p in procs:
-        p.start()
-    numbers = [n for _ in procs for n in queue.get(timeout=120)]
-    for p in procs:
-        p.join(timeout=60)
+    numbers = register_from_processes(pg_office.db_url, 10)
     assert sorted(numbers) == list(range(1, 81))
     assert AgendaEntry.select().count() == 80

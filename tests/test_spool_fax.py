@@ -6,6 +6,7 @@ import subprocess
 import sys
 import threading
 import time
+from functools import partial
 
 import pytest
 
@@ -101,9 +102,7 @@ def _wait(predicate, seconds=60):
 
 def test_kill_9_mid_page_puts_the_job_to_the_operator_on_restart(live_office):
     item_id = _job(isi_berita=LONG_TEXT)
-
-    def job():
-        return FaxJob.get(FaxJob.item == item_id)
+    job = partial(FaxJob.get, FaxJob.item == item_id)
 
     with simulated_modem("ok", speedup=1, bps=2400) as sim:
         _configure(live_office, [sim.path])
@@ -145,9 +144,7 @@ def test_two_daemons_started_at_once_never_both_send_one_job(live_office):
 
 def test_sigterm_mid_page_aborts_cleanly_and_asks_the_operator(live_office):
     item_id = _job(isi_berita=LONG_TEXT)
-
-    def job():
-        return FaxJob.get(FaxJob.item == item_id)
+    job = partial(FaxJob.get, FaxJob.item == item_id)
 
     with simulated_modem("ok", speedup=2, bps=9600) as sim:
         _configure(live_office, [sim.path])

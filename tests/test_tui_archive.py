@@ -5,6 +5,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from model import archive, base, fax_jobs
+from model.agenda import agenda_number
 from model.ekspedisi import EkspedisiEntry
 from model.fax import request_of
 from model.items import WorkItem
@@ -88,7 +89,7 @@ def test_search_matches_agenda_number_destination_and_perihal(office):
     from model import fax_flow
 
     fax_flow.archive(user("admin"), item_id)
-    number = fax_flow.agenda_number(WorkItem.get_by_id(item_id))
+    number = agenda_number(WorkItem.get_by_id(item_id))
     for text in ("batu akik", number, "bssn pusat", ""):
         assert item_id in [i.id for i in archive.search_fax_archive(text)], text
     assert archive.search_fax_archive("tidak ada yang cocok") == []

@@ -6,10 +6,10 @@ from datetime import date
 
 from model import ekspedisi
 from model.agenda import AgendaEntry as AgendaRow
+from model.agenda import agenda_number
 from model.books import agenda_between, fax_log_between
 from model.config import current
 from model.fax import Disposition, FaxDestination, request_of
-from model.fax_flow import agenda_number
 from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
 from model.items import StepLog, WorkItem
 from model.org import User

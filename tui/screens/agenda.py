@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from model import fax_flow
+from model.agenda import agenda_number
 from model.fax import Disposition
 from model.sop import FAX
 from model.work import WorkRow, waiting_for
@@ -68,7 +69,7 @@ class AgendaScreen(Screen):
             for row in self.rows[step]:
                 item = row.item
                 middle = ((item.derajat, instruction_summary(item)) if step == 3
-                          else (fax_flow.agenda_number(item) or "-",))
+                          else (agenda_number(item) or "-",))
                 table.add_row(str(item.id), item.title[:26], *middle, clock_text(row.clock),
                               key=str(item.id))
             ids = [r.item.id for r in self.rows[step]]
@@ -91,7 +92,7 @@ class AgendaScreen(Screen):
         row = next(r for r in self.rows[step] if r.item.id == item_id)
         if step == 4:
             detail.update(f"#{item_id} {row.item.title}\nNomor agenda: "
-                          f"{fax_flow.agenda_number(row.item)}")
+                          f"{agenda_number(row.item)}")
             return
         disp = row.item.dispositions.order_by(Disposition.id.desc()).first()
         text = Text(f"#{item_id} {row.item.title}\n")

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
 from model import archive, fax_flow
+from model.agenda import agenda_number
 from model.fax import FaxDestination, FaxRequest
 from model.faxnumber import FaxNumber
 from model.items import WorkItem
@@ -86,7 +87,7 @@ class ArchiveScreen(Screen):
         keep = table.cursor_row
         table.clear()
         for r in self.queue:
-            table.add_row(fax_flow.agenda_number(r.item) or "-", r.item.title,
+            table.add_row(agenda_number(r.item) or "-", r.item.title,
                           str(len(destinations_of(r.item))), clock_text(r.clock),
                           key=str(r.item.id))
         if self.queue:
@@ -98,7 +99,7 @@ class ArchiveScreen(Screen):
         table.clear()
         for item in self.found:
             closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
-            table.add_row(fax_flow.agenda_number(item) or "-", item.title,
+            table.add_row(agenda_number(item) or "-", item.title,
                           ", ".join(d.name for d in destinations_of(item)), closed,
                           key=str(item.id))
 

@@ -15,6 +15,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static
 
 from model import fax_flow, faxnumber, klasifikasi
+from model.agenda import agenda_number
 from model.fax import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
 from model.items import StepLog, WorkItem
 from model.roles import SHORT
@@ -103,7 +104,7 @@ class RequestDetail(ModalScreen):
     def compose(self) -> ComposeResult:
         item = WorkItem.get_by_id(self.item_id)
         body = request_text(item)
-        number = fax_flow.agenda_number(item)
+        number = agenda_number(item)
         body.append(f"\n\nPosisi: {where_text(item)}\nNomor agenda: {number or '-'}")
         body.append_text(history_text(item))
         with VerticalScroll(id="detail-body", classes="dialog"):

@@ -10,8 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
 
-from model import ekspedisi, fax_flow
-from model.agenda import AgendaEntry
+from model import ekspedisi
+from model.agenda import live_entry
 from model.base import now
 from model.ekspedisi import EkspedisiEntry
 from model.fax import FaxDestination, FaxRequest
@@ -34,9 +34,8 @@ def prefill(item_id: int) -> dict[str, str]:
     item = WorkItem.get_by_id(item_id)
     req = FaxRequest.get_or_none(FaxRequest.item == item)
     dests = list(req.destinations.order_by(FaxDestination.id)) if req else []
-    entry = (AgendaEntry.select().where((AgendaEntry.item == item) & ~AgendaEntry.void)
-             .order_by(AgendaEntry.id.desc()).first())
-    return {"to": ", ".join(d.name for d in dests), "number": fax_flow.agenda_number(item),
+    entry = live_entry(item)
+    return {"to": ", ".join(d.name for d in dests), "number": entry.number if entry else "",
             "date": f"{entry.registered_at:{DATE_FORMAT}}" if entry else "",
             "perihal": item.title, "lampiran": req.attachment_name if req else ""}
 

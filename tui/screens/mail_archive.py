@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tab, Tabs
 
 from model import mail_archive
+from model.agenda import agenda_number
 from model.items import WorkItem
 from model.mail_archive import MailDossier
 from model.sop import EMAIL_IN
@@ -164,7 +165,7 @@ class MailArchiveScreen(Screen):
         table.clear()
         for item in self.found:
             closed = f"{item.closed_at:%d-%m-%y}" if item.closed_at else "-"
-            table.add_row(str(item.id), mail_archive.agenda_number(item) or "-",
+            table.add_row(str(item.id), agenda_number(item) or "-",
                           party_of(item), item.title, closed, key=str(item.id))
         ids = [i.id for i in self.found]
         if self.item_id in ids:

@@ -15,8 +15,9 @@ from textual.widgets import Footer, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
 from model import email_in, email_out
+from model.agenda import agenda_number
 from model.items import WorkItem
-from model.mail_archive import agenda_number, forwards_of
+from model.mail_archive import forwards_of
 from model.sop import DONE
 from tui.widgets.message import PROBLEMS, say
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
 
 from model import fax_flow, faxnumber, klasifikasi
+from model.agenda import agenda_number
 from model.base import now
 from model.clock import clock_for
 from model.errors import Invalid
@@ -70,7 +71,7 @@ class RequestListScreen(Screen):
             clock = (clock_text(clock_for(item.step_entered_at, step.minutes)) if step
                      else "selesai")
             table.add_row(str(item.id), item.title[:30], str(item.step or "✓"), clock,
-                          fax_flow.agenda_number(item) or "-", key=str(item.id))
+                          agenda_number(item) or "-", key=str(item.id))
         ids = [i.id for i in self.items]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -380,7 +381,7 @@ class RequestFormScreen(Screen):
 
     def action_preview(self) -> None:
         cfg = self.app.session.config
-        number = (fax_flow.agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id
+        number = (agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id
                   else "") or "(belum bernomor)"
         header = f"{cfg.fax.get('header', '')}  {now():%d-%m-%Y %H:%M}  No. {number}"
         self.app.push_screen(FaxPreview(header, list(cfg.office.get("letterhead", [])),

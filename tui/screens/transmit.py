@@ -11,9 +11,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from model import fax_jobs
+from model.agenda import agenda_number
 from model.base import now
 from model.fax import FaxDestination, FaxRequest
-from model.fax_flow import agenda_number
 from model.fax_jobs import DECIDE, FAILED, SENT, FaxJob, FaxLogEntry
 from model.faxnumber import FaxNumber
 from model.work import WorkRow, waiting_for
