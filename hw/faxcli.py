@@ -37,10 +37,15 @@ def describe_result(result: SendResult, number: str) -> str:
 
 def send_test(device: str, number: str, fine: bool = False,
               config: ModemConfig | None = None) -> tuple[bool, str]:
-    """Send the one-page test fax through the modem at ``device``: (sent, one result line)."""
+    """Send the one-page test fax through the modem at ``device``: (sent, one result line).
+
+    A modem that could not be used at all gives just the reason (no call was made).
+    """
     config = replace(config, device=device) if config else ModemConfig(device)
     pages = [encode_page(page) for page in render_pages(test_document(fine))]
     result = Class2Driver(config).send(number, pages, fine=fine)
+    if not result.reached_line:
+        return False, result.message
     return result.ok, describe_result(result, number)
 
 

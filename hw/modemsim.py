@@ -2,8 +2,26 @@
 
 The driver opens the pty's slave path like a serial port; the simulator answers the AT
 dialogue, "transmits" page data at a simulated line speed, decodes each page with hw.t4 and
-saves it as PNG. Scenarios: ok, busy, no_answer, no_carrier, no_dialtone, rtn_on_page=N,
-drop_mid_page=N, silent, garbage, data_modem.
+saves it as PNG. Scenarios:
+
+  ok, busy, no_answer, no_carrier, no_dialtone, data_modem   how the call goes
+  silent, garbage                       the modem never answers / answers noise
+  rtn_on_page=N                         the receiver refuses page N (RTN), every time
+  drop_mid_page=N                       page N: +FHS:40 / +FHNG:40 and NO CARRIER mid-page
+  end_page_ok=N, end_page_error=N       page N: OK / ERROR while its data is still coming
+  end_page_no_carrier=N                 page N: NO CARRIER alone mid-page
+  end_page_hangup=N                     page N: an unsolicited hangup line (code 40) mid-page
+  end_page_can=N                        page N: a bare CAN to the host, then ``silence`` s
+                                        of ignoring everything, then commands again
+  vanish_mid_page=N                     page N: the modem disappears (pty closed: EIO)
+  late_hangup                           the final +FHS:00 / +FHNG:0 comes ``late`` s after
+                                        the last page's OK
+  missing_hangup                        no hangup report after the last page's OK
+  bad_hangup                            +FHS:50 / +FHNG:50 ``late`` s after the last OK
+
+N defaults to 2. In Class 2.0 a bare CAN from the host followed by a quiet pause of
+CAN_GUARD s cancels page data (a CAN inside the data stream is just data); the modem then
+hangs up as after AT+FKS. A Class 2 page counts at the receiver only after AT+FET.
 
     python -m hw.modemsim --scenario ok --out DIR     # prints the pty path to use
 """
@@ -23,8 +41,12 @@ from pathlib import Path
 
 from hw import t4
 
-SCENARIOS = ("ok", "busy", "no_answer", "no_carrier", "no_dialtone", "rtn_on_page",
-             "drop_mid_page", "silent", "garbage", "data_modem")
+MID_PAGE = ("drop_mid_page", "end_page_ok", "end_page_error", "end_page_no_carrier",
+            "end_page_hangup", "end_page_can", "vanish_mid_page")
+SCENARIOS = ("ok", "busy", "no_answer", "no_carrier", "no_dialtone", "rtn_on_page", *MID_PAGE,
+             "late_hangup", "missing_hangup", "bad_hangup", "silent", "garbage", "data_modem")
+CUT_AT = 1500  # bytes of page data after which a mid-page scenario strikes
+CAN_GUARD = 0.15  # quiet seconds after a trailing CAN that make it a cancel
 DLE, ETX, XON, XOFF, CAN = 0x10, 0x03, 0x11, 0x13, 0x18
 REMOTE_ID = "+62 21 555 0101"
 _DIALECT = {  # fax class -> (connect, csi, dis, dcs, page status, hangup, hangup width)
@@ -44,13 +66,15 @@ class ModemSimulator:
 
     def __init__(self, scenario: str = "ok", out_dir: str | Path | None = None,
                  speedup: float = 1.0, bps: int = 14400, xonxoff: bool = False,
-                 dial_delay: float = 0.2, seed: int = 0):
+                 dial_delay: float = 0.2, seed: int = 0, silence: float = 1.0,
+                 late: float = 0.3):
         name, _, number = re.sub(r"[:\s]", "=", scenario).partition("=")
         if name not in SCENARIOS:
             raise ValueError(f"unknown scenario {scenario!r}; choose from {', '.join(SCENARIOS)}")
         self.scenario, self.page_number = name, int(number or 2)
         self.out_dir = Path(out_dir) if out_dir else None
         self.speedup, self.bps, self.xonxoff, self.dial_delay = speedup, bps, xonxoff, dial_delay
+        self.silence, self.late = silence, late
         self.random = random.Random(seed)
         self.pages: list = []
         self.commands: list[str] = []
@@ -65,6 +89,7 @@ class ModemSimulator:
     def _reset(self) -> None:
         self.echo, self.fclass, self.fbo, self.fine, self.online = True, "0", 0, False, False
         self.last_ppr, self.page_index, self.buffer = 1, 0, bytearray()
+        self.received: bytes | None = None  # Class 2: page data awaiting AT+FET
 
     # -- plumbing --------------------------------------------------------------------------
     def start(self) -> str:
@@ -179,7 +204,7 @@ class ModemSimulator:
         if body == "+FPS?":
             return (str(self.last_ppr), "OK")
         if body in ("+FKS", "+FK"):
-            was_online, self.online = self.online, False
+            was_online, self.online, self.received = self.online, False, None
             return (self._hangup(dial, 2), "OK") if was_online and dial else ("OK",)
         return ("ERROR",)
 
@@ -216,39 +241,80 @@ class ModemSimulator:
             self._write(bytes([XON]))
         self.page_index += 1
         data, end = self._receive()
-        if end is None:  # the line dropped mid-page
+        if end == "cut":
+            return self._cut(dial)
+        if end == "cancel":  # an implied AT+FKS
+            self.page_index -= 1
             self.online = False
-            self._drain()
-            return ()
+            return (self._hangup(dial, 2), "OK")
+        if self.fclass == "2":
+            self.received = data
+            return ("OK",)
+        if end == ETX:  # data ended without a post-page message: nothing to confirm
+            self.page_index -= 1
+            return ("OK",)
+        if not self._judge(data):
+            return ("ERROR",)
+        return self._finish(dial, ["OK"]) if end == ord(".") else ("OK",)
+
+    def _post_page_2(self, dial, ppm: int) -> tuple[str, ...]:
+        if self.received is None:
+            return ("ERROR",)
+        good = self._judge(self.received)
+        self.received = None
+        lines = [f"{dial[4]}:{self.last_ppr}", "OK"]
+        return self._finish(dial, lines) if good and ppm == 2 else tuple(lines)
+
+    def _judge(self, data: bytes) -> bool:
+        """The receiver's verdict on a page: keep it (MCF) or refuse it (RTN)."""
         refused = self.scenario == "rtn_on_page" and self.page_index == self.page_number
         good = not refused and self._store(data)
         self.last_ppr = 1 if good else 2
-        if good:
-            self.page_index = len(self.pages)
-        else:
-            self.page_index -= 1
-        if self.fclass == "2":
-            return ("OK",)
-        if end == ETX:  # data ended without a post-page message (abort)
-            return ("OK",)
-        if good and end == ord("."):
-            self.online = False
-            return (self._hangup(dial, 0), "OK")
-        return ("OK" if good else "ERROR",)
+        self.page_index = len(self.pages) if good else self.page_index - 1
+        return good
 
-    def _post_page_2(self, dial, ppm: int) -> tuple[str, ...]:
-        lines = [f"{dial[4]}:{self.last_ppr}"]
-        if self.last_ppr == 1 and ppm == 2:
-            self.online = False
-            lines.append(self._hangup(dial, 0))
-        return (*lines, "OK")
+    def _finish(self, dial, lines: list[str]) -> tuple[str, ...]:
+        """The reply to a confirmed last page, with the hangup report where the scenario
+        puts it: before the final OK, ``late`` s after it, wrong, or not at all."""
+        if self.scenario == "missing_hangup":
+            return tuple(lines)
+        self.online = False
+        if self.scenario in ("late_hangup", "bad_hangup"):
+            self._say(*lines)
+            time.sleep(self.late)
+            return (self._hangup(dial, 50 if self.scenario == "bad_hangup" else 0),)
+        return (*lines[:-1], self._hangup(dial, 0), lines[-1])
 
-    def _receive(self) -> tuple[bytes, int | None]:
-        """Take page data at line speed until the end marker; (unstuffed data, end byte)."""
+    def _cut(self, dial) -> tuple[str, ...]:
+        """End the page early as the scenario says; the rest of its data is discarded."""
+        self.page_index -= 1
+        if self.scenario == "vanish_mid_page":
+            os.close(self.master)
+            self.master = -1
+            raise _Stop
+        if self.scenario == "end_page_can":
+            self._write(bytes([CAN]))
+            self._ignore(self.silence)
+            self.online = False
+            return ()
+        hangup = self._hangup(dial, 40)
+        lines = {"drop_mid_page": (hangup, "NO CARRIER"), "end_page_ok": ("OK",),
+                 "end_page_error": ("ERROR",), "end_page_no_carrier": ("NO CARRIER",),
+                 "end_page_hangup": (hangup,)}[self.scenario]
+        self.online = self.scenario in ("end_page_ok", "end_page_error")
+        self._say(*lines)
+        self._drain()
+        return ()
+
+    def _receive(self) -> tuple[bytes, int | str]:
+        """Take page data until its end marker, then let it go out at line speed: (unstuffed
+        data, end byte), or "cut" where the scenario ends the page, or "cancel" for the host's
+        CAN (Class 2.0), noticed as it arrives, as a modem watching its input does."""
         data, pending, dle, paused = bytearray(), 0.0, False, False
         rate = self.bps / 8 * self.speedup
-        drop_at = 1500 if (self.scenario == "drop_mid_page"
-                           and self.page_index == self.page_number) else None
+        cut_at = CUT_AT if (self.scenario in MID_PAGE
+                            and self.page_index == self.page_number) else None
+        trailing_can, quiet_since = False, None
         last = time.monotonic()
         while True:
             now = time.monotonic()
@@ -256,11 +322,16 @@ class ModemSimulator:
             if self.xonxoff and paused and pending < 512:
                 self._write(bytes([XON]))
                 paused = False
-            chunk = self._read(0.01) if pending < 4096 else b""
+            chunk = self._read(0.01)
             if not chunk:
-                if pending >= 4096:
-                    time.sleep(0.005)
+                if trailing_can and not paused:
+                    quiet_since = now if quiet_since is None else quiet_since
+                    if now - quiet_since >= CAN_GUARD:
+                        return bytes(data[:-1]), "cancel"
+                else:
+                    quiet_since = None
                 continue
+            quiet_since = None
             pending += len(chunk)
             if self.xonxoff and not paused and pending >= 2048:
                 self._write(bytes([XOFF]))
@@ -272,23 +343,31 @@ class ModemSimulator:
                     if byte == DLE:
                         data.append(DLE)
                     elif byte in (ETX, ord(","), ord(";"), ord(".")):
+                        if self._wait(pending / rate):  # the host cancelled while the
+                            self._drain()  # rest of the page was still going out
+                            return bytes(data), "cancel"
                         return bytes(data), byte
                     continue
                 if byte == DLE:
                     dle = True
-                elif drop_at is None or len(data) < drop_at:
-                    data.append(byte)
-                else:
-                    self._say(self._hangup(_DIALECT[self.fclass], 40), "NO CARRIER")
-                    return b"", None
+                    continue
+                data.append(byte)
+                if cut_at is not None and len(data) >= cut_at:
+                    return bytes(data), "cut"
+            trailing_can = self.fclass == "2.0" and not dle and chunk[-1] == CAN
 
     def _drain(self) -> None:
-        """After a drop, discard page data still arriving; keep a command typed after it."""
+        """After the page ended early, discard the page data still arriving."""
         self.buffer.clear()
-        while chunk := self._read(0.1):
-            self.buffer += chunk
-            start = self.buffer.rfind(b"AT")
-            del self.buffer[:start if start >= 0 else len(self.buffer)]
+        while self._read(0.1):
+            pass
+
+    def _ignore(self, seconds: float) -> None:
+        """Take no notice of anything the host sends for a while."""
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            self._read(min(0.05, left))
+        self.buffer.clear()
 
     def _store(self, data: bytes) -> bool:
         """Decode and keep a received page; False if it is not valid T.4."""
@@ -317,7 +396,8 @@ def simulated_modem(scenario: str = "ok", out_dir=None, speedup: float = 1.0, **
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser(description="Simulator modem faks Class 2/2.0 pada pty")
     parser.add_argument("--scenario", default="ok", help=f"salah satu: {', '.join(SCENARIOS)} "
-                        "(rtn_on_page dan drop_mid_page menerima =N)")
+                        "(rtn_on_page, drop_mid_page, end_page_* dan vanish_mid_page "
+                        "menerima =N, nomor halaman; bawaan 2)")
     parser.add_argument("--out", help="folder untuk halaman yang diterima (PNG)")
     parser.add_argument("--speedup", type=float, default=1.0)
     parser.add_argument("--bps", type=int, default=14400)

@@ -25,7 +25,7 @@ def test_fax_send_test_refuses_a_bad_number_and_a_silent_port(tmp_path):
     assert bad.returncode == 1 and "kode wilayah" in bad.stderr and "Traceback" not in bad.stderr
     with simulated_modem("silent", speedup=500) as sim:
         silent = warkat(home, "fax", "modem-info", "--device", sim.path)
-    assert silent.returncode == 1 and "Modem tidak menjawab" in silent.stderr
+    assert silent.returncode == 1 and "tidak menjawab perintah AT" in silent.stderr
 
 
 def test_print_samples_test_page_and_compliance_report(tmp_path):

@@ -1,5 +1,6 @@
 """The Class 2.0 / Class 2 driver against the modem simulator on a pseudo-terminal."""
 
+import tempfile
 import threading
 import time
 from datetime import datetime
@@ -16,8 +17,8 @@ from hw.t4 import encode_page
 BODY = "\n".join(f"Baris {i:03d} isi berita untuk uji modem faks." for i in range(130))
 
 
-@pytest.fixture(scope="module")
-def job():
+def three_pages():
+    """A three-page job: (page images, encoded pages)."""
     doc = FaxDocument("DISKOMINFO", ["PEMERINTAH KABUPATEN CONTOH"], BODY, "005/7/PERS/2025",
                       datetime(2025, 11, 25, 10, 0), fine=False)
     images = render_pages(doc)
@@ -25,9 +26,17 @@ def job():
     return images, [encode_page(image) for image in images]
 
 
+@pytest.fixture(scope="module")
+def job():
+    return three_pages()
+
+
+LOCKS = tempfile.TemporaryDirectory(prefix="warkat-locks-")  # never the real /var/lock
+
+
 def config(path, fax_class="2.0", **overrides):
     values = dict(at_timeout=0.5, dial_timeout=3, page_timeout=3, xon_timeout=1,
-                  write_timeout=3, local_id="+62 21 555 0100")
+                  write_timeout=3, local_id="+62 21 555 0100", lock_dir=LOCKS.name)
     values.update(overrides)
     return ModemConfig(path, fax_class=fax_class, **values)
 
@@ -114,11 +123,13 @@ def test_silent_modem_times_out_in_indonesian(job):
     with simulated_modem("silent") as sim:
         started = time.monotonic()
         result = send(sim, job[1])
-        with pytest.raises(ModemError, match="Modem tidak menjawab perintah AT"):
+        with pytest.raises(ModemError, match="^Modem tidak tersedia: .* tidak menjawab perintah AT"):
             Class2Driver(config(sim.path)).identify()
     assert time.monotonic() - started < 6
-    assert not result.ok and result.retry_kind == "failure"
-    assert result.message == "Modem tidak menjawab perintah AT — periksa kabel dan port"
+    assert not result.ok and result.retry_kind == "failure" and not result.reached_line
+    assert result.message == (f"Modem tidak tersedia: modem di {sim.path} tidak menjawab "
+                              "perintah AT — periksa kabel dan port")
+    assert sim.commands == []  # silent: it never took a command
 
 
 def test_garbage_from_modem(job):
@@ -126,7 +137,9 @@ def test_garbage_from_modem(job):
         result = send(sim, job[1])
         with pytest.raises(ModemError, match="tidak dapat dibaca"):
             modem_info(sim.path, config(sim.path))
-    assert not result.ok and "Jawaban modem tidak dapat dibaca" in result.message
+    assert not result.ok and not result.reached_line
+    assert result.message == (f"Modem tidak tersedia: jawaban modem di {sim.path} tidak dapat "
+                              "dibaca — periksa kecepatan port dan kabel")
 
 
 def test_abort_while_dialling_sends_can(job):
@@ -143,7 +156,7 @@ def test_abort_while_dialling_sends_can(job):
         result = Class2Driver(config(sim.path)).send("021", job[1], on_event, abort)
     assert time.monotonic() - started < 1.5
     assert result.aborted and not result.ok and result.retry_kind is None
-    assert result.message == "Pengiriman dibatalkan operator"
+    assert result.message == "Pengiriman dihentikan sebelum selesai"
     assert result.hangup_code == "02" and sim.pages == []
 
 
@@ -171,12 +184,14 @@ def test_xon_xoff_flow_control_is_honoured(job):
 
 def test_missing_port_is_reported():
     result = Class2Driver(config("/dev/does-not-exist")).send("021", [b"\x00"])
-    assert not result.ok and result.message.startswith("Port modem /dev/does-not-exist")
+    assert not result.ok and not result.reached_line
+    assert result.message == ("Modem tidak tersedia: port /dev/does-not-exist tidak ada "
+                              "(kabel USB tercabut?)")
 
 
 def test_cli_helpers(tmp_path):
     with simulated_modem("ok", tmp_path, speedup=500) as sim:
-        info = modem_info(sim.path)
+        info = modem_info(sim.path, config(sim.path))
         ok, line = send_test(sim.path, "0215550101", config=config(sim.path))
     assert ok
     assert "Pabrikan: Warkat" in info and "Kelas faks: 0, 1, 2, 2.0" in info

@@ -2,15 +2,18 @@
 
 from hw.modem.class2 import Class2Driver
 from hw.modem.codes import MESSAGES, hangup_message
+from hw.modem.lock import DeviceLock
 from hw.modem.types import (
     FaxDriver,
     ModemConfig,
     ModemError,
     ModemInfo,
     ModemTimeout,
+    ModemUnavailable,
     SendResult,
     SessionParams,
 )
 
-__all__ = ["Class2Driver", "FaxDriver", "MESSAGES", "ModemConfig", "ModemError", "ModemInfo",
-           "ModemTimeout", "SendResult", "SessionParams", "hangup_message"]
+__all__ = ["Class2Driver", "DeviceLock", "FaxDriver", "MESSAGES", "ModemConfig", "ModemError",
+           "ModemInfo", "ModemTimeout", "ModemUnavailable", "SendResult", "SessionParams",
+           "hangup_message"]

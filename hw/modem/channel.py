@@ -10,7 +10,7 @@ from hw.modem.types import ModemError, ModemTimeout
 DLE, ETX, XON, XOFF, CAN = 0x10, 0x03, 0x11, 0x13, 0x18
 FINALS = ("OK", "ERROR", "CONNECT", "BUSY", "NO ANSWER", "NO CARRIER", "NO DIALTONE",
           "NO DIAL TONE")
-HANGUP_PREFIXES = ("+FHS:", "+FHNG:")
+CANCELLED = "<CAN>"  # what send_data reports when the modem sent a bare CAN
 
 
 def is_final(line: str) -> bool:
@@ -27,7 +27,10 @@ class Aborted(Exception):
 
 
 class ATChannel:
-    """Line-oriented reads and writes on an open serial port (read timeout should be short)."""
+    """Line-oriented reads and writes on an open serial port (read timeout should be short).
+
+    Port failures (a vanished USB modem) come through as OSError / pyserial SerialException.
+    """
 
     def __init__(self, port, trace=None):
         self.port = port
@@ -41,35 +44,74 @@ class ATChannel:
             self.heard = True
             self.buffer += chunk
 
-    def write(self, data: bytes) -> None:
-        self.port.write(data)
-        self.port.flush()
+    def _next_line(self) -> str | None:
+        """Take the first complete non-empty response line out of the buffer (echo skipped)."""
+        while True:
+            ends = [i for i in (self.buffer.find(b"\r"), self.buffer.find(b"\n")) if i >= 0]
+            if not ends:
+                return None
+            raw = bytes(self.buffer[:min(ends)])
+            del self.buffer[:min(ends) + 1]
+            text = raw.translate(None, bytes([XON, XOFF])).decode("ascii", "replace").strip()
+            if text and not text.upper().startswith("AT"):
+                self.trace("<", text)
+                return text
 
-    def send_command(self, command: str) -> None:
+    def pending_lines(self) -> list[str]:
+        """The lines received but not yet read; any other input waiting is dropped."""
+        self._fill(wait=False)
+        lines = []
+        while (line := self._next_line()) is not None:
+            lines.append(line)
+        self.buffer.clear()
+        return lines
+
+    def drain(self, quiet: float, limit: float) -> list[str]:
+        """The lines the modem sends until it has been quiet for ``quiet`` s (at most ``limit``)."""
+        start = last = time.monotonic()
+        while (now := time.monotonic()) - last < quiet and now - start < limit:
+            size = len(self.buffer)
+            self._fill(wait=True)
+            if len(self.buffer) > size:
+                last = time.monotonic()
+        return self.pending_lines()
+
+    def write(self, data: bytes) -> int:
+        """Write to the modem; a write blocked past the port's write timeout is ModemError."""
+        try:
+            return self.port.write(data) or 0
+        except OSError as error:  # pyserial raises SerialTimeoutException on a stall
+            if type(error).__name__ == "SerialTimeoutException":
+                raise ModemError("write_stalled") from error
+            raise
+
+    def discard_output(self) -> None:
+        """Drop page data written but not yet taken by the modem (before a cancel)."""
+        try:
+            self.port.reset_output_buffer()
+        except OSError:
+            pass  # a port without the ioctl: the cancel waits behind the data
+
+    def send_command(self, command: str) -> list[str]:
+        """Send one AT command; returns the lines that were waiting unread before it.
+
+        Those lines are never taken as the command's answer.
+        """
+        stale = self.pending_lines()
         self.trace(">", command)
         self.heard = False
         self.write(command.encode("ascii") + b"\r")
+        return stale
 
     def read_line(self, deadline: float, abort: threading.Event | None = None) -> str | None:
         """Next non-empty response line (echo of AT commands skipped); None at the deadline."""
-        while True:
-            for sep in (b"\r", b"\n"):
-                index = self.buffer.find(sep)
-                if index >= 0:
-                    raw = bytes(self.buffer[:index])
-                    del self.buffer[:index + 1]
-                    line = raw.replace(bytes([XON]), b"").replace(bytes([XOFF]), b"")
-                    text = line.decode("ascii", "replace").strip()
-                    if text and not text.upper().startswith("AT"):
-                        self.trace("<", text)
-                        return text
-                    break
-            else:
-                if abort is not None and abort.is_set():
-                    raise Aborted
-                if time.monotonic() >= deadline:
-                    return None
-                self._fill(wait=True)
+        while (line := self._next_line()) is None:
+            if abort is not None and abort.is_set():
+                raise Aborted
+            if time.monotonic() >= deadline:
+                return None
+            self._fill(wait=True)
+        return line
 
     def wait_final(self, timeout: float, what: str,
                    abort: threading.Event | None = None) -> tuple[str, list[str]]:
@@ -85,15 +127,10 @@ class ATChannel:
             info.append(line)
 
     def command(self, command: str, timeout: float, what: str = "") -> tuple[str, list[str]]:
-        self.send_command(command)
-        return self.wait_final(timeout, what or command)
-
-    def expect_ok(self, command: str, timeout: float) -> list[str]:
-        """Run a command that must answer OK; its information lines are returned."""
-        final, info = self.command(command, timeout)
-        if final != "OK":
-            raise ModemError("command_failed", command=command)
-        return info
+        """Run a command: its final result, and the information lines (stale ones first)."""
+        stale = self.send_command(command)
+        final, info = self.wait_final(timeout, what or command)
+        return final, stale + info
 
     def wait_byte(self, value: int, timeout: float) -> bool:
         """Wait for one control byte (Class 2: XON after CONNECT); other bytes are kept."""
@@ -108,35 +145,35 @@ class ATChannel:
 
     def send_data(self, data: bytes, xonxoff: bool, stall_timeout: float,
                   abort: threading.Event | None = None, chunk: int = 256) -> str | None:
-        """Write page data, honouring XOFF/XON when ``xonxoff``.
+        """Write prepared page data, honouring XOFF/XON when ``xonxoff``.
 
-        Returns None when all was written, "aborted", or the modem's line that ended the
-        transfer early (a hangup code or NO CARRIER).
+        Returns None when all was written. Anything the modem sends meanwhile (a result or
+        hangup line, or CANCELLED for a bare CAN) ends the page: writing stops at once and
+        that is returned. Raises Aborted, ModemError (write stalled) or OSError (port gone).
+        Chunks never split a <DLE> pair, so whatever is written after one is not escaped.
         """
         paused, since, offset = False, time.monotonic(), 0
         while offset < len(data):
             if abort is not None and abort.is_set():
-                return "aborted"
+                raise Aborted
             self._fill(wait=paused)
             if xonxoff:
                 now_paused = self._flow_state(paused)
                 if now_paused and not paused:
                     since = time.monotonic()
                 paused = now_paused
-            dropped = self._hangup_in_buffer()
-            if dropped:
-                return dropped
+            ended = self._interruption()
+            if ended:
+                return ended
             if paused:
                 if time.monotonic() - since > stall_timeout:
                     raise ModemError("write_stalled")
                 continue
-            try:
-                written = self.port.write(data[offset:offset + chunk])
-            except Exception as error:  # pyserial raises SerialTimeoutException on a stall
-                if type(error).__name__ == "SerialTimeoutException":
-                    raise ModemError("write_stalled") from error
-                raise
-            offset += written or 0
+            end = min(offset + chunk, len(data))
+            run = 0
+            while end - run > offset and data[end - run - 1] == DLE:
+                run += 1
+            offset += self.write(data[offset:end + run % 2])
         self.port.flush()
         return None
 
@@ -149,10 +186,10 @@ class ATChannel:
         self.buffer = self.buffer.replace(bytes([XON]), b"").replace(bytes([XOFF]), b"")
         return paused
 
-    def _hangup_in_buffer(self) -> str | None:
-        text = self.buffer.decode("ascii", "replace")
-        for line in text.replace("\r", "\n").split("\n"):
-            line = line.strip()
-            if line.startswith(HANGUP_PREFIXES) or line in ("NO CARRIER", "ERROR"):
-                return line
-        return None
+    def _interruption(self) -> str | None:
+        """A bare CAN or a complete line from the modem while page data is being written."""
+        if CAN in self.buffer:
+            del self.buffer[:self.buffer.index(CAN) + 1]
+            self.trace("<", CANCELLED)
+            return CANCELLED
+        return self._next_line()

@@ -14,18 +14,31 @@ Where the dialects differ:
   end of page         <DLE> + , ; .      <DLE><ETX>, OK, AT+FET=0/1/2
   page status         OK/ERROR, +FPS?    +FPTS:
   hangup report       +FHS:              +FHNG:
+  cancel page data    <CAN>              <DLE><ETX>
   abort               AT+FKS             AT+FK
   ==================  =================  ==========================
+
+A call is only what the line did: a page counts when the modem confirmed it, and the job is
+sent only when the modem then reported the normal end of the call (+FHS:00 / +FHNG:0).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import threading
+import time
 from datetime import datetime
 
-from hw.modem.channel import CAN, DLE, ETX, Aborted, ATChannel, dle_stuff
-from hw.modem.codes import DIAL_RESULTS, MESSAGES, hangup_message, hangup_retry_kind
+from hw.modem.channel import CAN, CANCELLED, DLE, ETX, XON, Aborted, ATChannel, dle_stuff
+from hw.modem.codes import (
+    DIAL_RESULTS,
+    MESSAGES,
+    hangup_message,
+    hangup_number,
+    hangup_retry_kind,
+)
+from hw.modem.lock import DeviceLock
 from hw.modem.types import (
     BIT_RATES,
     FaxDriver,
@@ -33,22 +46,26 @@ from hw.modem.types import (
     ModemError,
     ModemInfo,
     ModemTimeout,
+    ModemUnavailable,
     ProgressCallback,
     SendResult,
     SessionParams,
 )
+from hw.t4 import reverse_bits
 
 _DIALECTS = {
     "2.0": dict(lid="+FLI", dcc="+FCC", bor="+FBO", abort="AT+FKS", hangup="+FHS:",
-                connect="+FCO", csi="+FCI:", dcs="+FCS:", pps="+FPS:",
+                connect="+FCO", csi="+FCI:", dcs="+FCS:", pps="+FPS:", cancel=bytes([CAN]),
                 ident=("+FMI?", "+FMM?", "+FMR?")),
     "2": dict(lid="+FLID", dcc="+FDCC", bor="+FBOR", abort="AT+FK", hangup="+FHNG:",
-              connect="+FCON", csi="+FCSI:", dcs="+FDCS:", pps="+FPTS:",
+              connect="+FCON", csi="+FCSI:", dcs="+FDCS:", pps="+FPTS:", cancel=bytes([DLE, ETX]),
               ident=("+FMFR?", "+FMDL?", "+FREV?")),
 }
-_PPM_20 = {"mps": b",", "eop": b"."}
-_PPM_2 = {"mps": 0, "eop": 2}
 _GOOD_PPR = (1, 3, 5)  # MCF, RTP, PIP
+_PORT_ERRORS = {errno.ENOENT: "missing", errno.ENODEV: "missing", errno.ENXIO: "missing",
+                errno.EACCES: "permission", errno.EPERM: "permission", errno.EBUSY: "busy",
+                errno.EIO: "io"}
+SETTLE = 0.3  # seconds of quiet that end what the modem says after page data was cut short
 
 
 class _CallEnded(Exception):
@@ -73,23 +90,41 @@ class Class2Driver(FaxDriver):
     # -- port and modem setup -------------------------------------------------------------
     @contextlib.contextmanager
     def _open(self):
+        """Lock the device and open its port; on exit close the port, then unlock."""
         import serial
 
         cfg = self.config
-        try:
-            port = serial.Serial(cfg.device, cfg.speed, timeout=0.05,
-                                 write_timeout=cfg.write_timeout, rtscts=cfg.flow == "rtscts")
-        except (serial.SerialException, OSError, ValueError) as error:
-            raise ModemError("port_open", device=cfg.device, reason=error) from error
-        with contextlib.suppress(OSError, serial.SerialException):
-            port.dtr = True  # ptys and some USB adapters have no modem-control lines
-        try:
-            self.ch = ATChannel(port, self.trace)
-            yield self.ch
-        finally:
-            self.ch = None
-            with contextlib.suppress(OSError, serial.SerialException):
-                port.close()
+        with DeviceLock(cfg.device, cfg.lock_dir):
+            try:
+                port = serial.Serial(cfg.device, cfg.speed, timeout=0.05,
+                                     write_timeout=cfg.write_timeout, rtscts=cfg.flow == "rtscts")
+            except (OSError, ValueError) as error:
+                reason = _PORT_ERRORS.get(getattr(error, "errno", None), "open_failed")
+                raise ModemUnavailable(reason, device=cfg.device) from error
+            with contextlib.suppress(OSError):
+                port.dtr = True  # ptys and some USB adapters have no modem-control lines
+            try:
+                self.ch = ATChannel(port, self.trace)
+                yield self.ch
+            finally:
+                self.ch = None
+                with contextlib.suppress(OSError):
+                    port.close()
+
+    def _unavailable(self, error: Exception) -> ModemError:
+        """A failure before any call was made, as the user reads it."""
+        if isinstance(error, ModemTimeout):
+            return ModemUnavailable("timeout", device=self.config.device, what=error.details["what"])
+        if isinstance(error, OSError):
+            return ModemUnavailable(_PORT_ERRORS.get(error.errno, "io"), device=self.config.device)
+        return error
+
+    def _require(self, command: str) -> list[str]:
+        """Run a setup command that must answer OK; its information lines are returned."""
+        final, info = self.ch.command(command, self.config.at_timeout)
+        if final != "OK":
+            raise ModemUnavailable("refused", device=self.config.device, command=command)
+        return info
 
     def _reset(self) -> None:
         t = self.config.at_timeout
@@ -100,8 +135,8 @@ class Class2Driver(FaxDriver):
             except ModemTimeout as error:
                 heard = error.heard
         else:
-            raise ModemError("garbled" if heard else "no_response")
-        self.ch.expect_ok("ATE0", t)
+            raise ModemUnavailable("garbled" if heard else "no_response", device=self.config.device)
+        self._require("ATE0")
 
     def _query(self, command: str) -> str:
         final, info = self.ch.command("AT" + command, self.config.at_timeout)
@@ -110,67 +145,83 @@ class Class2Driver(FaxDriver):
         return " ".join(_value(i) if ":" in i else i.strip('"') for i in info)
 
     def identify(self) -> ModemInfo:
-        with self._open():
-            self._reset()
-            info = ModemInfo(ati=self._query("I"))
-            info.classes = [c.strip() for c in self._query("+FCLASS=?").split(",") if c.strip()]
-            if self.config.fax_class in info.classes:
-                self.ch.expect_ok("AT+FCLASS=" + self.config.fax_class, self.config.at_timeout)
-                info.manufacturer, info.model, info.revision = map(self._query, self.d["ident"])
-                self.ch.command("AT+FCLASS=0", self.config.at_timeout)
-            return info
+        try:
+            with self._open():
+                self._reset()
+                info = ModemInfo(ati=self._query("I"))
+                info.classes = [c.strip() for c in self._query("+FCLASS=?").split(",")
+                                if c.strip()]
+                if self.config.fax_class in info.classes:
+                    self._require("AT+FCLASS=" + self.config.fax_class)
+                    info.manufacturer, info.model, info.revision = map(self._query,
+                                                                       self.d["ident"])
+                    self.ch.command("AT+FCLASS=0", self.config.at_timeout)
+                return info
+        except (ModemTimeout, OSError) as error:
+            raise self._unavailable(error) from error
 
     def _setup(self, fine: bool) -> None:
         cfg, d, t = self.config, self.d, self.config.at_timeout
         self._reset()
         final, _ = self.ch.command("AT+FCLASS=" + cfg.fax_class, t)
         if final != "OK":
-            raise ModemError("no_fax_class", fax_class=cfg.fax_class)
+            raise ModemUnavailable("no_fax_class", device=cfg.device, fax_class=cfg.fax_class)
         if cfg.fax_class == "2.0":
             flow = {"rtscts": 2, "xonxoff": 1}.get(cfg.flow, 0)
             self.ch.command(f"AT+FLO={flow}", t)  # optional: some modems only take AT&K
             self.ch.command("AT+FNR=1,1,1,1", t)
         if cfg.local_id:
             local_id = cfg.local_id.replace('"', "'")[:20]
-            self.ch.expect_ok(f'AT{d["lid"]}="{local_id}"', t)
+            self._require(f'AT{d["lid"]}="{local_id}"')
         br = max(i for i, r in enumerate(BIT_RATES) if r <= cfg.max_bit_rate or i == 0)
-        self.ch.expect_ok(f"AT{d['dcc']}={int(fine)},{br},0,2,0,0,0,0", t)
-        self.ch.expect_ok(f"AT{d['bor']}={0 if cfg.lsb_first else 1}", t)
+        self._require(f"AT{d['dcc']}={int(fine)},{br},0,2,0,0,0,0")
+        self._require(f"AT{d['bor']}={0 if cfg.lsb_first else 1}")
 
     # -- sending ----------------------------------------------------------------------------
     def send(self, number: str, pages: list[bytes], progress_cb: ProgressCallback | None = None,
-             abort_event: threading.Event | None = None, fine: bool = False) -> SendResult:
+             abort_event: threading.Event | None = None, fine: bool = False,
+             first_page: int = 1) -> SendResult:
         result = SendResult(pages_total=len(pages), started=datetime.now())
         self._result, self._abort = result, abort_event or threading.Event()
+        self._first = first_page
         self._progress = progress_cb or (lambda *event: None)
-        self._online, self._current = False, 0
+        self._online, self._current = False, None
         try:
             if not pages:
                 raise ModemError("no_pages")
+            data = [self._prepare(page, i + 1 == len(pages)) for i, page in enumerate(pages)]
             with self._open():
                 try:
                     self._setup(fine)
+                    if self._abort.is_set():
+                        raise Aborted
                     self._dial(number)
-                    self._send_pages(pages)
-                    result.ok = all(result.page_results) and result.pages_sent == len(pages)
-                    if result.ok:
-                        result.message = MESSAGES["sent"]
+                    self._send_pages(data)
+                    result.ok, result.message = True, MESSAGES["sent"]
                 except _CallEnded:
                     pass
                 except Aborted:
                     result.message, result.retry_kind = MESSAGES["aborted"], None
                     result.aborted = True
-                except ModemError as error:
-                    self._fail_text(error.message, "failure")
+                except (ModemError, OSError) as error:
+                    self._failed(error)
                 finally:
-                    self._hang_up()
-        except ModemError as error:
-            self._fail_text(error.message, "failure")
+                    if result.reached_line:
+                        self._hang_up()
+        except (ModemError, OSError) as error:
+            self._failed(error)
         if not result.ok and not result.message:
             self._fail_text(MESSAGES["protocol"].format(detail="sesi berakhir sebelum selesai"),
                             "failure")
         result.ended = datetime.now()
         return result
+
+    def _prepare(self, page: bytes, last: bool) -> bytes:
+        """All bytes of one page as they go to the modem, made before the page starts."""
+        data = dle_stuff(reverse_bits(page) if self.config.lsb_first else page)
+        if self.config.fax_class == "2.0":
+            return data + bytes([DLE]) + (b"." if last else b",")  # EOP / MPS
+        return data + bytes([DLE, ETX])
 
     def _fail(self, message_id: str, retry_kind: str | None) -> None:
         self._fail_text(MESSAGES[message_id], retry_kind)
@@ -178,6 +229,22 @@ class Class2Driver(FaxDriver):
     def _fail_text(self, text: str, retry_kind: str | None) -> None:
         if not self._result.message:
             self._result.message, self._result.retry_kind = text, retry_kind
+
+    def _failed(self, error: Exception) -> None:
+        """A modem or port failure: before ATD the modem was unavailable, after it the call
+        failed, and a port error means the modem itself is gone."""
+        result = self._result
+        if not result.reached_line:
+            self._fail_text(self._unavailable(error).message, "failure")
+        elif isinstance(error, OSError):
+            result.vanished, self._online = True, False
+            if self._current is None:
+                self._fail("vanished_dial", "failure")
+            else:
+                self._fail_text(MESSAGES["vanished_page"].format(page=self._current + self._first),
+                                "failure")
+        else:
+            self._fail_text(error.message, "failure")
 
     def _hangup_line(self, line: str) -> bool:
         """Record a +FHS:/+FHNG: report; True if the line was one."""
@@ -208,8 +275,8 @@ class Class2Driver(FaxDriver):
         mode = "P" if cfg.dial_mode == "pulse" else "T"
         digits = "".join(c for c in cfg.dial_prefix + number if c in "0123456789*#,W@!")
         self._progress("dialing")
-        self.ch.send_command(f"ATD{mode}{digits}")
-        self._online = True
+        stale = self.ch.send_command(f"ATD{mode}{digits}")
+        self._result.reached_line = self._online = True
         try:
             final, info = self.ch.wait_final(cfg.dial_timeout, "panggilan", self._abort)
         except Aborted:
@@ -217,6 +284,7 @@ class Class2Driver(FaxDriver):
             with contextlib.suppress(ModemError):
                 self._info(self.ch.wait_final(cfg.at_timeout, "batal panggil")[1])
             raise
+        info = stale + info
         connected = any(line.startswith(self.d["connect"]) for line in info)
         self._info(info)
         if final == "OK" and connected:
@@ -231,96 +299,166 @@ class Class2Driver(FaxDriver):
         raise _CallEnded
 
     def _send_pages(self, pages: list[bytes]) -> None:
-        from hw.t4 import reverse_bits
-
-        cfg, result = self.config, self._result
+        result = self._result
         index, tries = 0, 0
         while index < len(pages):
             if self._abort.is_set():
                 raise Aborted
+            if not self._online:
+                self._fail("ended_early", "failure")
+                raise _CallEnded
             self._current = index
             self._progress("page", index + 1, len(pages))
-            self._start_page()
-            data = reverse_bits(pages[index]) if cfg.lsb_first else pages[index]
-            ended = self.ch.send_data(dle_stuff(data), cfg.flow == "xonxoff", cfg.write_timeout,
-                                      self._abort)
-            if ended == "aborted":
-                self.ch.write(bytes([DLE, ETX]))
-                raise Aborted
-            if ended is not None:
-                self._line_dropped()
-            ppm = "mps" if index + 1 < len(pages) else "eop"
-            good = self._end_page(ppm)
-            if good:
-                result.page_results[index:] = [True]
-                result.pages_sent += 1
-                self._progress("page_result", index + 1, True)
+            confirmed = False
+            try:
+                confirmed = self._page(pages[index], index + 1 == len(pages))
+            finally:
+                result.page_results[index:] = [confirmed]
+                result.pages_sent += int(confirmed)
+                self._progress("page_result", index + 1, confirmed)
+            if confirmed:
                 index, tries = index + 1, 0
                 continue
-            result.page_results[index:] = [False]
-            self._progress("page_result", index + 1, False)
             tries += 1
-            if tries > cfg.page_retries or not self._online:
+            if tries > self.config.page_retries or not self._online:
                 self._fail("rtn", "failure")
                 raise _CallEnded
+
+    def _page(self, data: bytes, last: bool) -> bool:
+        """Send one prepared page: True if confirmed, False if the receiver refused it (RTN).
+
+        Any other end of the page ends the call (_CallEnded, Aborted).
+        """
+        self._start_page()
+        try:
+            ended = self.ch.send_data(data, self.config.flow == "xonxoff",
+                                      self.config.write_timeout, self._abort)
+        except Aborted:
+            self._cancel_data()
+            raise
+        except ModemError as error:  # the write stalled
+            self._fail_text(error.message, "failure")
+            self._cancel_data()
+            raise _CallEnded from error
+        if ended is not None:
+            self._cut_short(ended)
+        try:
+            return self._post_page(last)
+        except Aborted:
+            if self.config.fax_class == "2.0":
+                self._cancel_data()
+            raise
 
     def _start_page(self) -> None:
         final, info = self.ch.command("AT+FDT", self.config.page_timeout, "mulai halaman")
         self._info(info)
         if final != "CONNECT":
-            self._fail_text(self._result.message or MESSAGES["protocol"].format(
-                detail=f"AT+FDT: {final}"), "failure")
+            self._fail_text(MESSAGES["protocol"].format(detail=f"AT+FDT: {final}"), "failure")
             raise _CallEnded
-        if self.config.fax_class == "2" and not self.ch.wait_byte(0x11, self.config.xon_timeout):
+        if self.config.fax_class == "2" and not self.ch.wait_byte(XON, self.config.xon_timeout):
             raise ModemTimeout("XON setelah CONNECT")
 
-    def _line_dropped(self) -> None:
+    def _cancel_data(self) -> None:
+        """Make the modem stop taking page data; record what it answers (which may wait until
+        the page data it still holds has gone out, as a post-page reply does)."""
         with contextlib.suppress(ModemError):
-            self._info(self.ch.wait_final(self.config.at_timeout, "putus")[1])
-        self._dropped()
+            self.ch.discard_output()
+            self.ch.write(self.d["cancel"])
+            self._info(self.ch.wait_final(self.config.page_timeout, "batal halaman")[1])
+
+    def _cut_short(self, ended: str) -> None:
+        """The modem spoke while page data was still being written: the page is not
+        confirmed and the call is over; nothing it said answers a later command."""
+        lines = [ended, *self.ch.drain(SETTLE, self.config.at_timeout)]
+        self._info(lines)
+        if "NO CARRIER" in lines:
+            self._dropped()
+        reply = "CAN" if ended == CANCELLED else ended
+        self._fail_text(MESSAGES["page_cut"].format(page=self._current + self._first, reply=reply),
+                        "failure")
+        raise _CallEnded
 
     def _dropped(self) -> None:
-        self._result.page_results[self._current:] = [False]
         self._online = False
         self._result.message = ""  # the drop is the story, not the phase-C code text
         self._fail("dropped", "failure")
         raise _CallEnded
 
-    def _post_page_reply(self, final: str, info: list[str]) -> None:
-        """Record what came with a post-page reply; a lost line ends the call."""
+    def _check(self, final: str, info: list[str]) -> None:
+        """Record what came with a post-page reply; a lost line or a failed hangup ends the call."""
         self._info(info)
         code = self._result.hangup_code
-        if final == "NO CARRIER" or (code is not None and code.isdigit() and 40 <= int(code) < 50):
+        if final == "NO CARRIER" or (code is not None and 40 <= hangup_number(code) < 50):
             self._dropped()
-        if code not in (None, "0", "00"):
+        if code is not None and hangup_retry_kind(code) is not None:
             raise _CallEnded
 
-    def _end_page(self, ppm: str) -> bool:
-        """Send the post-page message; True when the receiver confirmed the page."""
+    def _post_page(self, last: bool) -> bool:
+        """The receiver's verdict on the page just written: True confirmed, False refused."""
         t = self.config.page_timeout
-        ppr = None
         if self.config.fax_class == "2.0":
-            self.ch.write(bytes([DLE]) + _PPM_20[ppm])
-            final, info = self.ch.wait_final(t, "konfirmasi halaman")
+            final, info = self.ch.wait_final(t, "konfirmasi halaman", self._abort)
         else:
-            self.ch.write(bytes([DLE, ETX]))
-            self._post_page_reply(*self.ch.wait_final(t, "akhir data halaman"))
-            final, info = self.ch.command(f"AT+FET={_PPM_2[ppm]}", t, "konfirmasi halaman")
-        for line in info:
-            if line.startswith(self.d["pps"]):
-                ppr = int(_value(line).split(",")[0] or 0)
-        self._post_page_reply(final, info)
-        if ppr is None and self._online and self.config.fax_class == "2.0":
-            reply = self._query("+FPS?")
-            ppr = int(reply) if reply.isdigit() else None
+            final, info = self.ch.wait_final(t, "akhir data halaman", self._abort)
+            self._check(final, info)
+            if final != "OK":
+                self._fail_text(MESSAGES["protocol"].format(detail=f"akhir data halaman: {final}"),
+                                "failure")
+                raise _CallEnded
+            final, info = self.ch.command(f"AT+FET={2 if last else 0}", t, "konfirmasi halaman")
+        self._check(final, info)
+        ppr = next((int(_value(line).split(",")[0] or 0) for line in info
+                    if line.startswith(self.d["pps"])), None)
+        if ppr is None and self.config.fax_class == "2.0":
+            ppr = self._post_page_status(final, last)
         if ppr is None:
-            ppr = 1 if final == "OK" else 2
-        return ppr in _GOOD_PPR
+            self._fail_text(MESSAGES["protocol"].format(detail=f"tidak ada {self.d['pps']}"),
+                            "failure")
+            raise _CallEnded
+        if ppr not in _GOOD_PPR:
+            return False
+        if last:
+            self._await_end()
+        return True
+
+    def _post_page_status(self, final: str, last: bool) -> int:
+        """Class 2.0: the post-page response from +FPS?, or else from OK/ERROR.
+
+        Not asked after the last page's OK: the modem's hangup report may be on its way.
+        """
+        if self._online and not (last and final == "OK"):
+            reply = self._query("+FPS?")
+            if reply.isdigit():
+                return int(reply)
+        return 1 if final == "OK" else 2
+
+    def _await_end(self) -> None:
+        """After the last page: the modem must report the normal end of the call (it may come
+        after the final OK), within page_timeout; anything else leaves the page unconfirmed."""
+        deadline = time.monotonic() + self.config.page_timeout
+        while self._result.hangup_code is None:
+            line = self.ch.read_line(deadline)
+            if line == "NO CARRIER":
+                self._online = False
+            if line in (None, "NO CARRIER"):
+                self._fail_text(MESSAGES["unconfirmed_end"].format(
+                    hangup=self.d["hangup"].rstrip(":")), "failure")
+                raise _CallEnded
+            self._info([line])
+        if hangup_retry_kind(self._result.hangup_code) is not None:
+            raise _CallEnded
 
     def _hang_up(self) -> None:
-        """Abort the fax session if still up, then go on-hook; errors here are ignored."""
-        ch, t = self.ch, self.config.at_timeout
-        with contextlib.suppress(ModemError, OSError):
-            if self._online:
-                ch.command(self.d["abort"], t)
-            ch.command("ATH0", t)
+        """Leave the line on-hook before the port closes: end the fax session if it is up,
+        then ATH0; if that gets no OK, abort the session and try ATH0 once more."""
+        t = self.config.at_timeout
+        try:
+            for attempt in range(2):
+                if self._online or attempt:
+                    with contextlib.suppress(ModemError):
+                        self._info(self.ch.command(self.d["abort"], t)[1])
+                with contextlib.suppress(ModemError):
+                    if self.ch.command("ATH0", t)[0] == "OK":
+                        return
+        except OSError as error:
+            self._failed(error)

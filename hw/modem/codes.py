@@ -4,11 +4,9 @@ from __future__ import annotations
 
 MESSAGES = {
     "sent": "Terkirim",
-    "no_response": "Modem tidak menjawab perintah AT — periksa kabel dan port",
-    "garbled": "Jawaban modem tidak dapat dibaca — periksa kecepatan port dan kabel",
-    "port_open": "Port modem {device} tidak dapat dibuka: {reason}",
-    "command_failed": "Modem menolak perintah {command}",
-    "no_fax_class": "Modem tidak mendukung faks kelas {fax_class}",
+    "unavailable": "Modem tidak tersedia: {reason}",
+    "in_use": "Modem sedang dipakai ({who}, pid {pid})",
+    "in_use_unknown": "Modem sedang dipakai program lain (berkas kunci {path})",
     "timeout": "Modem tidak menjawab dalam batas waktu ({what})",
     "busy": "Saluran sibuk",
     "no_answer": "Tidak ada jawaban",
@@ -18,10 +16,32 @@ MESSAGES = {
     "not_fax": "Tujuan bukan mesin faks",
     "rtn": "Halaman ditolak penerima (RTN)",
     "dropped": "Sambungan terputus di tengah halaman",
-    "aborted": "Pengiriman dibatalkan operator",
+    "page_cut": "Modem menghentikan halaman {page} sebelum datanya selesai terkirim "
+                "(jawaban modem: {reply})",
+    "unconfirmed_end": "Halaman terakhir tidak terkonfirmasi: modem tidak melaporkan akhir "
+                       "panggilan ({hangup})",
+    "ended_early": "Penerima menutup sambungan sebelum semua halaman terkirim",
+    "vanished_dial": "Modem terlepas saat memanggil nomor tujuan",
+    "vanished_page": "Modem terlepas saat mengirim halaman {page}",
+    "aborted": "Pengiriman dihentikan sebelum selesai",
     "write_stalled": "Modem berhenti menerima data halaman (kendali aliran macet)",
     "no_pages": "Tidak ada halaman untuk dikirim",
     "protocol": "Jawaban modem tidak sesuai protokol faks ({detail})",
+}
+
+UNAVAILABLE = {  # why a modem cannot be used at all; the device is named once
+    "missing": "port {device} tidak ada (kabel USB tercabut?)",
+    "permission": "tidak ada izin membuka port {device} (pengguna harus anggota grup dialout)",
+    "busy": "port {device} sedang dipakai program lain",
+    "io": "kesalahan I/O pada port {device} (modem terlepas?)",
+    "open_failed": "port {device} tidak dapat dibuka sebagai port serial",
+    "lock_dir": "kunci port {device} tidak dapat dibuat: folder {folder} tidak ada atau "
+                "tidak dapat ditulisi",
+    "no_response": "modem di {device} tidak menjawab perintah AT — periksa kabel dan port",
+    "garbled": "jawaban modem di {device} tidak dapat dibaca — periksa kecepatan port dan kabel",
+    "timeout": "modem di {device} tidak menjawab dalam batas waktu ({what})",
+    "refused": "modem di {device} menolak perintah {command}",
+    "no_fax_class": "modem di {device} tidak mendukung faks kelas {fax_class}",
 }
 
 DIAL_RESULTS = {  # result code -> (message id, retry kind)

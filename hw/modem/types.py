@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from hw.modem.codes import MESSAGES
+from hw.modem.codes import MESSAGES, UNAVAILABLE
 
 BIT_RATES = (2400, 4800, 7200, 9600, 12000, 14400)
 ProgressCallback = Callable[..., None]
@@ -22,6 +22,14 @@ class ModemError(Exception):
         self.details = details
         self.message = MESSAGES[message_id].format(**details)
         super().__init__(self.message)
+
+
+class ModemUnavailable(ModemError):
+    """The modem cannot be used at all (no call was made); ``reason`` is an UNAVAILABLE key."""
+
+    def __init__(self, reason: str, **details):
+        super().__init__("unavailable", reason=UNAVAILABLE[reason].format(**details))
+        self.reason = reason
 
 
 class ModemTimeout(ModemError):
@@ -48,9 +56,10 @@ class ModemConfig:
     page_retries: int = 1  # resend a page refused with RTN this many times
     at_timeout: float = 3.0
     dial_timeout: float = 90.0
-    page_timeout: float = 60.0  # +FDT -> CONNECT, and post-page response
+    page_timeout: float = 60.0  # +FDT -> CONNECT, post-page response, final hang-up report
     xon_timeout: float = 10.0  # Class 2: CONNECT -> XON
     write_timeout: float = 30.0  # a stalled write (flow control never released)
+    lock_dir: str = "/var/lock"  # UUCP-style LCK..<device> files, shared with other programs
 
 
 @dataclass(frozen=True)
@@ -93,7 +102,11 @@ class ModemInfo:
 
 @dataclass
 class SendResult:
-    """Outcome of one call. ``ok`` only when every page was confirmed (MCF)."""
+    """What the line did in one call.
+
+    ``ok`` only when the modem confirmed every page and then reported a normal end of the
+    call (+FHS:00 / +FHNG:0); ``page_results`` and ``pages_sent`` count confirmed pages only.
+    """
 
     ok: bool = False
     pages_sent: int = 0
@@ -105,7 +118,9 @@ class SendResult:
     hangup_code: str | None = None
     message: str = ""
     retry_kind: str | None = None  # "busy", "no_answer", "failure" or None (no retry)
-    aborted: bool = False
+    aborted: bool = False  # the abort event was set (the caller knows why)
+    reached_line: bool = False  # ATD was sent: the call is an attempt, whatever came of it
+    vanished: bool = False  # the port itself failed mid-call (USB unplugged: EIO)
     started: datetime | None = None
     ended: datetime | None = None
 
@@ -125,8 +140,14 @@ class FaxDriver(ABC):
 
     @abstractmethod
     def send(self, number: str, pages: list[bytes], progress_cb: ProgressCallback | None = None,
-             abort_event: threading.Event | None = None, fine: bool = False) -> SendResult:
+             abort_event: threading.Event | None = None, fine: bool = False,
+             first_page: int = 1) -> SendResult:
         """Dial and send T.4 MH pages (MSB-first, as hw.t4.encode_page makes them).
 
+        ``first_page`` is the document's number of ``pages[0]`` (a retry sends the rest), used
+        in messages; progress events count from 1 within ``pages``.
+
         Never raises for call or modem failures: they come back in the SendResult.
+        ``reached_line`` False means the modem could not be used at all (not opened, locked
+        by another program, not answering): no call was made.
         """
