@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 
 import peewee
 
-from model import audit
+from model import audit, heartbeat
 from model.agenda import agenda_number
 from model.base import BaseModel, now
 from model.db import write
@@ -22,6 +22,7 @@ from model.workflow import apply
 QUEUED, SENDING, SENT, FAILED, DECIDE, CANCELLED = (
     "antri", "proses", "terkirim", "gagal", "tunggu_keputusan", "batal")
 ACTIVE = (QUEUED, SENDING)
+DIED = "Daemon berhenti mendadak saat mengirim"
 STATUS_LABELS = {QUEUED: "Antre", SENDING: "Sedang dikirim", SENT: "Terkirim",
                  FAILED: "Gagal", DECIDE: "Perlu keputusan", CANCELLED: "Dibatalkan"}
 
@@ -36,8 +37,10 @@ class FaxJob(BaseModel):
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
-    worker = peewee.CharField(default="")
+    worker = peewee.CharField(default="")  # the daemon instance holding it (model.heartbeat)
     claimed_at = peewee.DateTimeField(null=True)
+    call_started_at = peewee.DateTimeField(null=True)  # dialling began; None between calls
+    call_pages = peewee.IntegerField(default=0)  # pages confirmed so far in that call
     pages_total = peewee.IntegerField(default=0)
     pages_done = peewee.IntegerField(default=0)  # confirmed pages (a retry sends the rest)
     progress = peewee.CharField(default="")
@@ -122,17 +125,36 @@ def _hold(actor: User, item_id: int) -> FaxRequest:
     return req
 
 
-def _destination(req: FaxRequest, destination_id: int) -> FaxDestination:
+def _destination(req: FaxRequest, destination_id: int, actor: User,
+                 superseded_by: str) -> FaxDestination:
+    """The destination to send to now; its undecided earlier jobs are closed."""
     dest = FaxDestination.get_or_none((FaxDestination.id == destination_id)
                                       & (FaxDestination.request == req))
     if dest is None:
         raise Invalid("Tujuan tidak termasuk berita ini.")
     if dest.status == "terkirim":
         raise Conflict(f"Faks ke {dest.name} sudah terkirim.")
-    busy = dest.jobs.where(FaxJob.status.in_(ACTIVE)).first()
-    if busy:
-        raise Conflict(f"Faks ke {dest.name} sudah dalam antrean ({STATUS_LABELS[busy.status]}).")
+    for job in dest.jobs.where(FaxJob.status == SENDING):
+        if not recover(job.id, actor.username):
+            raise Conflict(f"Faks ke {dest.name} sedang dikirim ({heartbeat.holder(job.worker)}); "
+                           "tunggu hasilnya.")
+    for job in dest.jobs.where(FaxJob.status.in_((QUEUED, DECIDE, FAILED))):
+        if job.status == QUEUED and superseded_by == "modem":
+            raise Conflict(f"Faks ke {dest.name} sudah dalam antrean modem.")
+        _close(job, f"Digantikan kiriman {superseded_by}", actor)
     return dest
+
+
+def _close(job: FaxJob, reason: str, actor: User) -> None:
+    """Cancel an undecided job; calls it made that no book line tells of get one now."""
+    taken = (FaxJob.update(status=CANCELLED, progress=reason, worker="", updated_at=now())
+             .where((FaxJob.id == job.id) & (FaxJob.status == job.status)).execute())
+    if not taken:
+        raise Conflict("Pekerjaan faks ini baru saja diambil daemon; muat ulang dan coba lagi.")
+    if job.attempts and job.status != FAILED:
+        log_transmission(job, job.destination, now(), False, f"{job.result} — {reason}",
+                         actor, "modem")
+    audit.record(actor.username, "faks_batal", f"fax#{job.item_id}", job=job.id, reason=reason)
 
 
 def enqueue(actor: User, item_id: int, destination_id: int, *, pages: int, max_tries: int = 3,
@@ -140,7 +162,7 @@ def enqueue(actor: User, item_id: int, destination_id: int, *, pages: int, max_t
     """Queue a modem send of one destination for the daemon."""
     with write():
         req = _hold(actor, item_id)
-        dest = _destination(req, destination_id)
+        dest = _destination(req, destination_id, actor, "modem")
         job = FaxJob.create(item=req.item_id, destination=dest, fine=req.fine,
                             dial=FaxNumber(dest.number, dest.extension).dial_string(dial_prefix),
                             max_tries=max_tries, pages_total=pages, created_by=actor,
@@ -158,7 +180,7 @@ def record_manual(actor: User, item_id: int, destination_id: int, *, at: datetim
         raise Invalid("Waktu kirim tidak boleh di masa depan.")
     with write():
         req = _hold(actor, item_id)
-        dest = _destination(req, destination_id)
+        dest = _destination(req, destination_id, actor, "manual")
         result = "Terkirim (mesin faks)" if ok else f"Gagal (mesin faks): {note or '-'}"
         job = FaxJob.create(item=req.item_id, destination=dest, dial=dest.number, manual=True,
                             status=SENT if ok else FAILED, attempts=1, pages_total=pages,
@@ -172,12 +194,62 @@ def record_manual(actor: User, item_id: int, destination_id: int, *, at: datetim
     return job
 
 
+def record_attempt(job: FaxJob, report: AttemptReport) -> None:
+    """One row per call that reached the line; the job counts the confirmed pages."""
+    FaxAttempt.create(job=job, started_at=report.started_at, ended_at=report.ended_at,
+                      number=job.dial, remote_id=report.remote_id, params=report.params,
+                      pages_sent=report.pages_sent, pages_total=report.pages_total,
+                      hangup_code=report.hangup_code, message=report.message, ok=report.ok)
+    job.attempts += 1
+    job.pages_done = min(job.pages_total, job.pages_done + report.pages_sent)
+    job.remote_id = report.remote_id or job.remote_id
+    job.params = report.params or job.params
+    job.call_started_at, job.call_pages, job.updated_at = None, 0, now()
+
+
+def to_operator(job: FaxJob, reason: str) -> None:
+    job.status, job.result, job.worker = DECIDE, reason, ""
+    job.progress = (f"{reason}. Periksa ke penerima apakah faks sudah diterima, lalu putuskan "
+                    "kirim ulang, batalkan, atau catat kiriman manual.")
+    job.save()
+
+
+def orphan(job: FaxJob) -> bool:
+    """A job left *sedang dikirim* by a daemon instance that no longer runs."""
+    return job.status == SENDING and not heartbeat.alive(job.worker)
+
+
+def recover(job_id: int, by: str = "daemon") -> bool:
+    """Put an orphaned job to the operator, recording the call it was in; False if not one."""
+    with write():
+        job = FaxJob.get_by_id(job_id)
+        if not orphan(job):
+            return False
+        holder = job.worker
+        if job.call_started_at is not None:
+            pages = f"{job.pages_done + job.call_pages}/{job.pages_total} halaman terkonfirmasi"
+            record_attempt(job, AttemptReport(job.call_started_at, job.updated_at, False,
+                                        job.call_pages, job.pages_total, f"{DIED} ({pages})"))
+            to_operator(job, DIED)
+        else:  # it never dialled: nothing reached the line
+            job.status, job.worker, job.next_try_at = QUEUED, "", now()
+            job.progress = "Daemon berhenti sebelum memanggil; masuk antrean lagi"
+            job.updated_at = now()
+            job.save()
+        audit.record(by, "faks_terputus", f"fax#{job.item_id}", job=job.id,
+                     holder=holder, called=job.status == DECIDE)
+    return True
+
+
 def log_transmission(job: FaxJob, dest: FaxDestination, at: datetime, ok: bool, result: str,
-         operator: User | None, via: str, note: str = "") -> None:
+                     operator: User | None, via: str, note: str = "") -> None:
+    """A line of the daily fax book: the pages confirmed since the job's previous line."""
+    logged = (FaxLogEntry.select(peewee.fn.SUM(FaxLogEntry.pages))
+              .where(FaxLogEntry.job == job).scalar() or 0)
     FaxLogEntry.create(at=at, item=job.item_id, destination=dest, job=job,
                        agenda_number=agenda_number(job.item), to_name=dest.name,
                        number=FaxNumber(dest.number, dest.extension).display,
-                       pages=job.pages_total, ok=ok, result=result, remote_id=job.remote_id,
+                       pages=max(0, job.pages_done - logged), ok=ok, result=result, remote_id=job.remote_id,
                        operator=operator, via=via, note=note)
     if ok:
         FaxDestination.update(status="terkirim", sent_at=at).where(
@@ -202,22 +274,32 @@ def hand_back(actor: User, item_id: int) -> WorkItem:
 
 
 def decide(actor: User, job_id: int, resend: bool) -> FaxJob:
-    """The operator's decision on a failed or interrupted job: queue again, or give up."""
+    """The operator's decision on a job no daemon is sending: queue again, or give up."""
     with write():
         job = FaxJob.get_by_id(job_id)
         _hold(actor, job.item_id)
-        if job.status not in (FAILED, DECIDE):
+        if job.status == SENDING and not recover(job.id, actor.username):
+            raise Conflict(f"Faks ini sedang dikirim ({heartbeat.holder(job.worker)}); "
+                           "tunggu hasilnya.")
+        job = FaxJob.get_by_id(job_id)
+        if job.status not in (FAILED, DECIDE, QUEUED):
             raise Conflict("Pekerjaan faks ini tidak menunggu keputusan.")
-        if resend:
-            job.status, job.attempts, job.next_try_at = QUEUED, 0, now()
-            job.progress = "Dikirim ulang atas keputusan operator"
-        else:
-            job.status, job.progress = CANCELLED, "Dibatalkan operator"
-        job.updated_at = now()
-        job.save()
+        if not resend:
+            _close(job, "Dibatalkan operator", actor)
+        elif job.status != QUEUED:
+            taken = (FaxJob.update(status=QUEUED, attempts=0, next_try_at=now(), updated_at=now(),
+                                   progress="Dikirim ulang atas keputusan operator")
+                     .where((FaxJob.id == job.id) & (FaxJob.status == job.status)).execute())
+            if not taken:
+                raise Conflict("Pekerjaan faks ini baru saja berubah; muat ulang dan coba lagi.")
         audit.record(actor.username, "faks_keputusan", f"fax#{job.item_id}", job=job.id,
                      resend=resend)
-    return job
+    return FaxJob.get_by_id(job_id)
+
+
+def undecided(job: FaxJob) -> bool:
+    """Whether the operator may decide `job` now (no live daemon is sending it)."""
+    return job.status in (FAILED, DECIDE, QUEUED) or orphan(job)
 
 
 def jobs_of(item_id: int) -> list[FaxJob]:

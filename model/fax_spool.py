@@ -1,4 +1,8 @@
-"""The daemon's side of fax jobs: claim atomically, report progress, record each attempt."""
+"""The daemon's side of fax jobs: claim atomically, report progress, record each call.
+
+A job is held by one daemon *instance* (model.heartbeat), never by a device path: a job whose
+instance is gone is recovered by whichever daemon, or operator, looks next.
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,16 @@ from model.base import now
 from model.db import write
 from model.fax import FaxDestination
 from model.fax_jobs import (
-    DECIDE,
     FAILED,
     QUEUED,
     SENDING,
     SENT,
     AttemptReport,
-    FaxAttempt,
     FaxJob,
     log_transmission,
+    record_attempt,
+    recover,
+    to_operator,
 )
 
 
@@ -34,7 +39,7 @@ class RetryPolicy:
 
 
 def claim_next(worker: str) -> FaxJob | None:
-    """Take the oldest due job for `worker`; two daemons never both get one job."""
+    """Take the oldest due job for daemon instance `worker`; two never both get one job."""
     with write():
         job = (FaxJob.select()
                .where((FaxJob.status == QUEUED) & (FaxJob.next_try_at <= now()))
@@ -42,7 +47,8 @@ def claim_next(worker: str) -> FaxJob | None:
         if job is None:
             return None
         taken = (FaxJob.update(status=SENDING, worker=worker, claimed_at=now(),
-                               updated_at=now(), progress="Memulai")
+                               call_started_at=None, call_pages=0, updated_at=now(),
+                               progress="Memulai")
                  .where((FaxJob.id == job.id) & (FaxJob.status == QUEUED)).execute())
     return FaxJob.get_by_id(job.id) if taken else None
 
@@ -54,11 +60,27 @@ def start_sending(job_id: int, pages_total: int, thumbnail: bytes | None) -> Non
             FaxJob.id == job_id).execute()
 
 
-def report_progress(job_id: int, text: str) -> None:
-    """Live progress for the transmit console (pages are counted when the attempt ends)."""
+def report_progress(job_id: int, text: str, *, dialling: bool = False,
+                    confirmed: bool = False) -> None:
+    """Live progress for the console; `dialling` starts the call, `confirmed` counts a page."""
+    changes = {FaxJob.progress: text, FaxJob.updated_at: now()}
+    if dialling:
+        changes[FaxJob.call_started_at] = now()
+    if confirmed:
+        changes[FaxJob.call_pages] = FaxJob.call_pages + 1
     with write():
-        FaxJob.update(progress=text, updated_at=now()).where(
+        FaxJob.update(changes).where(
             (FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute()
+
+
+def release(job_id: int, reason: str, wait: timedelta) -> FaxJob:
+    """No call was made (the modem is not available): back to the queue, no try used."""
+    with write():
+        (FaxJob.update(status=QUEUED, worker="", call_started_at=None, call_pages=0,
+                       next_try_at=now() + wait, updated_at=now(),
+                       progress=f"{reason} — menunggu modem, belum ada percobaan terpakai")
+         .where((FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute())
+    return FaxJob.get_by_id(job_id)
 
 
 def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
@@ -66,25 +88,14 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
     with write():
         job = FaxJob.get_by_id(job_id)
         dest = FaxDestination.get_by_id(job.destination_id)
-        FaxAttempt.create(job=job, started_at=report.started_at, ended_at=report.ended_at,
-                          number=job.dial, remote_id=report.remote_id, params=report.params,
-                          pages_sent=report.pages_sent, pages_total=report.pages_total,
-                          hangup_code=report.hangup_code, message=report.message, ok=report.ok)
-        job.attempts += 1
-        job.pages_done = min(job.pages_total, job.pages_done + report.pages_sent)
-        job.remote_id = report.remote_id or job.remote_id
-        job.params = report.params or job.params
-        job.updated_at = now()
+        record_attempt(job, report)
         if report.ok:
             job.status, job.result, job.progress = SENT, report.message, "Terkirim"
             job.save()
             log_transmission(job, dest, report.ended_at, True, report.message,
-                 job.created_by, "modem")
+                             job.created_by, "modem")
         elif report.aborted:
-            job.status, job.result = DECIDE, report.message
-            job.progress = (f"Dihentikan: {report.message}. Periksa ke penerima, lalu putuskan "
-                            "kirim ulang atau batal.")
-            job.save()
+            to_operator(job, report.message)
         elif report.retry_kind and job.attempts < job.max_tries:
             job.status, job.next_try_at = QUEUED, now() + policy.wait(report.retry_kind)
             job.result = report.message
@@ -95,22 +106,15 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
             job.status, job.result = FAILED, report.message
             job.progress = f"Gagal setelah {job.attempts} percobaan: {report.message}"
             job.save()
-            log_transmission(job, dest, report.ended_at, False, report.message, job.created_by, "modem")
+            log_transmission(job, dest, report.ended_at, False, report.message,
+                             job.created_by, "modem")
         audit.record("daemon", "faks_percobaan", f"fax#{job.item_id}", job=job.id,
                      ok=report.ok, pages=report.pages_sent, message=report.message)
     return job
 
 
-def recover_interrupted(worker: str) -> list[int]:
-    """Jobs this worker held when it died: never re-sent silently, put to the operator."""
-    with write():
-        stuck = [j.id for j in FaxJob.select().where(
-            (FaxJob.status == SENDING) & (FaxJob.worker == worker))]
-        if stuck:
-            (FaxJob.update(status=DECIDE, updated_at=now(),
-                           progress="Pengiriman terputus (daemon berhenti mendadak). Periksa "
-                                    "ke penerima apakah faks sudah diterima, lalu putuskan.")
-             .where(FaxJob.id.in_(stuck)).execute())
-            audit.record("daemon", "faks_terputus", worker, jobs=stuck)
-    return stuck
+def recover_orphans(by: str = "daemon") -> list[int]:
+    """Recover every job held by an instance that is gone; returns their ids."""
+    held = FaxJob.select(FaxJob.id).where(FaxJob.status == SENDING)
+    return [j.id for j in held if recover(j.id, by)]
 

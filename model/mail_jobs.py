@@ -6,7 +6,7 @@ from datetime import timedelta
 
 import peewee
 
-from model import agenda, audit
+from model import agenda, audit, heartbeat
 from model.base import BaseModel, now
 from model.db import write
 from model.errors import Conflict
@@ -122,12 +122,14 @@ def _delivered(job: MailJob, pattern: str, unit_code: str) -> None:
           note=f"Terkirim, Message-ID {job.message_id}")
 
 
-def recover_interrupted(worker: str) -> list[int]:
-    """Mail jobs a dead daemon held go back to the queue (SMTP gives one result per call)."""
+def recover_interrupted() -> list[int]:
+    """Mail jobs held by a daemon instance that is gone go back to the queue (SMTP gives one
+    result per call)."""
     with write():
-        ids = [j.id for j in MailJob.select().where((MailJob.status == SENDING)
-                                                     & (MailJob.worker == worker))]
-        MailJob.update(status=QUEUED).where(MailJob.id.in_(ids)).execute()
+        ids = [j.id for j in MailJob.select().where(MailJob.status == SENDING)
+               if not heartbeat.alive(j.worker)]
+        MailJob.update(status=QUEUED).where(
+            MailJob.id.in_(ids) & (MailJob.status == SENDING)).execute()
     return ids
 
 

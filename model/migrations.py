@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import peewee
+from playhouse.migrate import SchemaMigrator
+from playhouse.migrate import migrate as run_migrations
 
 from model.agenda import AgendaCounter, AgendaEntry
 from model.audit import AuditEntry
@@ -43,7 +45,22 @@ def _v3() -> None:
                       OutgoingMail, OutgoingAttachment, DraftVersion, MailJob])
 
 
-MIGRATIONS = [(1, _v1), (2, _v2), (3, _v3)]
+def _v4() -> None:
+    from model.fax_jobs import FaxJob
+
+    _add_columns(FaxJob, "call_started_at", "call_pages")
+
+
+def _add_columns(model: type[BaseModel], *names: str) -> None:
+    """Add the model's fields `names` to its table where missing (a new table has them)."""
+    migrator = SchemaMigrator.from_database(db.obj)
+    table = model._meta.table_name
+    have = {c.name for c in db.get_columns(table)}
+    run_migrations(*(migrator.add_column(table, model._meta.fields[n].column_name, model._meta.fields[n])
+          for n in names if model._meta.fields[n].column_name not in have))
+
+
+MIGRATIONS = [(1, _v1), (2, _v2), (3, _v3), (4, _v4)]
 LATEST = MIGRATIONS[-1][0]
 
 

@@ -8,8 +8,10 @@ import io
 import logging
 import re
 import threading
+from datetime import timedelta
 from pathlib import Path
 
+from model import heartbeat
 from model.agenda import agenda_number
 from model.base import now
 from model.config import Config
@@ -19,7 +21,7 @@ from model.fax_spool import (
     RetryPolicy,
     claim_next,
     finish,
-    recover_interrupted,
+    release,
     report_progress,
     start_sending,
 )
@@ -35,7 +37,8 @@ def modem_config(cfg: Config, device: str):
     return ModemConfig(device=device, speed=int(fax.get("speed", 19200)),
                        fax_class=str(fax.get("class", "2.0")), flow=fax.get("flow", "rtscts"),
                        lsb_first=bool(fax.get("lsb_first", True)),
-                       local_id=fax.get("local_id", ""), dial_mode=fax.get("dial_mode", "tone"))
+                       local_id=fax.get("local_id", ""), dial_mode=fax.get("dial_mode", "tone"),
+                       lock_dir=fax.get("lock_dir", "/var/lock"))
 
 
 def retry_policy(cfg: Config) -> RetryPolicy:
@@ -97,12 +100,21 @@ def modem_info(cfg: Config, device: str) -> str:
 
 
 class FaxWorker:
-    """Sends the queued jobs through one modem, one at a time, until told to stop."""
+    """Sends the queued jobs through one modem, one at a time, until told to stop.
 
-    def __init__(self, cfg: Config, device: str, label: str | None = None, driver_factory=None):
+    Jobs are held under the daemon instance `owner`; `note` shows the modem's state in the
+    daemon's heartbeat.
+    """
+
+    def __init__(self, cfg: Config, device: str, label: str | None = None, driver_factory=None,
+                 owner: str = "", note=None):
         self.cfg, self.device = cfg, device
-        self.name = f"modem:{label or device}"  # stable across restarts: crash recovery uses it
+        self.name = f"modem:{label or device}"
+        self.owner = owner or heartbeat.instance_name(now())
+        self.note = note or (lambda name, text: None)
         self.driver_factory = driver_factory or self._class2
+        self.unavailable = False  # the last try found the modem unusable (no call made)
+        self.wait = timedelta(seconds=float(cfg.fax.get("unavailable_wait_seconds", 30)))
 
     def _class2(self):
         from hw.modem import Class2Driver
@@ -114,18 +126,18 @@ class FaxWorker:
             if not locked:
                 log.warning("%s dipakai daemon lain; pekerja ini tidak berjalan", self.device)
                 return
-            for job_id in recover_interrupted(self.name):
-                log.warning("pekerjaan faks #%s terputus; menunggu keputusan operator", job_id)
             while not stop.is_set():
-                job = claim_next(self.name)
+                job = claim_next(self.owner)
                 if job is None:
                     stop.wait(IDLE_SECONDS)
                     continue
                 self.send(job, stop)
+                if self.unavailable:
+                    stop.wait(self.wait.total_seconds())
 
     @contextlib.contextmanager
     def _device_lock(self):
-        """One daemon per modem: an exclusive lock file in the home, held while running."""
+        """One worker per modem in this home: an exclusive lock file, held while running."""
         path = Path(self.cfg.home) / f"{re.sub(r'[^A-Za-z0-9]+', '_', self.name)}.lock"
         with open(path, "w") as handle:
             try:
@@ -136,7 +148,7 @@ class FaxWorker:
             yield True
 
     def send(self, job: FaxJob, stop: threading.Event) -> FaxJob:
-        """Transmit the unsent pages of `job` and record the attempt."""
+        """Transmit the unsent pages of `job` and record what the line did."""
         from hw.faxpage import FaxPageError
         from hw.t4 import encode_page
 
@@ -150,30 +162,46 @@ class FaxWorker:
         done = job.pages_done
         todo = [encode_page(p) for p in pages[done:]]
         result = self.driver_factory().send(job.dial, todo, self._progress(job.id, done, len(pages)),
-                                            abort_event=stop, fine=job.fine)
+                                            abort_event=stop, fine=job.fine,
+                                            first_page=done + 1)
+        self.unavailable = not result.reached_line and not result.aborted
+        if not result.reached_line:
+            self.note(self.name, "" if result.aborted else result.message)
+            reason = "Daemon dihentikan sebelum memanggil" if result.aborted else result.message
+            log.warning("faks #%s tidak dikirim: %s", job.id, reason)
+            return release(job.id, reason, self.wait)
+        self.note(self.name, "")
+        job = finish(job.id, self._report(result, started, done, len(pages)),
+                     retry_policy(self.cfg))
+        log.info("faks #%s ke %s: %s", job.id, job.dial, job.result or job.progress)
+        return job
+
+    @staticmethod
+    def _report(result, started, done: int, total: int) -> AttemptReport:
         resolution = {"fine": "Halus", "standard": "Standar"}.get(result.resolution, "")
-        report = AttemptReport(
+        message = "Terkirim" if result.ok else result.message
+        if result.aborted:
+            message = (f"Daemon dihentikan saat mengirim "
+                       f"({done + result.pages_sent}/{total} halaman terkonfirmasi)")
+        return AttemptReport(
             started_at=result.started or started, ended_at=result.ended or now(), ok=result.ok,
-            pages_sent=result.pages_sent, pages_total=len(pages),
-            message="Terkirim" if result.ok else result.message, remote_id=result.remote_id,
-            params=f"{resolution} {result.bit_rate}".strip(),
+            pages_sent=result.pages_sent, pages_total=total, message=message,
+            remote_id=result.remote_id, params=f"{resolution} {result.bit_rate}".strip(),
             hangup_code=result.hangup_code or "", retry_kind=result.retry_kind,
             aborted=result.aborted)
-        job = finish(job.id, report, retry_policy(self.cfg))
-        log.info("faks #%s ke %s: %s", job.id, job.dial, report.message)
-        return job
 
     def _progress(self, job_id: int, done: int, total: int):
         def event(kind, *args):
             if kind == "dialing":
-                report_progress(job_id, "Memanggil nomor tujuan…")
+                report_progress(job_id, "Memanggil nomor tujuan…", dialling=True)
             elif kind == "connected":
                 report_progress(job_id, f"Tersambung ke {args[0] or 'mesin faks'}")
             elif kind == "page":
                 report_progress(job_id, f"Mengirim halaman {done + args[0]}/{total}")
             elif kind == "page_result":
-                verdict = "diterima" if args[1] else "ditolak penerima"
-                report_progress(job_id, f"Halaman {done + args[0]}/{total} {verdict}")
+                verdict = "diterima" if args[1] else "tidak terkonfirmasi"
+                report_progress(job_id, f"Halaman {done + args[0]}/{total} {verdict}",
+                                confirmed=args[1])
             elif kind == "hangup":
                 report_progress(job_id, "Menutup sambungan")
 

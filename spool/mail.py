@@ -207,11 +207,13 @@ def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.M
                             unit_code=cfg.office.get("unit_code", ""))
 
 
-def outbox_worker(cfg: Config, name: str = "outbox"):
+def outbox_worker(cfg: Config, owner: str):
+    """Send queued mail jobs, held under daemon instance `owner`."""
+
     def run(stop: threading.Event) -> None:
-        mail_jobs.recover_interrupted(name)
+        mail_jobs.recover_interrupted()
         while not stop.is_set():
-            job = mail_jobs.claim_next(name)
+            job = mail_jobs.claim_next(owner)
             if job is None:
                 stop.wait(2)
                 continue

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import threading
 
 from model.config import Config
+from model.fax_spool import recover_orphans
 from spool.daemon import Daemon
 from spool.fax import FaxWorker
 from spool.mail import intake_worker, outbox_worker
+
+ORPHAN_SECONDS = 15.0
 
 
 def fax_devices(config: Config) -> list[str]:
@@ -23,7 +27,8 @@ def run_daemon(config: Config) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     with contextlib.ExitStack() as stack:
-        tasks = {}
+        daemon = Daemon()
+        daemon.tasks["faks-pemulihan"] = orphan_watch
         for label in fax_devices(config):
             device = label
             if label == "simulator":
@@ -33,8 +38,17 @@ def run_daemon(config: Config) -> int:
                     "ok", out_dir=config.home / "faks-diterima",
                     speedup=float(config.fax.get("simulator_speedup", 4))))
                 device = sim.path
-            worker = FaxWorker(config, device, label)
-            tasks[worker.name] = worker.run
-        tasks["email-masuk"] = intake_worker(config)
-        tasks["email-keluar"] = outbox_worker(config)
-        return Daemon(tasks).run()
+            worker = FaxWorker(config, device, label, owner=daemon.instance, note=daemon.note)
+            daemon.tasks[worker.name] = worker.run
+        daemon.tasks["email-masuk"] = intake_worker(config)
+        daemon.tasks["email-keluar"] = outbox_worker(config, daemon.instance)
+        return daemon.run()
+
+
+def orphan_watch(stop: threading.Event) -> None:
+    """Fax jobs of daemons that died (here or on another host) go to the operator."""
+    while not stop.is_set():
+        for job_id in recover_orphans():
+            logging.getLogger("warkat.spool.fax").warning(
+                "pekerjaan faks #%s terputus; diperiksa operator", job_id)
+        stop.wait(ORPHAN_SECONDS)

@@ -17,6 +17,7 @@ FROZEN = datetime(2026, 11, 25, 9, 30, 0)
 def home(tmp_path):
     """An initialised, empty Warkat home; yields its Config."""
     cfg = home_mod.create(tmp_path / "home")
+    cfg.fax["lock_dir"] = str(tmp_path)  # modem locks stay out of the real /var/lock
     yield cfg
     if not db.obj.is_closed():
         db.obj.close()

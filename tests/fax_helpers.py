@@ -29,3 +29,11 @@ def at_step(step: int, **kw) -> int:
     if step >= 5:
         fax_flow.handover(user("admin"), item.id)
     return item.id
+
+
+def live_daemon(name: str = "spool:kantor:1:20261125090000") -> str:
+    """A daemon instance that is alive (this process beats for it); jobs it holds stay held."""
+    from model import base, heartbeat
+
+    heartbeat.beat(name, base.now())
+    return name

@@ -117,8 +117,9 @@ def test_daemon_beats_and_stops_cleanly_on_sigterm(cli_home):
         row = None
         while time.monotonic() < deadline and row is None:
             time.sleep(0.2)
-            row = con.execute("SELECT pid, status FROM heartbeat WHERE name='spool'").fetchone()
-        assert row == (proc.pid, "berjalan")
+            row = con.execute("SELECT pid, status, name FROM heartbeat "
+                              "WHERE name LIKE 'spool:%'").fetchone()
+        assert row[:2] == (proc.pid, "berjalan") and f":{proc.pid}:" in row[2]
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0

@@ -25,6 +25,19 @@ def test_an_old_database_is_brought_forward_at_start(tmp_path):
     assert migrations.migrate() == []  # nothing twice
 
 
+def test_v4_adds_the_call_columns_to_an_existing_fax_job_table(home):
+    from playhouse.migrate import SchemaMigrator
+    from playhouse.migrate import migrate as run
+
+    migrator = SchemaMigrator.from_database(db.obj)
+    with write():
+        run(migrator.drop_column("fax_job", "call_started_at"),
+            migrator.drop_column("fax_job", "call_pages"))
+        migrations.SchemaVersion.delete().where(migrations.SchemaVersion.version == 4).execute()
+    assert migrations.migrate() == [4]
+    assert {"call_started_at", "call_pages"} <= {c.name for c in db.get_columns("fax_job")}
+
+
 def test_a_newer_database_is_refused(home):
     with write():
         migrations.SchemaVersion.create(version=migrations.LATEST + 1)

@@ -213,9 +213,9 @@ def test_interrupted_job_waits_for_the_operator(staff):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
     fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
-    fax_spool.claim_next("modem0")
-    assert fax_spool.recover_interrupted("modem1") == []
-    [job_id] = fax_spool.recover_interrupted("modem0")
+    job = fax_spool.claim_next("spool:host:1:1")
+    fax_spool.report_progress(job.id, "Memanggil", dialling=True)
+    [job_id] = fax_spool.recover_orphans()
     assert FaxJob.get_by_id(job_id).status == "tunggu_keputusan"
     assert fax_spool.claim_next("modem0") is None
     fax_jobs.decide(user("operator"), job_id, resend=False)

@@ -59,6 +59,18 @@ def test_fax_to_sent_with_claim_and_audit_on_postgres(pg_office):
     assert verify()[1] is None
 
 
+def test_orphaned_fax_job_is_recovered_on_postgres(pg_office):
+    item_id = at_step(5)
+    dest = request_of(item_id).destinations.get()
+    job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
+    fax_spool.claim_next("spool:lain:1:20261125090000")
+    fax_spool.report_progress(job.id, "Halaman 1/2 diterima", dialling=True, confirmed=True)
+    assert fax_spool.recover_orphans() == [job.id]
+    job = fax_jobs.FaxJob.get_by_id(job.id)
+    assert (job.status, job.pages_done, job.attempt_rows.get().pages_sent) == (
+        "tunggu_keputusan", 1, 1)
+
+
 def test_incoming_mail_bytes_and_dedupe_on_postgres(pg_office):
     item_id = incoming_at(8)
     mail = email_in.mail_of(item_id)

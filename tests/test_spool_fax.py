@@ -1,6 +1,8 @@
 """The fax worker and the daemon against the modem simulator on a pty."""
 
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -11,10 +13,10 @@ from functools import partial
 import pytest
 
 from hw.modemsim import simulated_modem
-from model import demo, fax_jobs
+from model import demo, fax_jobs, heartbeat
 from model.base import now
 from model.fax import request_of
-from model.fax_jobs import FaxJob, FaxLogEntry
+from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
 from model.fax_spool import claim_next
 from spool.fax import FaxWorker, render_job
 from tests.conftest import user
@@ -35,7 +37,7 @@ def test_three_page_fax_arrives_exactly_as_rendered(office, tmp_path):
     item_id = _job(isi_berita=LONG_TEXT)
     with simulated_modem("ok", out_dir=tmp_path, speedup=500) as sim:
         worker = FaxWorker(office, sim.path)
-        job = worker.send(claim_next(worker.name), threading.Event())
+        job = worker.send(claim_next(worker.owner), threading.Event())
     assert job.status == "terkirim" and (job.pages_done, job.pages_total) == (3, 3)
     rendered = render_job(office, job)
     assert len(sim.pages) == 3
@@ -50,10 +52,10 @@ def test_busy_line_is_retried_later_and_then_handed_back(office, tmp_path):
     item_id = _job()
     with simulated_modem("busy", speedup=500) as sim:
         worker = FaxWorker(office, sim.path)
-        job = worker.send(claim_next(worker.name), threading.Event())
+        job = worker.send(claim_next(worker.owner), threading.Event())
         assert job.status == "antri" and "sibuk" in job.progress.lower()
         FaxJob.update(next_try_at=now()).where(FaxJob.status == "antri").execute()
-        job = worker.send(claim_next(worker.name), threading.Event())
+        job = worker.send(claim_next(worker.owner), threading.Event())
     assert job.status == "gagal" and job.attempts == 2
     assert FaxLogEntry.get(FaxLogEntry.item == item_id).ok is False
 
@@ -62,14 +64,33 @@ def test_rtn_on_page_two_resends_only_the_unsent_pages(office, tmp_path):
     _job(isi_berita=LONG_TEXT)
     with simulated_modem("rtn_on_page=2", speedup=500) as sim:
         worker = FaxWorker(office, sim.path)
-        job = worker.send(claim_next(worker.name), threading.Event())
+        job = worker.send(claim_next(worker.owner), threading.Event())
     assert job.status == "antri" and job.pages_done == 1
     with simulated_modem("ok", speedup=500) as sim:
         FaxJob.update(next_try_at=now()).where(FaxJob.status == "antri").execute()
         worker = FaxWorker(office, sim.path)
-        job = worker.send(claim_next(worker.name), threading.Event())
+        job = worker.send(claim_next(worker.owner), threading.Event())
         assert len(sim.pages) == 2  # pages 2 and 3 only
     assert job.status == "terkirim" and job.pages_done == 3
+
+
+def test_a_modem_unplugged_mid_page_leaves_an_attempt_and_a_retry(office):
+    _job(isi_berita=LONG_TEXT)
+    with simulated_modem("vanish_mid_page=2", speedup=500) as sim:
+        worker = FaxWorker(office, sim.path)
+        job = worker.send(claim_next(worker.owner), threading.Event())
+    assert (job.status, job.attempts, job.pages_done) == ("antri", 1, 1)
+    attempt = job.attempt_rows.get()
+    assert attempt.message == "Modem terlepas saat mengirim halaman 2"
+    assert (attempt.ok, attempt.pages_sent) == (False, 1)
+    assert FaxLogEntry.select().where(FaxLogEntry.job == job).count() == 0
+    FaxJob.update(next_try_at=now()).where(FaxJob.id == job.id).execute()
+    with simulated_modem("vanish_mid_page=2", speedup=500) as sim:  # pages 2-3 this time
+        worker = FaxWorker(office, sim.path)
+        job = worker.send(claim_next(worker.owner), threading.Event())
+    assert job.attempt_rows.order_by(FaxAttempt.id.desc()).first().message == (
+        "Modem terlepas saat mengirim halaman 3")
+    assert job.pages_done == 2
 
 
 @pytest.fixture
@@ -84,11 +105,14 @@ def _daemon(home):
                              "daemon"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _configure(home, devices):
-    text = (home.home / "warkat.toml").read_text()
-    listed = ", ".join(f'"{d}"' for d in devices)
-    text = text.replace("[fax]\n", f"[fax]\ndevices = [{listed}]\n", 1)
-    (home.home / "warkat.toml").write_text(text)
+def _configure(home, devices, **fax):
+    """Point the home's daemon at `devices`; locks in the home, a quick retry of a lost modem."""
+    path = home.home / "warkat.toml"
+    settings = dict(devices=devices, lock_dir=str(home.home), unavailable_wait_seconds=1, **fax)
+    text = re.sub(r"^(devices|lock_dir|unavailable_wait_seconds) = .*\n", "", path.read_text(),
+                  flags=re.M)
+    lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items())
+    path.write_text(text.replace("[fax]\n", f"[fax]\n{lines}", 1))
 
 
 def _wait(predicate, seconds=60):
@@ -100,28 +124,61 @@ def _wait(predicate, seconds=60):
     return False
 
 
-def test_kill_9_mid_page_puts_the_job_to_the_operator_on_restart(live_office):
+def test_kill_9_mid_page_is_recovered_whatever_the_device_path_is_now(live_office, tmp_path):
     item_id = _job(isi_berita=LONG_TEXT)
     job = partial(FaxJob.get, FaxJob.item == item_id)
 
-    with simulated_modem("ok", speedup=1, bps=2400) as sim:
+    with simulated_modem("ok", speedup=6, bps=9600) as sim:
         _configure(live_office, [sim.path])
         first = _daemon(live_office)
         try:
-            assert _wait(lambda: "Mengirim halaman" in job().progress)
+            assert _wait(lambda: "Mengirim halaman 2/3" in job().progress)
         finally:
             os.kill(first.pid, signal.SIGKILL)
             first.wait()
         assert job().status == "proses"
+        by_id = tmp_path / "usb-Warkat_SimModem-if00"  # the admin switched to a by-id path
+        by_id.symlink_to(sim.path)
+        _configure(live_office, [str(by_id)])
         second = _daemon(live_office)
         try:
             assert _wait(lambda: job().status == "tunggu_keputusan", 30)
-            assert "terputus" in job().progress
+            assert "Daemon berhenti mendadak" in job().progress
             time.sleep(1)
             assert job().status == "tunggu_keputusan"  # never re-sent silently
         finally:
             second.send_signal(signal.SIGTERM)
             assert second.wait(timeout=30) == 0
+    attempt = job().attempt_rows.get()
+    assert attempt.message == "Daemon berhenti mendadak saat mengirim (1/3 halaman terkonfirmasi)"
+    assert (attempt.pages_sent, job().pages_done, job().attempts) == (1, 1, 1)
+    assert attempt.started_at <= attempt.ended_at
+    assert FaxLogEntry.select().where(FaxLogEntry.item == item_id).count() == 0
+
+
+def test_a_missing_modem_uses_no_try_and_the_job_goes_out_when_it_is_back(live_office, tmp_path):
+    item_id = _job()
+    job = partial(FaxJob.get, FaxJob.item == item_id)
+    device = tmp_path / "ttyUSB0"
+    _configure(live_office, [str(device)])
+    daemon = _daemon(live_office)
+    try:
+        assert _wait(lambda: "Modem tidak tersedia" in job().progress, 30)
+        assert job().status == "antri" and job().attempts == 0
+        assert FaxAttempt.select().where(FaxAttempt.job == job().id).count() == 0
+        assert FaxLogEntry.select().where(FaxLogEntry.item == item_id).count() == 0
+        assert _wait(lambda: "Modem tidak tersedia" in heartbeat.describe()[1], 30)
+        status = heartbeat.describe()[1]
+        assert status.count(str(device)) == 1 and "Errno" not in status
+        with simulated_modem("ok", speedup=500) as sim:
+            device.symlink_to(sim.path)
+            assert _wait(lambda: job().status == "terkirim", 30)
+            assert len(sim.pages) == 1
+        assert _wait(lambda: "tidak tersedia" not in heartbeat.describe()[1], 15)
+    finally:
+        daemon.send_signal(signal.SIGTERM)
+        assert daemon.wait(timeout=30) == 0
+    assert job().attempts == 1 and FaxLogEntry.get(FaxLogEntry.item == item_id).ok
 
 
 def test_two_daemons_started_at_once_never_both_send_one_job(live_office):
@@ -155,4 +212,29 @@ def test_sigterm_mid_page_aborts_cleanly_and_asks_the_operator(live_office):
             daemon.send_signal(signal.SIGTERM)
         assert daemon.wait(timeout=60) == 0
     assert job().status == "tunggu_keputusan"
-    assert job().attempt_rows.count() == 1 and not job().attempt_rows.get().ok
+    attempt = job().attempt_rows.get()
+    assert not attempt.ok and attempt.message.startswith("Daemon dihentikan saat mengirim (")
+    assert "operator" not in attempt.message and "Daemon dihentikan" in job().progress
+
+
+def test_the_modem_is_one_users_at_a_time_across_programs(live_office):
+    from tests.test_cli import warkat
+
+    item_id = _job(isi_berita=LONG_TEXT)
+    job = partial(FaxJob.get, FaxJob.item == item_id)
+    with simulated_modem("ok", speedup=1, bps=2400) as sim:
+        _configure(live_office, [sim.path])
+        daemon = _daemon(live_office)
+        try:
+            assert _wait(lambda: "Mengirim halaman" in job().progress)
+            commands = len(sim.commands)
+            test = warkat(live_office.home, "fax", "send-test", "--device", sim.path,
+                          "--number", "0355-791234")
+            info = warkat(live_office.home, "fax", "modem-info", "--device", sim.path)
+            assert len(sim.commands) == commands  # nothing was injected into the call
+        finally:
+            daemon.send_signal(signal.SIGTERM)
+            assert daemon.wait(timeout=60) == 0
+    busy = f"Modem sedang dipakai (daemon, pid {daemon.pid})"
+    assert test.returncode == 1 and busy in test.stdout + test.stderr
+    assert info.returncode == 1 and busy in info.stderr

@@ -8,7 +8,7 @@ from model import base, ekspedisi, fax_jobs, fax_spool
 from model.fax import request_of
 from model.fax_jobs import FaxLogEntry
 from tests.conftest import user
-from tests.fax_helpers import at_step
+from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in
 from tui import printing
 from tui.screens.print_dialog import PrintDialog
@@ -24,7 +24,7 @@ def _sent_item():
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
-    fax_spool.claim_next("modem0")
+    fax_spool.claim_next(live_daemon())
     report = fax_jobs.AttemptReport(base.now(), base.now(), True, 2, 2, "Terkirim",
                                     remote_id="+62318294608", params="Halus 14400")
     fax_spool.finish(job.id, report, fax_spool.RetryPolicy())

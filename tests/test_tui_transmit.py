@@ -10,7 +10,7 @@ from model.fax_jobs import FaxJob, FaxLogEntry
 from model.fax_spool import RetryPolicy
 from model.items import WorkItem
 from tests.conftest import user
-from tests.fax_helpers import at_step
+from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in, type_text
 from tui.screens.manual_send import ManualSendScreen
 from tui.screens.print_dialog import PrintDialog
@@ -115,8 +115,8 @@ async def test_modem_send_shows_the_daemons_progress_live(office):
         assert dest_rows(app)[0][2:5] == ["Antre", "0/3", "0/1"]
         await pilot.press("k")
         await pilot.pause()
-        assert "sudah dalam antrean (Antre)" in text_of(app, "#message")
-        claimed = fax_spool.claim_next("uji")
+        assert "sudah dalam antrean modem" in text_of(app, "#message")
+        claimed = fax_spool.claim_next(live_daemon())
         fax_spool.report_progress(claimed.id, "Mengirim halaman 1/1")
         await pilot.pause(1.2)
         assert dest_rows(app)[0][2] == "Sedang dikirim"
@@ -145,7 +145,7 @@ async def test_failed_job_shows_its_reason_and_can_be_resent(office):
     from model import fax_jobs
 
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1, max_tries=1)
-    fax_spool.claim_next("uji")
+    fax_spool.claim_next(live_daemon())
     fax_spool.finish(job.id, report(False, 1, "Nomor sibuk", retry="busy"), RetryPolicy())
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
@@ -177,7 +177,7 @@ def test_transmit_snapshot(office, snap_compare):
     fax_jobs.record_manual(user("operator"), item_id, dests[0].id, at=base.now(),
                            remote_id="0318294608", pages=1, ok=True)
     job = fax_jobs.enqueue(user("operator"), item_id, dests[1].id, pages=2)
-    fax_spool.claim_next("uji")
+    fax_spool.claim_next(live_daemon())
     fax_spool.report_progress(job.id, "Mengirim halaman 2/2 (9600 bps)")
 
     async def before(pilot):
@@ -198,3 +198,24 @@ def test_manual_send_snapshot(office, snap_compare):
         await pilot.pause()
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
+
+
+async def test_a_job_left_by_a_dead_daemon_can_be_decided_from_the_console(office):
+    item_id = at_step(5)
+    dest = request_of(item_id).destinations.get()
+    from model import fax_jobs
+
+    job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
+    fax_spool.claim_next("spool:kantor:99999:20261125090000")  # that daemon is gone
+    fax_spool.report_progress(job.id, "Mengirim halaman 1/2", dialling=True)
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_console(pilot, item_id)
+        assert dest_rows(app)[0][2] == "Terputus"
+        assert "daemon yang mengirim tidak aktif lagi" in text_of(app, "#job-info")
+        await pilot.press("u")
+        await pilot.pause()
+        assert FaxJob.get_by_id(job.id).status == "antri"
+        assert dest_rows(app)[0][2] == "Antre"
+    attempt = FaxJob.get_by_id(job.id).attempt_rows.get()
+    assert attempt.message.startswith("Daemon berhenti mendadak saat mengirim")

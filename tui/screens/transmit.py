@@ -167,6 +167,8 @@ class TransmitScreen(Screen):
             return d.dest.name, number, status, "", "", ""
         label = Text(fax_jobs.STATUS_LABELS.get(job.status, job.status),
                      JOB_STYLES.get(job.status, ""))
+        if fax_jobs.orphan(job):
+            label = Text("Terputus", "bold red")
         via = " (manual)" if job.manual else ""
         return (d.dest.name, number, label, f"{job.attempts}/{job.max_tries}",
                 f"{job.pages_done}/{job.pages_total}", (job.progress or job.result) + via)
@@ -198,8 +200,11 @@ class TransmitScreen(Screen):
                         "m catat kiriman mesin faks manual.")
         elif d.job.status in (FAILED, DECIDE):
             reason = d.job.progress or d.job.result
-            info.update(Text(f"{d.dest.name}: {reason} — u kirim ulang, x batalkan.",
-                             "bold red"))
+            info.update(Text(f"{d.dest.name}: {reason} — u kirim ulang, x batalkan, "
+                             "m catat kiriman manual.", "bold red"))
+        elif fax_jobs.orphan(d.job):
+            info.update(Text(f"{d.dest.name}: daemon yang mengirim tidak aktif lagi — u kirim "
+                             "ulang, x batalkan, m catat kiriman manual.", "bold red"))
         else:
             info.update(f"{d.dest.name}: {d.job.result or d.job.progress}")
         self.refresh_bindings()
@@ -226,11 +231,12 @@ class TransmitScreen(Screen):
         visible = {
             "modem": step == 5 and d is not None,
             "manual": step == 5 and d is not None,
-            "resend": job is not None and job.status in (FAILED, DECIDE),
-            "cancel_job": job is not None and job.status in (FAILED, DECIDE),
+            "resend": job is not None and job.status != fax_jobs.QUEUED
+            and fax_jobs.undecided(job),
+            "cancel_job": job is not None and fax_jobs.undecided(job),
             "mark_sent": step == 5,
             "hand_back": step == 6,
-            "journal": job is not None and job.attempts > 0,
+            "journal": job is not None and job.attempt_rows.exists(),
             "stamp": d is not None and d.log_id is not None,
         }
         return visible.get(action, True)
