@@ -10,6 +10,7 @@ from model.agenda import DEFAULT_PATTERN, check_pattern
 from model.errors import Invalid
 
 FILENAME = "warkat.toml"
+LOCAL_ID_MAX = 20  # T.30 TSI: 20 characters
 
 TEMPLATE = '''# Konfigurasi Warkat. Ubah sesuai kantor Anda; baris diawali # adalah keterangan.
 
@@ -46,6 +47,7 @@ speed = 19200
 class = "2.0"
 flow = "rtscts"
 lsb_first = true
+# ID lokal (TSI) yang diterima mesin tujuan: paling banyak 20 karakter ASCII, mis. +62 dan nomor.
 local_id = "+62 355 791234"
 header = "DISKOMINFO TRENGGALEK"
 dial_prefix = ""
@@ -53,6 +55,11 @@ max_tries = 3
 wait_busy_minutes = 3
 wait_no_answer_minutes = 5
 wait_failure_minutes = 2
+# Modem tak dapat dipakai (tercabut, dipakai program lain): dicoba lagi tiap sekian detik,
+# tanpa memakai jatah percobaan.
+unavailable_wait_seconds = 30
+# Folder kunci perangkat gaya UUCP (LCK..ttyUSB0), bersama program serial lain.
+lock_dir = "/var/lock"
 
 [mail]
 # Kotak surat kantor. inbox: "maildir" (folder lokal) atau "imap".
@@ -134,11 +141,28 @@ def load(home: Path) -> Config:
         database_url=data["database"].get("url", ""),
         agenda_pattern=check_pattern(data["agenda"].get("pattern", DEFAULT_PATTERN)),
         idle_lock_minutes=float(data["screen"].get("idle_lock_minutes", 10)),
-        fax=data["fax"],
+        fax=_checked_fax(data["fax"]),
         printer=data["printer"],
         mail=data["mail"],
     )
     return _current
+
+
+def _checked_fax(fax: dict) -> dict:
+    """Refuse a local ID the modem would cut or change instead of sending it as written."""
+    local_id = fax.get("local_id", "")
+    if not isinstance(local_id, str):
+        raise Invalid(f"ID faks lokal (fax.local_id) harus berupa teks dalam tanda kutip: "
+                      f"{local_id!r}")
+    if len(local_id) > LOCAL_ID_MAX:
+        raise Invalid(f"ID faks lokal (fax.local_id) paling banyak {LOCAL_ID_MAX} karakter: "
+                      f"{local_id!r} ({len(local_id)} karakter)")
+    bad = next((ch for ch in local_id if not " " <= ch <= "~" or ch == '"'), None)
+    if bad is not None:
+        raise Invalid(f"ID faks lokal (fax.local_id) hanya boleh berisi angka, '+', spasi dan "
+                      f"huruf/tanda ASCII biasa (tanpa tanda kutip): {local_id!r} "
+                      f"mengandung {bad!r} (U+{ord(bad):04X})")
+    return fax
 
 
 def write_default(home: Path) -> Path:

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 
 from model.errors import Invalid
 
-_EXT = re.compile(r"\s*(?:ext\.?|ekst\.?|psw\.?|pes\.?|x|#)\s*(\d{1,6})\s*$", re.IGNORECASE)
-_ALLOWED = re.compile(r"^\+?[\d\s\-().]+$")
+# Only ASCII 0-9 count as digits: `\d` would also take １, ٣, ३ and dial something else.
+_EXT = re.compile(r"\s*(?:ext\.?|ekst\.?|psw\.?|pes\.?|x|#)\s*([0-9]{1,6})\s*$", re.IGNORECASE)
+_ALLOWED = re.compile(r"^\+?[0-9\s\-().]+$")
+_NOT_DIGIT = re.compile(r"[^0-9]")
+SUBSCRIBER_DIGITS = 6  # trailing digits compared to tell one station from another
 
 
 @dataclass(frozen=True)
@@ -28,24 +31,47 @@ class FaxNumber:
         return f"{prefix}{self.national}{ext}"
 
 
+def national_digits(text: str) -> str:
+    """The ASCII digits of a number, +62/62 turned into the national 0: '+62 21 555' → '021555'."""
+    digits = _NOT_DIGIT.sub("", text or "")
+    if digits.startswith("62"):
+        return "0" + digits[2:].lstrip("0")
+    return digits
+
+
+def is_other_station(dialled: str, csid: str) -> bool:
+    """True when the remote ID `csid` names a different number than `dialled` (no extension).
+
+    Compares the trailing subscriber digits; a CSID with too few digits to tell is not flagged.
+    """
+    theirs = national_digits(csid)
+    if len(theirs) < SUBSCRIBER_DIGITS:
+        return False
+    return national_digits(dialled)[-SUBSCRIBER_DIGITS:] != theirs[-SUBSCRIBER_DIGITS:]
+
+
+def _foreign_digit(text: str) -> str | None:
+    return next((ch for ch in text if ch.isnumeric() and not ("0" <= ch <= "9")), None)
+
+
 def parse(text: str) -> FaxNumber:
     """Parse `+62 355 791234`, `0355-791234`, `(0355) 791234 ext. 12`; raise Invalid otherwise."""
     raw = (text or "").strip()
     if not raw:
         raise Invalid("Nomor faks tujuan wajib diisi.")
+    odd = _foreign_digit(raw)
+    if odd:
+        raise Invalid(f"Nomor faks '{text}' mengandung angka yang bukan angka 0–9 biasa "
+                      f"('{odd}', U+{ord(odd):04X}); ketik ulang dengan angka 0–9.")
     extension = ""
     match = _EXT.search(raw)
     if match:
         extension, raw = match.group(1), raw[: match.start()]
     if not _ALLOWED.match(raw):
         raise Invalid(f"Nomor faks '{text}' mengandung huruf atau tanda yang tidak sah.")
-    digits = re.sub(r"\D", "", raw)
-    if raw.startswith("+"):
-        if not digits.startswith("62"):
-            raise Invalid(f"Nomor faks '{text}' bukan nomor Indonesia (harus +62…).")
-        digits = "0" + digits[2:].lstrip("0")
-    elif digits.startswith("62") and not digits.startswith("0"):
-        digits = "0" + digits[2:]
+    if raw.startswith("+") and not _NOT_DIGIT.sub("", raw).startswith("62"):
+        raise Invalid(f"Nomor faks '{text}' bukan nomor Indonesia (harus +62…).")
+    digits = national_digits(raw)
     if not digits.startswith("0"):
         raise Invalid(f"Nomor faks '{text}' harus diawali kode wilayah (0…) atau +62.")
     if digits.startswith("08"):

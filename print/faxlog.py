@@ -5,7 +5,7 @@ from __future__ import annotations
 from print.base import SANS, Document, format_date, format_time
 from print.records import FaxDailyReport, Letterhead
 
-WIDTHS = (9, 15, 44, 58, 32, 12, 35, 38, 24)
+WIDTHS = (9, 15, 44, 52, 32, 12, 41, 38, 24)
 HEADINGS = ("No.", "Jam", "No. Agenda", "Tujuan", "Nomor Faks", "Hlm", "Hasil", "Operator",
             "Paraf Kasi")
 
@@ -27,12 +27,13 @@ def faxlog_pdf(data: FaxDailyReport, letterhead: Letterhead, paper: str = "A4") 
     pdf.data_table(HEADINGS, rows, WIDTHS, min_row_height=9,
                    align=("CENTER", "CENTER", "LEFT", "LEFT", "LEFT", "CENTER", "LEFT", "LEFT",
                           "LEFT"))
-    ok = sum(e.result.strip().upper() in {"OK", "BERHASIL"} for e in entries)
+    ok = sum(e.ok for e in entries)
     pages = sum(e.pages for e in entries)
     pdf.set_font(SANS, size=9)
     pdf.ln(2)
     pdf.cell(pdf.epw, 5, f"Jumlah pengiriman: {len(entries)} (berhasil {ok}, "
-                         f"tidak berhasil {len(entries) - ok}); jumlah halaman: {pages}",
+                         f"tidak berhasil {len(entries) - ok}); "
+                         f"jumlah halaman terkonfirmasi: {pages}",
              new_x="LMARGIN", new_y="NEXT")
     pdf.signatures(("", data.operator) if data.operator else None,
                    ("Mengetahui,", data.kasi) if data.kasi else None)

@@ -93,30 +93,37 @@ class AgendaBook:
 
 @dataclass(frozen=True)
 class Attempt:
-    """One dialling attempt of a fax transmission."""
+    """One call of a fax transmission, as the modem reported it."""
 
     started: datetime
-    result: str  # e.g. "OK", "SIBUK", "TIDAK DIANGKAT"
+    result: str  # "OK" or the call's error text
     duration_s: int = 0
-    pages: int = 0
-    note: str = ""
+    pages: int = 0  # pages the receiver confirmed in this call
+    pages_total: int = 0
+    resolution: str = ""  # negotiated: "Halus" or "Standar"; "" when the call got no further
+    speed_bps: int = 0
+    remote_csid: str = ""
+    hangup_code: str = ""
 
 
 @dataclass(frozen=True)
 class TransmissionReport:
-    """Jurnal pengiriman: the TX report of one fax."""
+    """Jurnal pengiriman: the TX report of one fax job, every call it made."""
 
-    sent_at: datetime
+    started: datetime | None  # the first call; None when no call was made
+    ended: datetime | None  # the last call, or when the job was given up
     local_id: str  # our TSI, e.g. "+62 355 791234"
     dialled: str
     remote_csid: str
-    duration_s: int
-    pages: int
+    duration_s: int  # on the line, all calls together
+    pages: int  # confirmed by the receiver
     pages_total: int
-    resolution: str  # "Halus (204×196 dpi)"
+    resolution: str  # negotiated: "Halus" or "Standar"; "" when never negotiated
     speed_bps: int
-    result: str  # "OK" or an error text
+    result: str  # what became of the job: "Terkirim" or the reason it failed
     ok: bool
+    finished: bool = True  # False: queued, sending or awaiting the operator's decision
+    foreign_csids: tuple[str, ...] = ()  # remote IDs that look like another station
     agenda_number: str = ""
     destination: str = ""
     operator: str = ""
@@ -132,9 +139,10 @@ class FaxLogEntry:
     agenda_number: str
     destination: str
     number: str
-    pages: int
+    pages: int  # confirmed by the receiver
     result: str
     operator: str
+    ok: bool  # recorded as sent (modem or standalone machine)
 
 
 @dataclass(frozen=True)

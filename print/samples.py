@@ -114,19 +114,22 @@ def samples() -> dict[str, bytes]:
     docs["buku-agenda-surat-masuk"] = agenda_pdf(
         AgendaBook("masuk", date(2026, 11, 1), date(2026, 11, 30), tuple(incoming)), lh)
     docs["jurnal-pengiriman"] = journal_pdf(TransmissionReport(
-        sent_at=sent, local_id="+62 355 791235", dialled="0313520881",
-        remote_csid="+62 31 3520881", duration_s=131, pages=3, pages_total=3,
-        resolution="Halus (204×196 dpi)", speed_bps=14400, result="OK", ok=True,
-        agenda_number=agenda_no(12), destination=DESTINATIONS[0][0], operator=OPERATOR.name,
-        attempts=(Attempt(sent - timedelta(minutes=4), "SIBUK", 35, 0, "nada sibuk"),
-                  Attempt(sent, "OK", 131, 3)),
+        started=sent - timedelta(minutes=4), ended=sent + timedelta(seconds=131),
+        local_id="+62 355 791235", dialled="0313520881", remote_csid="+62 31 3520881",
+        duration_s=166, pages=3, pages_total=3, resolution="Halus", speed_bps=14400,
+        result="Terkirim", ok=True, agenda_number=agenda_no(12),
+        destination=DESTINATIONS[0][0], operator=OPERATOR.name,
+        attempts=(Attempt(sent - timedelta(minutes=4), "Nomor sibuk", 35, 0, 3,
+                          hangup_code="01"),
+                  Attempt(sent, "OK", 131, 3, 3, "Halus", 14400, "+62 31 3520881", "00")),
         thumbnail=page_thumbnail()), lh)
     log = []
     for n in range(7):
         name, number = DESTINATIONS[n % len(DESTINATIONS)]
+        ok = bool(n % 4)
         log.append(FaxLogEntry(datetime(2026, 11, 25, 8, 5) + timedelta(minutes=37 * n),
-                               agenda_no(10 + n), name, number, 1 + n % 4,
-                               "OK" if n % 4 else "GAGAL – tidak diangkat", OPERATOR.name))
+                               agenda_no(10 + n), name, number, 1 + n % 4 if ok else 0,
+                               "Berhasil" if ok else "Gagal: tidak diangkat", OPERATOR.name, ok))
     docs["buku-laporan-harian-fax"] = faxlog_pdf(
         FaxDailyReport(DAY, tuple(log), OPERATOR, KASI), lh)
     docs["stempel-belakang-berita"] = stamp_pdf(BackStamp(

@@ -3,7 +3,7 @@
 import pytest
 
 from model.errors import Invalid
-from model.faxnumber import parse
+from model.faxnumber import is_other_station, national_digits, parse
 
 
 @pytest.mark.parametrize("typed,national,ext", [
@@ -39,3 +39,38 @@ def test_display_and_dial_string():
 def test_refusals_say_why(typed, reason):
     with pytest.raises(Invalid, match=reason):
         parse(typed)
+
+
+@pytest.mark.parametrize("typed,odd", [
+    ("0355-79１234", "'１', U+FF11"),  # full-width
+    ("0355-79٣234", "'٣', U+0663"),  # Arabic-Indic
+    ("0355-79३234", "'३', U+0969"),  # Devanagari
+    ("0355-79²234", "'²', U+00B2"),  # superscript
+    ("021-7805814 ext. １２", "'１', U+FF11"),
+])
+def test_only_ascii_digits_are_digits(typed, odd):
+    with pytest.raises(Invalid, match="bukan angka 0–9 biasa") as refused:
+        parse(typed)
+    assert odd in str(refused.value) and typed in str(refused.value)
+
+
+@pytest.mark.parametrize("dialled,csid,other", [
+    ("0318294608", "+62 21 555 0101", True),
+    ("0318294608", "+62 31 8294608", False),
+    ("0318294608", "031-8294608", False),
+    ("0318294608", "8294608", False),
+    ("0355791234", "62355791234", False),
+    ("+62 355 791234", "0355 791235", True),
+    ("0318294608", "", False),
+    ("0318294608", "DISKOMINFO JATIM", False),
+    ("0318294608", "KOMINFO 4608", False),  # too few digits to tell
+    ("0318294608", "０３１８２９４６０８", False),  # not ASCII digits: nothing to tell by
+])
+def test_other_station_by_the_subscriber_digits(dialled, csid, other):
+    assert is_other_station(dialled, csid) is other
+
+
+def test_national_digits():
+    assert national_digits("+62 21 555 0101") == "0215550101"
+    assert national_digits("+62 (0)31 3524001") == "0313524001"
+    assert national_digits("(0355) 791234") == "0355791234"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from model import ekspedisi
+from model import ekspedisi, fax_jobs
 from model.agenda import AgendaEntry as AgendaRow
 from model.agenda import agenda_number
 from model.books import agenda_between, fax_log_between
 from model.config import current
 from model.fax import Disposition, FaxDestination, request_of
 from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.faxnumber import is_other_station
 from model.items import StepLog, WorkItem
 from model.org import User
 from model.roles import KASI, OPERATOR
@@ -91,31 +92,59 @@ def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
     return agenda_pdf(data, letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
 
 
+def _negotiated(params: str) -> tuple[str, int]:
+    """'Halus 14400' → ('Halus', 14400); what the modem did not report stays empty."""
+    words = params.split()
+    resolution = words[0] if words and not words[0].isdigit() else ""
+    return resolution, int(words[-1]) if words and words[-1].isdigit() else 0
+
+
+def _job_result(job: FaxJob) -> str:
+    if job.status == fax_jobs.CANCELLED:
+        return f"{job.progress} (terakhir: {job.result})" if job.result else job.progress
+    if job.status in (fax_jobs.SENT, fax_jobs.FAILED):
+        return job.result or job.progress
+    if job.status == fax_jobs.DECIDE:
+        return f"{job.result} — menunggu keputusan operator"
+    return job.progress
+
+
 def transmission_journal(job_id: int) -> tuple[bytes, str]:
     from print.journal import journal_pdf
     from print.records import Attempt, TransmissionReport
 
     job = FaxJob.get_by_id(job_id)
-    attempts = list(job.attempt_rows.order_by(FaxAttempt.id))
-    last = attempts[-1] if attempts else None
-    resolution, _, speed = (job.params or "").partition(" ")
+    dest = FaxDestination.get_by_id(job.destination_id)
+    rows = list(job.attempt_rows.order_by(FaxAttempt.id))
+    calls = tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds, a.pages_sent,
+                          a.pages_total, *_negotiated(a.params), a.remote_id, a.hangup_code)
+                  for a in rows)
+    finished = job.status in (fax_jobs.SENT, fax_jobs.FAILED, fax_jobs.CANCELLED)
+    negotiated = next((c for c in reversed(calls) if c.resolution or c.speed_bps), None)
+    csids = dict.fromkeys([c.remote_csid for c in calls] + [job.remote_id])
     report = TransmissionReport(
-        sent_at=last.ended_at if last else job.updated_at,
+        started=rows[0].started_at if rows else None,
+        ended=(rows[-1].ended_at if rows else job.updated_at) if finished else None,
         local_id=current().fax.get("local_id", ""), dialled=job.dial,
-        remote_csid=job.remote_id, duration_s=sum(a.seconds for a in attempts),
+        remote_csid=job.remote_id, duration_s=sum(c.duration_s for c in calls),
         pages=job.pages_done, pages_total=job.pages_total,
-        resolution=resolution or ("Halus (204×196 dpi)" if job.fine else "Standar (204×98 dpi)"),
-        speed_bps=int(speed) if speed.isdigit() else 0,
-        result="OK" if job.status == "terkirim" else (job.result or job.progress),
-        ok=job.status == "terkirim", agenda_number=agenda_number(job.item),
-        destination=FaxDestination.get_by_id(job.destination_id).name,
+        resolution=negotiated.resolution if negotiated else "",
+        speed_bps=negotiated.speed_bps if negotiated else 0,
+        result=_job_result(job), ok=job.status == fax_jobs.SENT, finished=finished,
+        foreign_csids=tuple(c for c in csids if c and is_other_station(dest.number, c)),
+        agenda_number=agenda_number(job.item), destination=dest.name,
         operator=job.created_by.full_name if job.created_by else "",
-        attempts=tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds,
-                               a.pages_sent, f"kode putus {a.hangup_code}" if a.hangup_code
-                               else "") for a in attempts),
-        thumbnail=job.thumbnail,
+        attempts=calls, thumbnail=job.thumbnail,
     )
     return journal_pdf(report, letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
+
+
+def _log_result(row: FaxLogEntry) -> str:
+    """'Berhasil', 'Gagal: Nomor sibuk', 'Gagal (manual): kertas macet'."""
+    text = ("Berhasil" if row.ok else "Gagal") + (" (manual)" if row.via == "manual" else "")
+    if row.ok:
+        return text
+    return f"{text}: {(row.note or '-') if row.via == 'manual' else row.result}"
 
 
 def daily_fax_report(day: date) -> tuple[bytes, str]:
@@ -124,10 +153,8 @@ def daily_fax_report(day: date) -> tuple[bytes, str]:
     from print.records import FaxLogEntry as Line
 
     rows = fax_log_between(day, day)
-    lines = tuple(Line(r.at, r.agenda_number, r.to_name, r.number, r.pages,
-                       ("Berhasil" if r.ok else "Gagal") + (" (manual)" if r.via == "manual" else "")
-                       + ("" if r.ok else f": {r.result}"),
-                       r.operator.full_name if r.operator else "") for r in rows)
+    lines = tuple(Line(r.at, r.agenda_number, r.to_name, r.number, r.pages, _log_result(r),
+                       r.operator.full_name if r.operator else "", r.ok) for r in rows)
     operator = rows[-1].operator if rows and rows[-1].operator else _first_with_role(OPERATOR)
     report = FaxDailyReport(day, lines, _signatory(operator, "Operator Sandi", day),
                             _signatory(_first_with_role(KASI), KASI_TITLE, day))
