@@ -287,7 +287,7 @@ class ModemSimulator:
 
     def _cut(self, dial) -> tuple[str, ...]:
         """End the page early as the scenario says; the rest of its data is discarded."""
-        self.page_index -= 1
+        self.page_index, self.last_ppr = self.page_index - 1, 2
         if self.scenario == "vanish_mid_page":
             os.close(self.master)
             self.master = -1
@@ -357,10 +357,13 @@ class ModemSimulator:
             trailing_can = self.fclass == "2.0" and not dle and chunk[-1] == CAN
 
     def _drain(self) -> None:
-        """After the page ended early, discard the page data still arriving."""
+        """After the page ended early, discard the page data still arriving; keep a command
+        the host typed after it."""
         self.buffer.clear()
-        while self._read(0.1):
-            pass
+        while chunk := self._read(0.1):
+            self.buffer += chunk
+            start = self.buffer.rfind(b"AT")
+            del self.buffer[:start if start >= 0 else len(self.buffer)]
 
     def _ignore(self, seconds: float) -> None:
         """Take no notice of anything the host sends for a while."""
