@@ -37,23 +37,36 @@ def slug(title: str) -> str:
     return text[:60] or "dokumen"
 
 
+def write_private(path: Path, data: bytes, exclusive: bool = False) -> None:
+    """Write `path` readable by its owner only, whatever the umask; `exclusive`: raise
+    FileExistsError rather than overwrite."""
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        os.fchmod(fd, 0o600)  # an overwritten file keeps its mode otherwise
+        handle.write(data)
+
+
 class Printer(ABC):
-    """A place documents go; the PDF is always kept under out_dir."""
+    """A place documents go; the PDF is always kept under out_dir (owner only: 0700/0600)."""
 
     def __init__(self, out_dir: Path | str):
         self.out_dir = Path(out_dir)
 
     def keep(self, data: bytes, title: str, suffix: str = ".pdf") -> Path:
-        """Write data to out_dir as <date-time>_<title>.pdf without overwriting anything."""
-        self.out_dir.mkdir(parents=True, exist_ok=True)
+        """Write data to out_dir as <date-time>_<title>.pdf without overwriting anything.
+        The title names the file (and the CUPS job): callers give agenda numbers or item ids,
+        never a letter's perihal."""
+        self.out_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         stem = f"{datetime.now():%Y%m%d-%H%M%S}_{slug(title)}"
-        path = self.out_dir / f"{stem}{suffix}"
-        n = 1
-        while path.exists():
-            n += 1
-            path = self.out_dir / f"{stem}-{n}{suffix}"
-        path.write_bytes(data)
-        return path
+        path, n = self.out_dir / f"{stem}{suffix}", 1
+        while True:
+            try:
+                write_private(path, data, exclusive=True)
+                return path
+            except FileExistsError:
+                n += 1
+                path = self.out_dir / f"{stem}-{n}{suffix}"
 
     @abstractmethod
     def print_pdf(self, data: bytes, title: str, text: str | None = None) -> PrintResult:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
@@ -32,6 +33,11 @@ def open_database(url: str) -> peewee.Database:
         path = Path(url.removeprefix("sqlite:///"))
         if not path.parent.is_dir():
             raise DatabaseProblem(f"Folder basis data tidak ada: {path.parent}")
+        try:
+            private_file(path)  # its -wal and -shm take the database file's mode
+        except OSError as exc:
+            raise DatabaseProblem(f"Berkas basis data {path} tidak dapat dibuat: "
+                                  f"{exc.strerror}") from exc
         database = peewee.SqliteDatabase(
             str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=10
         )
@@ -43,6 +49,21 @@ def open_database(url: str) -> peewee.Database:
     except (peewee.OperationalError, peewee.DatabaseError, sqlite3.DatabaseError) as exc:
         raise DatabaseProblem(explain(exc)) from exc
     return database
+
+
+def private_file(path: Path) -> None:
+    """Create `path` empty and readable by its owner only (whatever the umask), unless it
+    exists; an existing file keeps its mode (warkat doctor reports a loose one)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+
+
+def private_dir(path: Path) -> Path:
+    """Make folder `path` open to its owner only (whatever the umask), unless it exists."""
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return path
 
 
 def explain(exc: Exception) -> str:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from hw.printer import write_private
 from print.agenda import agenda_pdf
 from print.base import FONT_DIR, SANS, Document, format_datetime, paper_size
 from print.compliance import compliance_pdf
@@ -183,13 +184,13 @@ def samples() -> dict[str, bytes]:
 
 
 def write_samples(out_dir: Path | str) -> list[Path]:
-    """Write one PDF of every document into out_dir; returns the paths."""
+    """Write one PDF of every document into out_dir (owner only); returns the paths."""
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out.mkdir(mode=0o700, parents=True, exist_ok=True)
     paths = []
     for stem, data in samples().items():
         path = out / f"{stem}.pdf"
-        path.write_bytes(data)
+        write_private(path, data)
         paths.append(path)
     return paths
 
