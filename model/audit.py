@@ -1,16 +1,21 @@
-"""Hash-chained audit trail: every transition and admin action, tamper-evident."""
+"""Hash-chained audit trail: every transition and admin action, tamper-evident; anchors
+(the chain's head printed on paper or mailed out) prove later that it was not rewritten."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+from dataclasses import dataclass, field
 
 import peewee
 
 from model.base import BaseModel, now
-from model.db import db, is_postgres
+from model.db import db, is_postgres, write
+from model.errors import Invalid
 
 GENESIS = "0" * 64
+ANCHOR_TEXT = re.compile(r"#?(\d+):([0-9a-f]{64})")
 
 
 class AuditEntry(BaseModel):
@@ -21,6 +26,34 @@ class AuditEntry(BaseModel):
     detail = peewee.TextField(default="{}")
     prev_hash = peewee.CharField()
     hash = peewee.CharField()
+
+
+class AuditAnchor(BaseModel):
+    """An anchor that left the software: printed on a signed record, mailed, or shown."""
+
+    entry_id = peewee.IntegerField()
+    hash = peewee.CharField(max_length=64)
+    seen_at = peewee.DateTimeField(default=now)
+    source = peewee.CharField(default="")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Entry number and hash of one chain entry; written `N:HASH`."""
+
+    entry_id: int
+    hash: str
+
+    def __str__(self) -> str:
+        return f"{self.entry_id}:{self.hash}"
+
+
+def parse_anchor(text: str) -> Anchor:
+    match = ANCHOR_TEXT.fullmatch(text.strip().lower())
+    if match is None:
+        raise Invalid(f"Jangkar '{text}' tidak sah: tulis N:HASH (nomor entri, titik dua, "
+                      "64 karakter heksadesimal) seperti tercetak.")
+    return Anchor(int(match[1]), match[2])
 
 
 def _digest(prev: str, at, actor: str, action: str, subject: str, detail: str) -> str:
@@ -53,3 +86,66 @@ def verify() -> tuple[int, AuditEntry | None]:
         prev = entry.hash
         count += 1
     return count, None
+
+
+def head() -> Anchor | None:
+    """The chain's last entry, or None while the trail is empty."""
+    last = (AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc())
+            .first())
+    return Anchor(last.id, last.hash) if last else None
+
+
+def keep(anchor: Anchor, source: str) -> None:
+    """Remember an anchor that left the software (`source`: where it went)."""
+    with write():
+        AuditAnchor.create(entry_id=anchor.entry_id, hash=anchor.hash, source=source[:255])
+
+
+def take_anchor(source: str) -> Anchor | None:
+    """The head, kept as an anchor that goes to `source` (e.g. a printed record)."""
+    anchor = head()
+    if anchor is not None:
+        keep(anchor, source)
+    return anchor
+
+
+@dataclass
+class Verdict:
+    """What `check` found: the chain walk, and every anchor the chain no longer extends."""
+
+    count: int
+    broken: AuditEntry | None
+    head: Anchor | None
+    anchors: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.broken is None and not self.problems
+
+
+def check(given: Anchor | None = None) -> Verdict:
+    """Verify the chain from genesis to the head, and that it still passes through `given`
+    and through every kept anchor: each anchor's entry must exist with the anchor's hash.
+    An entry gone means deletion or truncation; another hash means an edit or a recomputed
+    chain."""
+    count, broken = verify()
+    verdict = Verdict(count, broken, head())
+    seen: dict[Anchor, str] = {}
+    if given is not None:
+        seen[given] = "diberikan"
+    for row in AuditAnchor.select().order_by(AuditAnchor.id):
+        seen.setdefault(Anchor(row.entry_id, row.hash),
+                        f"{row.source}, {row.seen_at:%d-%m-%Y %H:%M}")
+    for anchor, source in seen.items():
+        verdict.anchors += 1
+        entry = AuditEntry.get_or_none(AuditEntry.id == anchor.entry_id)
+        if entry is None:
+            found = "entrinya tidak ada lagi (dihapus atau jejak dipotong)"
+        elif entry.hash != anchor.hash:
+            found = "hash entrinya berbeda (diubah atau rantai dihitung ulang)"
+        else:
+            continue
+        verdict.problems.append(f"jangkar #{anchor.entry_id}:{anchor.hash[:16]}… ({source}): "
+                                f"{found}")
+    return verdict

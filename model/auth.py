@@ -1,4 +1,5 @@
-"""Accounts: scrypt password hashes, login with lockout, password change, user admin."""
+"""Accounts: scrypt password hashes, login with lockout, password change, user admin and
+who may administer (a sysadmin in the TUI, an allowed OS user on the command line)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,10 @@ import base64
 import hashlib
 import hmac
 import os
-from datetime import timedelta
+import pwd
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
 
 from model import audit, roles
 from model.base import now
@@ -18,6 +22,8 @@ MAX_FAILURES = 5
 LOCK_MINUTES = 15
 MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
+SERVICE_USER_ENV = "WARKAT_SERVICE_USER"
+SERVICE_USER = "warkat"
 
 
 class LoginFailed(NotAllowed):
@@ -92,9 +98,111 @@ def change_password(user: User, old: str, new: str) -> None:
         audit.record(user.username, "ganti_sandi", f"user#{user.id}")
 
 
+@dataclass(frozen=True)
+class Operator:
+    """An OS user allowed to change accounts at the command line (`require_admin_os_user`)."""
+
+    actor: str
+    detail: dict = field(default_factory=dict)
+
+
+def require_admin_os_user(home: Path) -> Operator:
+    """Let the command go on only as root, the service user ($WARKAT_SERVICE_USER, default
+    `warkat`) or the owner of the data folder `home` (or, before it exists, of the folder it
+    goes in); otherwise raise NotAllowed. Returns the Operator to audit as (`cli:NAME`).
+
+    The service user's name comes from the caller's environment: the data folder's modes
+    (0700) are what keep other OS users away from the database itself."""
+    uid = os.geteuid()
+    name = os_user_name(uid)
+    service = os.environ.get(SERVICE_USER_ENV) or SERVICE_USER
+    if uid != 0 and name != service and _owner(home) != uid:
+        raise NotAllowed(f"Perintah ini hanya boleh dijalankan sebagai root, pengguna layanan "
+                         f"'{service}' atau pemilik folder data {home} (Anda: {name}).")
+    detail = {"os_user": name}
+    if os.environ.get("SUDO_USER"):  # who ran sudo (kept through the server's runuser wrapper)
+        detail["sudo_user"] = os.environ["SUDO_USER"]
+    return Operator(f"cli:{name}", detail)
+
+
+def os_user_name(uid: int) -> str:
+    """The OS account name of `uid` (the number when it has none)."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return str(uid)
+
+
+def _owner(home: Path) -> int | None:
+    """The owner of `home`, or of its nearest existing parent."""
+    for path in (home, *home.absolute().parents):
+        try:
+            return path.stat().st_uid
+        except FileNotFoundError:
+            continue
+        except OSError:
+            return None
+    return None
+
+
+def _acting(by: User | Operator | str) -> tuple[str, dict]:
+    """The audit actor and detail of an account change. A screen user must be an active,
+    unlocked sysadmin (re-read: the session's copy may be old); a plain name is the software
+    itself (demo seeding)."""
+    if isinstance(by, str):
+        return by, {}
+    if isinstance(by, Operator):
+        return by.actor, by.detail
+    if account_refusal(by.id) or not by.has_role(roles.SYSADMIN):
+        raise NotAllowed("Hanya admin sistem yang dapat mengelola pengguna.")
+    return by.username, {}
+
+
+@dataclass(frozen=True)
+class Account:
+    """One account as the user-management screen and `warkat user list` show it."""
+
+    username: str
+    full_name: str
+    roles: tuple[str, ...]
+    unit: str
+    active: bool
+    locked_until: datetime | None
+
+    @property
+    def locked(self) -> bool:
+        return self.locked_until is not None and self.locked_until > now()
+
+    @property
+    def state(self) -> str:
+        if not self.active:
+            return "nonaktif"
+        return f"terkunci s.d. {self.locked_until:%H:%M}" if self.locked else "aktif"
+
+
+def accounts() -> list[Account]:
+    """Every account, by user name."""
+    rows = User.select().order_by(User.username)
+    return [Account(u.username, u.full_name, u.roles, u.unit.code if u.unit else "", u.active,
+                    u.locked_until) for u in rows]
+
+
+def account_refusal(user_id: int) -> str | None:
+    """Why a signed-in account may act no more (disabled, locked, removed), or None."""
+    user = User.get_or_none(User.id == user_id)
+    if user is None or not user.active:
+        return "Akun Anda dinonaktifkan oleh admin sistem; sesi ini ditutup."
+    if user.locked_until and user.locked_until > now():
+        return (f"Akun Anda terkunci sampai {user.locked_until:%H:%M}; sesi ini ditutup. "
+                "Hubungi admin sistem.")
+    return None
+
+
 def add_user(username: str, full_name: str, password: str, role_codes: list[str], *,
-             unit_code: str | None = None, nip: str = "", by: str = "admin") -> User:
+             unit_code: str | None = None, nip: str = "",
+             by: User | Operator | str = "sistem") -> User:
     """Create an account with its roles (each must be a known role)."""
+    actor, detail = _acting(by)
     username = username.strip()
     if not username or not full_name.strip():
         raise Invalid("Nama pengguna dan nama lengkap wajib diisi.")
@@ -115,26 +223,42 @@ def add_user(username: str, full_name: str, password: str, role_codes: list[str]
                            password_hash=hash_password(password))
         for code in dict.fromkeys(role_codes):
             UserRole.create(user=user, role=code)
-        audit.record(by, "tambah_pengguna", f"user#{user.id}", username=username,
-                     roles=list(role_codes))
+        audit.record(actor, "tambah_pengguna", f"user#{user.id}", username=username,
+                     roles=list(role_codes), **detail)
     return user
 
 
-def set_password(username: str, password: str, by: str = "admin") -> None:
+def set_password(username: str, password: str, by: User | Operator | str = "sistem") -> None:
     """Admin reset of a password (also lifts a lockout)."""
+    acting = _acting(by)
     _check_new_password(password)
-    user = _get(username)
-    with write():
-        User.update(password_hash=hash_password(password), failed_logins=0,
-                    locked_until=None).where(User.id == user.id).execute()
-        audit.record(by, "reset_sandi", f"user#{user.id}")
+    _change(username, acting, "reset_sandi", password_hash=hash_password(password),
+            failed_logins=0, locked_until=None)
 
 
-def disable(username: str, by: str = "admin") -> None:
+def disable(username: str, by: User | Operator | str = "sistem") -> None:
+    """Disable an account; its open sessions end at their next action."""
+    acting = _acting(by)
+    if isinstance(by, User) and by.username == username:
+        raise Invalid("Akun sendiri tidak dapat dinonaktifkan.")
+    _change(username, acting, "nonaktifkan_pengguna", active=False)
+
+
+def enable(username: str, by: User | Operator | str = "sistem") -> None:
+    _change(username, _acting(by), "aktifkan_pengguna", active=True)
+
+
+def unlock(username: str, by: User | Operator | str = "sistem") -> None:
+    """Lift a lockout after too many failed logins."""
+    _change(username, _acting(by), "buka_kunci_pengguna", failed_logins=0, locked_until=None)
+
+
+def _change(username: str, acting: tuple[str, dict], action: str, **values) -> None:
     user = _get(username)
+    actor, detail = acting
     with write():
-        User.update(active=False).where(User.id == user.id).execute()
-        audit.record(by, "nonaktifkan_pengguna", f"user#{user.id}")
+        User.update(**values).where(User.id == user.id).execute()
+        audit.record(actor, action, f"user#{user.id}", username=username, **detail)
 
 
 def _get(username: str) -> User:

@@ -59,6 +59,14 @@ class UserRole(BaseModel):
         indexes = ((("user", "role"), True),)
 
 
+def email_of_role(role: str) -> str:
+    """The unit email of the first active holder of `role` that has one, or ''."""
+    unit = (Unit.select(Unit.email).join(User).join(UserRole)
+            .where((UserRole.role == role) & User.active & (Unit.email != ""))
+            .order_by(User.id).first())
+    return unit.email if unit else ""
+
+
 class Contact(BaseModel):
     """Address book entry: a fax or email destination."""
 

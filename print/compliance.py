@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fpdf.fonts import FontFace
 
+from print.anchor import anchor_line
 from print.base import SANS, Document, format_minutes, month_name
 from print.records import ComplianceReport, Letterhead
 
@@ -14,8 +15,10 @@ TARGET_PCT = 80.0
 BELOW = FontFace(emphasis="B", color=(190, 0, 0))
 
 
-def compliance_pdf(data: ComplianceReport, letterhead: Letterhead, paper: str = "A4") -> bytes:
-    """Portrait table; shares under 80 % are printed bold red."""
+def compliance_pdf(data: ComplianceReport, letterhead: Letterhead, paper: str = "A4",
+                   anchor: str = "") -> bytes:
+    """Portrait table; shares under 80 % are printed bold red; `anchor` (the audit chain's
+    head, `N:HASH`) goes in small print at the end."""
     period = f"{month_name(data.month)} {data.year}"
     title = "Laporan Kepatuhan Mutu Baku SOP"
     pdf = Document(letterhead, paper, title=title,
@@ -46,4 +49,6 @@ def compliance_pdf(data: ComplianceReport, letterhead: Letterhead, paper: str = 
     if data.signatory:
         pdf.ln(4)
         pdf.signatures(None, ("Mengetahui,", data.signatory))
+    if anchor:
+        anchor_line(pdf, anchor)
     return pdf.to_bytes()

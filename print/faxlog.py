@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from print.anchor import anchor_line
 from print.base import SANS, Document, format_date, format_time
 from print.records import FaxDailyReport, Letterhead
 
@@ -10,8 +11,10 @@ HEADINGS = ("No.", "Jam", "No. Agenda", "Tujuan", "Nomor Faks", "Hlm", "Hasil", 
             "Paraf Kasi")
 
 
-def faxlog_pdf(data: FaxDailyReport, letterhead: Letterhead, paper: str = "A4") -> bytes:
-    """Landscape daily fax report for data.day, signed by the operator and the Kasi."""
+def faxlog_pdf(data: FaxDailyReport, letterhead: Letterhead, paper: str = "A4",
+               anchor: str = "") -> bytes:
+    """Landscape daily fax report for data.day, signed by the operator and the Kasi; `anchor`
+    (the audit chain's head, `N:HASH`) goes in small print under the signatures."""
     title = "Buku Laporan Harian Faksimili"
     pdf = Document(letterhead, paper, landscape=True, title=title,
                    running_title=f"{title} — {format_date(data.day)}")
@@ -37,4 +40,6 @@ def faxlog_pdf(data: FaxDailyReport, letterhead: Letterhead, paper: str = "A4") 
              new_x="LMARGIN", new_y="NEXT")
     pdf.signatures(("", data.operator) if data.operator else None,
                    ("Mengetahui,", data.kasi) if data.kasi else None)
+    if anchor:
+        anchor_line(pdf, anchor)
     return pdf.to_bytes()

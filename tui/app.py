@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import peewee
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from model.auth import account_refusal
 from model.config import Config
-from tui.screens.login import LoginScreen
+from model.db import DatabaseProblem
+from tui.screens.login import LoginScreen, sign_out
 from tui.session import Session
 
 
@@ -33,7 +36,24 @@ class WarkatApp(App):
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key | events.MouseDown):
             self.session.touch()
+            if self.session.user and self.signed_out_if_refused():
+                return
         await super().on_event(event)
+
+    def signed_out_if_refused(self) -> bool:
+        """Every key press or click of a signed-in user re-checks the account: disabled or
+        locked meanwhile (by an admin elsewhere), the session ends before the action runs."""
+        try:
+            reason = account_refusal(self.session.user.id)
+        except (DatabaseProblem, peewee.PeeweeException):
+            return False  # the screen the key goes to explains the database
+        if reason is None:
+            return False
+        sign_out(self)
+        login = self.screen
+        if isinstance(login, LoginScreen):
+            login.call_later(lambda: login.query_one("#login-message").update(reason))
+        return True
 
     def lock_if_idle(self) -> None:
         """Lock a signed-in terminal left alone longer than the configured minutes."""

@@ -11,7 +11,7 @@ from importlib import import_module
 from textual.screen import Screen
 
 from model.org import User
-from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF
+from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
 
 
 def _load(target: str) -> type[Screen]:
@@ -60,6 +60,8 @@ DESTINATIONS: list[Destination] = [
                 "kirim dari alamat kantor dan arsipkan"),
     Destination("Arsip email", (KASI, ADMIN_UMUM), "mail_archive:MailArchiveScreen",
                 "telusuri email masuk dan keluar beserta riwayatnya"),
+    Destination("Pengguna", (SYSADMIN,), "users:UsersScreen",
+                "tambah, nonaktifkan, atur ulang sandi, buka kunci"),
 ]
 
 # (procedure, step) -> the screen that works on an item there; it receives item_id=.
