@@ -1,9 +1,10 @@
-# Warkat: `make run` opens the demo office, `make test` checks everything.
+# Warkat: `make run` opens the demo office, `make test` checks everything,
+# `make install` (root) installs or upgrades the server (docs/DEPLOY.md; DESTDIR=DIR: scratch root).
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip install -q --disable-pip-version-check -c constraints.txt
 
-.PHONY: run test lint debs bench clean
+.PHONY: run test lint debs bench clean install
 
 $(VENV)/.run: pyproject.toml constraints.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -20,6 +21,9 @@ run: $(VENV)/.run
 
 debs:
 	bash scripts/debs.sh
+
+install:
+	bash scripts/install.sh $(if $(DESTDIR),--root "$(DESTDIR)")
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check .

@@ -21,22 +21,27 @@ def resolve(arg: str | None) -> Path:
     return Path(user_data_dir("warkat", appauthor=False))
 
 
-def create(home: Path) -> config_mod.Config:
-    """Make the directory tree and a default warkat.toml, then open and migrate."""
+def create(home: Path, config: str | Path | None = None) -> config_mod.Config:
+    """Make the directory tree and a default warkat.toml (unless one exists), open, migrate."""
     try:
-        home.mkdir(parents=True, exist_ok=True)
-        (home / "out").mkdir(exist_ok=True)
-        config_mod.write_default(home)
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)  # owner only, whatever the umask
+        (home / "out").mkdir(mode=0o700, exist_ok=True)
+        config_mod.write_default(home, config_mod.locate(home, config))
+        cfg = open_home(home, config)
+        if cfg.mail.get("inbox", "maildir") == "maildir":  # the office mailbox, empty
+            inbox = Path(cfg.mail.get("maildir") or "inbox").expanduser()
+            for sub in ("cur", "new", "tmp"):
+                (home / inbox / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise DatabaseProblem(f"Folder data {home} tidak dapat dibuat: {exc.strerror}") from exc
-    return open_home(home)
+    return cfg
 
 
-def open_home(home: Path) -> config_mod.Config:
-    """Open an initialised home: load config, connect, apply pending migrations."""
+def open_home(home: Path, config: str | Path | None = None) -> config_mod.Config:
+    """Open an initialised home: load its config (see config.locate), connect, migrate."""
     if not home.is_dir():
         raise DatabaseProblem(f"Folder data {home} tidak ada. Jalankan dulu: warkat init")
-    cfg = config_mod.load(home)
+    cfg = config_mod.load(home, config_mod.locate(home, config))
     open_database(cfg.db_url)
     migrate()
     return cfg

@@ -11,6 +11,7 @@ from pathlib import Path
 from model import email_in, email_out, mail_jobs
 from model.config import Config
 from model.db import write
+from model.errors import WarkatError
 
 log = logging.getLogger("warkat.spool.mail")
 
@@ -111,7 +112,6 @@ def sync_once(cfg: Config) -> Tally:
 def run_sync(cfg: Config) -> Tally:
     """`warkat mail sync`: one pass, a mail-server problem told in one sentence."""
     from mail.errors import MailError
-    from model.errors import WarkatError
 
     try:
         return sync_once(cfg)
@@ -172,6 +172,17 @@ def _transport(cfg: Config):
     return OutboxFolder(_path(cfg, cfg.mail.get("outbox", "outbox"))).send
 
 
+def send_notice(cfg: Config, msg) -> str:
+    """Send one message that belongs to no work item (the audit anchor to the Kasi) through the
+    office transport; returns its Message-ID; the error is one Indonesian line (WarkatError)."""
+    from mail.errors import MailError
+
+    try:
+        return _transport(cfg)(msg)
+    except (MailError, OSError) as exc:
+        raise WarkatError(f"Email tidak terkirim: {exc}") from exc
+
+
 def build(cfg: Config, job: mail_jobs.MailJob):
     """The message a job sends: the final letter, or a forward of the incoming original."""
     from mail.smtp import build_forward, build_message
@@ -228,6 +239,6 @@ def seed_demo_inbox(cfg: Config) -> Tally:
     from mail.demo import seed_demo_maildir
 
     path = _path(cfg, cfg.mail.get("maildir", "inbox"))
-    if not path.exists():
+    if not any(path.glob("*/*")):  # created empty by `warkat init`
         seed_demo_maildir(path)
     return sync_once(cfg)

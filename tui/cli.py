@@ -23,11 +23,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="warkat", description="Warkat — meja kerja persandian")
     parser.add_argument("--version", action="version", version=f"warkat {_version()}")
     parser.add_argument("--home", help="folder data (config, basis data, keluaran)")
+    parser.add_argument("--config", help="berkas warkat.toml (baku: WARKAT_CONFIG, lalu "
+                        "HOME/warkat.toml, lalu /etc/warkat/warkat.toml untuk /var/lib/warkat)")
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="siapkan folder data dan basis data")
     init.add_argument("--demo", action="store_true", help="isi dengan kantor demo")
     sub.add_parser("demo", help="buka aplikasi pada kantor demo (daemon ikut berjalan)")
     sub.add_parser("daemon", help="jalankan daemon spool (faks, email)")
+    sub.add_parser("kiosk", help="pintu masuk SSH (ForceCommand lewat sudo): hanya aplikasi")
     user = sub.add_parser("user", help="kelola pengguna").add_subparsers(dest="action",
                                                                          required=True)
     add = user.add_parser("add", help="tambah pengguna")
@@ -41,13 +44,23 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = user.add_parser("passwd", help="ganti kata sandi pengguna")
     passwd.add_argument("username")
     passwd.add_argument("--password")
-    disable = user.add_parser("disable", help="nonaktifkan pengguna")
-    disable.add_argument("username")
+    for action, text in (("disable", "nonaktifkan pengguna"), ("enable", "aktifkan kembali"),
+                         ("unlock", "buka kunci akun yang terkunci")):
+        user.add_parser(action, help=text).add_argument("username")
     audit = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="action",
                                                                       required=True)
-    audit.add_parser("verify", help="periksa rantai hash jejak audit")
-    backup = sub.add_parser("backup", help="cadangkan basis data SQLite (online)")
-    backup.add_argument("file")
+    verify = audit.add_parser("verify", help="periksa rantai hash jejak audit")
+    verify.add_argument("--anchor", help="N:HASH tercetak/terkirim: rantai harus melewatinya")
+    anchor = audit.add_parser("anchor", help="tampilkan kepala rantai (jangkar)")
+    anchor.add_argument("--email", action="store_true", help="kirim jangkar ke email Kasi")
+    sub.add_parser("doctor", help="periksa konfigurasi, basis data, izin, perangkat, cadangan")
+    backup = sub.add_parser("backup", help="cadangkan basis data SQLite (online, diperiksa)")
+    backup.add_argument("file", nargs="?", help="berkas tujuan")
+    backup.add_argument("--auto", action="store_true", help="salinan bertanggal di folder "
+                        "[backup] dir; yang tertua di luar [backup] keep dihapus")
+    restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (daemon "
+                             "dihentikan dulu)")
+    restore.add_argument("file", help="berkas cadangan")
     fax = sub.add_parser("fax", help="modem faks").add_subparsers(dest="action", required=True)
     test = fax.add_parser("send-test", help="kirim satu halaman faks uji langsung ke modem")
     test.add_argument("--device", required=True, help="port serial, mis. /dev/ttyUSB0")
@@ -100,7 +113,7 @@ def _dispatch(args) -> int:
 
     home = home_mod.resolve(args.home)
     if args.command == "init":
-        cfg = home_mod.create(home)
+        cfg = home_mod.create(home, args.config)
         if args.demo:
             from tui.demo import seed_office
 
@@ -111,7 +124,23 @@ def _dispatch(args) -> int:
         from tui.demo import run_demo
 
         return run_demo(None if not args.home else home)
-    cfg = home_mod.open_home(home)
+    if args.command == "restore":  # before open_home: the current database may be broken
+        return _restore(home, args)
+    if args.command == "kiosk":
+        from tui.kiosk import run_kiosk
+
+        return run_kiosk(home, args.config)
+    if args.command == "doctor":
+        from tui.doctor import run_doctor
+
+        return run_doctor(home, args.config)
+    if args.command == "user":
+        from model.auth import require_admin_os_user
+
+        admin = None if args.action == "list" else require_admin_os_user(home)
+        home_mod.open_home(home, args.config)
+        return _user(args, admin)
+    cfg = home_mod.open_home(home, args.config)
     if args.command is None:
         from tui.app import WarkatApp
 
@@ -121,57 +150,72 @@ def _dispatch(args) -> int:
         from spool.main import run_daemon
 
         return run_daemon(cfg)
-    if args.command == "user":
-        return _user(args)
     if args.command == "audit":
-        return _audit()
+        from tui.audit_cli import audit_command
+
+        return audit_command(cfg, args)
     if args.command == "backup":
-        return _backup(cfg, Path(args.file))
+        return _backup(cfg, args)
     from tui.commands_cli import COMMANDS
 
     return COMMANDS[args.command](cfg, args)
 
 
-def _user(args) -> int:
+def _user(args, admin) -> int:
+    """`admin`: the OS user allowed to change accounts (None for `list`)."""
     from model import auth
-    from model.org import User
 
     if args.action == "add":
         auth.add_user(args.username, args.name, _ask_password(args.password), args.role,
-                      unit_code=args.unit, nip=args.nip, by="cli")
+                      unit_code=args.unit, nip=args.nip, by=admin)
         print(f"Pengguna {args.username} ditambahkan.")
     elif args.action == "list":
-        for user in User.select().order_by(User.username):
-            state = "aktif" if user.active else "nonaktif"
-            unit = user.unit.code if user.unit else "-"
-            print(f"{user.username:<12} {state:<8} {unit:<11} {user.full_name} "
-                  f"[{', '.join(user.roles)}]")
+        for a in auth.accounts():
+            print(f"{a.username:<12} {a.state:<8} {a.unit or '-':<11} {a.full_name} "
+                  f"[{', '.join(a.roles)}]")
     elif args.action == "passwd":
-        auth.set_password(args.username, _ask_password(args.password), by="cli")
+        auth.set_password(args.username, _ask_password(args.password), by=admin)
         print(f"Kata sandi {args.username} diganti.")
-    elif args.action == "disable":
-        auth.disable(args.username, by="cli")
-        print(f"Pengguna {args.username} dinonaktifkan.")
+    else:
+        change, done = {"disable": (auth.disable, "dinonaktifkan"),
+                        "enable": (auth.enable, "diaktifkan kembali"),
+                        "unlock": (auth.unlock, "dibuka kuncinya")}[args.action]
+        change(args.username, by=admin)
+        print(f"Pengguna {args.username} {done}.")
     return 0
 
 
-def _audit() -> int:
-    from model.audit import verify
+def _backup(cfg, args) -> int:
+    from model import backup
 
-    count, broken = verify()
-    if broken is None:
-        print(f"Jejak audit utuh: {count} entri diperiksa.")
-        return 0
-    print(f"Jejak audit RUSAK pada entri #{broken.id} ({broken.at}, {broken.actor}, "
-          f"{broken.action}); {count} entri sebelumnya utuh.")
-    return 1
+    if bool(args.file) == args.auto:
+        raise WarkatError("Sebutkan berkas tujuan atau --auto (salah satu).")
+    if args.file:
+        copy, removed = backup.backup(cfg, Path(args.file)), []
+    else:
+        copy, removed = backup.auto(cfg)
+    print(f"Cadangan ditulis ke {copy.path} dan diperiksa ({copy.line()}).")
+    if removed:
+        print(f"{len(removed)} cadangan tertua dihapus; disimpan {backup.keep_count(cfg)}.")
+    return 0
 
 
-def _backup(cfg, target: Path) -> int:
-    from model.backup import backup
+def _restore(home: Path, args) -> int:
+    from model import audit, backup
+    from model import config as config_mod
+    from model.auth import require_admin_os_user
+    from model.db import write
 
-    pages = backup(cfg, target)
-    print(f"Cadangan ditulis ke {target} ({pages} halaman).")
+    admin = require_admin_os_user(home)
+    cfg = config_mod.load(home, config_mod.locate(home, args.config))
+    done = backup.restore(cfg, Path(args.file))
+    with write():
+        audit.record(admin.actor, "pulihkan", str(done.source.path), **admin.detail)
+    print(f"Basis data dipulihkan dari {done.source.path} ({done.source.line()}).")
+    if done.previous:
+        print(f"Basis data sebelumnya disimpan di {done.previous}.")
+    if done.migrated:
+        print(f"Migrasi diterapkan: versi {', '.join(map(str, done.migrated))}.")
     return 0
 
 

@@ -42,7 +42,7 @@ def print_(cfg: Config, args) -> int:
     if args.action == "samples":
         out = Path(args.out)
         try:
-            out.mkdir(parents=True, exist_ok=True)
+            out.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise WarkatError(f"Folder {out} tidak dapat dibuat: {exc.strerror}") from exc
         paths = write_samples(out)
@@ -58,6 +58,7 @@ def print_(cfg: Config, args) -> int:
 
 
 def report(cfg: Config, args) -> int:
+    from hw.printer import write_private
     from model.compliance import monthly
     from tui.printing import compliance_report
 
@@ -70,7 +71,10 @@ def report(cfg: Config, args) -> int:
             raise WarkatError(f"Bulan '{args.month}' tidak sah: tulis YYYY-MM.") from exc
     pdf, title = compliance_report(year, month)
     target = Path(args.out) if args.out else cfg.out_dir / f"mutu-baku-{year}-{month:02d}.pdf"
-    target.write_bytes(pdf)
+    try:
+        write_private(target, pdf)
+    except OSError as exc:
+        raise WarkatError(f"Laporan tidak dapat ditulis ke {target}: {exc.strerror}") from exc
     for row in monthly(year, month):
         within = "-" if row.within_share is None else f"{row.within_share:.0%}"
         print(f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",

@@ -1,10 +1,13 @@
-"""The SOP's documents filled from the database: model rows in, (PDF bytes, title) out."""
+"""The SOP's documents filled from the database: model rows in, (PDF bytes, title) out.
+
+A title names its document by agenda number or item id, never by perihal or subject: it
+becomes the kept PDF's file name and the print job's title."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from model import ekspedisi, fax_jobs
+from model import audit, ekspedisi, fax_jobs
 from model.agenda import AgendaEntry as AgendaRow
 from model.agenda import agenda_number
 from model.books import agenda_between, fax_log_between
@@ -41,6 +44,12 @@ def _signatory(user: User | None, title: str, day: date | None = None):
     return Signatory(user.full_name, user.nip, title, date=day)
 
 
+def _anchor(title: str) -> str:
+    """The audit chain's head for a signed record, kept as an anchor printed on `title`."""
+    anchor = audit.take_anchor(f"cetak: {title}")
+    return str(anchor) if anchor else ""
+
+
 def _first_with_role(role: str) -> User | None:
     from model.org import UserRole
 
@@ -70,7 +79,8 @@ def disposition_sheet(item_id: int) -> tuple[bytes, str]:
                              row.at.date() if row else None),
         instructions=INSTRUCTIONS,
     )
-    return disposition_pdf(sheet, letterhead(), _paper()), f"Lembar disposisi {item.title}"
+    title = f"Lembar disposisi {sheet.agenda_number or f'#{item.id}'}"
+    return disposition_pdf(sheet, letterhead(), _paper()), title
 
 
 def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
@@ -158,7 +168,8 @@ def daily_fax_report(day: date) -> tuple[bytes, str]:
     operator = rows[-1].operator if rows and rows[-1].operator else _first_with_role(OPERATOR)
     report = FaxDailyReport(day, lines, _signatory(operator, "Operator Sandi", day),
                             _signatory(_first_with_role(KASI), KASI_TITLE, day))
-    return faxlog_pdf(report, letterhead(), _paper()), f"Laporan harian fax {day}"
+    title = f"Laporan harian fax {day}"
+    return faxlog_pdf(report, letterhead(), _paper(), _anchor(title)), title
 
 
 def back_stamp(log_entry_id: int) -> tuple[bytes, str, str]:
@@ -206,7 +217,7 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
         cc=tuple(a for a in mail.cc.split(", ") if a),
         attachments=tuple(EmailAttachment(a.filename, a.size, a.content_type)
                           for a in mail.attachments))
-    return email_pdf(data, letterhead(), _paper()), f"Email masuk {number or mail.subject}"
+    return email_pdf(data, letterhead(), _paper()), f"Email masuk {number or f'#{item.id}'}"
 
 
 def compliance_report(year: int, month: int) -> tuple[bytes, str]:
@@ -221,4 +232,5 @@ def compliance_report(year: int, month: int) -> tuple[bytes, str]:
                  for r in monthly(year, month))
     data = ComplianceReport(year, month, rows, _signatory(_first_with_role(KASI), KASI_TITLE),
                             sop_number="SOP/17/406.020/2019")
-    return compliance_pdf(data, letterhead(), _paper()), f"Kepatuhan mutu baku {year}-{month:02d}"
+    title = f"Kepatuhan mutu baku {year}-{month:02d}"
+    return compliance_pdf(data, letterhead(), _paper(), _anchor(title)), title

@@ -1,4 +1,6 @@
-"""Login: user name and password; lockout and disabled accounts explained."""
+"""Login: user name and password; lockout and disabled accounts explained.
+
+With `login = "ssh"` the kiosk has signed the SSH account in already: straight to home."""
 
 from __future__ import annotations
 
@@ -30,6 +32,11 @@ class LoginScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.app.session.ssh_account and self.app.session.user:
+            from tui.screens.home import HomeScreen
+
+            self.app.switch_screen(HomeScreen())
+            return
         self.query_one("#username", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -64,7 +71,12 @@ class LoginScreen(Screen):
 
 
 def sign_out(app) -> None:
-    """Forget the user and return to a fresh login, closing every open screen."""
+    """Forget the user and return to a fresh login, closing every open screen.
+
+    Signed in by SSH there is no one else to sign in here: end the session (and connection)."""
+    if app.session.ssh_account:
+        app.exit()
+        return
     while len(app.screen_stack) > 2:
         app.pop_screen()
     app.switch_screen(LoginScreen())
