@@ -25,12 +25,11 @@ sent only when the modem then reported the normal end of the call (+FHS:00 / +FH
 from __future__ import annotations
 
 import contextlib
-import errno
 import threading
 import time
 from datetime import datetime
 
-from hw.modem.channel import CAN, CANCELLED, DLE, ETX, XON, Aborted, ATChannel, dle_stuff
+from hw.modem.channel import CAN, CANCELLED, DLE, ETX, XON, Aborted, dle_stuff
 from hw.modem.codes import (
     DIAL_RESULTS,
     MESSAGES,
@@ -38,7 +37,7 @@ from hw.modem.codes import (
     hangup_number,
     hangup_retry_kind,
 )
-from hw.modem.lock import DeviceLock
+from hw.modem.port import ModemPort, value
 from hw.modem.types import (
     BIT_RATES,
     FaxDriver,
@@ -62,9 +61,6 @@ _DIALECTS = {
               ident=("+FMFR?", "+FMDL?", "+FREV?")),
 }
 _GOOD_PPR = (1, 3, 5)  # MCF, RTP, PIP
-_PORT_ERRORS = {errno.ENOENT: "missing", errno.ENODEV: "missing", errno.ENXIO: "missing",
-                errno.EACCES: "permission", errno.EPERM: "permission", errno.EBUSY: "busy",
-                errno.EIO: "io"}
 SETTLE = 0.3  # seconds of quiet that end what the modem says after page data was cut short
 
 
@@ -72,77 +68,16 @@ class _CallEnded(Exception):
     """The call is over early; the SendResult already says why."""
 
 
-def _value(line: str) -> str:
-    return line.split(":", 1)[1].strip().strip('"').strip()
-
-
-class Class2Driver(FaxDriver):
+class Class2Driver(ModemPort, FaxDriver):
     """Send faxes through a Class 2.0 or Class 2 modem on a serial port."""
 
     def __init__(self, config: ModemConfig, trace=None):
         if config.fax_class not in _DIALECTS:
             raise ValueError(f"fax_class must be '2.0' or '2', not {config.fax_class!r}")
-        self.config = config
+        super().__init__(config, trace)
         self.d = _DIALECTS[config.fax_class]
-        self.trace = trace
-        self.ch: ATChannel | None = None
 
-    # -- port and modem setup -------------------------------------------------------------
-    @contextlib.contextmanager
-    def _open(self):
-        """Lock the device and open its port; on exit close the port, then unlock."""
-        import serial
-
-        cfg = self.config
-        with DeviceLock(cfg.device, cfg.lock_dir):
-            try:
-                port = serial.Serial(cfg.device, cfg.speed, timeout=0.05,
-                                     write_timeout=cfg.write_timeout, rtscts=cfg.flow == "rtscts")
-            except (OSError, ValueError) as error:
-                reason = _PORT_ERRORS.get(getattr(error, "errno", None), "open_failed")
-                raise ModemUnavailable(reason, device=cfg.device) from error
-            with contextlib.suppress(OSError):
-                port.dtr = True  # ptys and some USB adapters have no modem-control lines
-            try:
-                self.ch = ATChannel(port, self.trace)
-                yield self.ch
-            finally:
-                self.ch = None
-                with contextlib.suppress(OSError):
-                    port.close()
-
-    def _unavailable(self, error: Exception) -> ModemError:
-        """A failure before any call was made, as the user reads it."""
-        if isinstance(error, ModemTimeout):
-            return ModemUnavailable("timeout", device=self.config.device, what=error.details["what"])
-        if isinstance(error, OSError):
-            return ModemUnavailable(_PORT_ERRORS.get(error.errno, "io"), device=self.config.device)
-        return error
-
-    def _require(self, command: str) -> list[str]:
-        """Run a setup command that must answer OK; its information lines are returned."""
-        final, info = self.ch.command(command, self.config.at_timeout)
-        if final != "OK":
-            raise ModemUnavailable("refused", device=self.config.device, command=command)
-        return info
-
-    def _reset(self) -> None:
-        t = self.config.at_timeout
-        for command in ("ATZ", "AT"):
-            try:
-                self.ch.command(command, t)
-                break
-            except ModemTimeout as error:
-                heard = error.heard
-        else:
-            raise ModemUnavailable("garbled" if heard else "no_response", device=self.config.device)
-        self._require("ATE0")
-
-    def _query(self, command: str) -> str:
-        final, info = self.ch.command("AT" + command, self.config.at_timeout)
-        if final != "OK":
-            return ""
-        return " ".join(_value(i) if ":" in i else i.strip('"') for i in info)
+    # -- modem setup ------------------------------------------------------------------------
 
     def identify(self) -> ModemInfo:
         try:
@@ -250,7 +185,7 @@ class Class2Driver(FaxDriver):
         """Record a +FHS:/+FHNG: report; True if the line was one."""
         if not line.startswith(self.d["hangup"]):
             return False
-        code = _value(line)
+        code = value(line)
         self._result.hangup_code = code
         self._online = False
         self._progress("hangup", code)
@@ -264,9 +199,9 @@ class Class2Driver(FaxDriver):
             if self._hangup_line(line):
                 continue
             if line.startswith(d["csi"]):
-                result.remote_id = _value(line)
+                result.remote_id = value(line)
             elif line.startswith(d["dcs"]):
-                params = SessionParams.parse(_value(line))
+                params = SessionParams.parse(value(line))
                 result.resolution = "fine" if params.fine else "standard"
                 result.bit_rate = params.bit_rate
 
@@ -407,7 +342,7 @@ class Class2Driver(FaxDriver):
                 raise _CallEnded
             final, info = self.ch.command(f"AT+FET={2 if last else 0}", t, "konfirmasi halaman")
         self._check(final, info)
-        ppr = next((int(_value(line).split(",")[0] or 0) for line in info
+        ppr = next((int(value(line).split(",")[0] or 0) for line in info
                     if line.startswith(self.d["pps"])), None)
         if ppr is None and self.config.fax_class == "2.0":
             ppr = self._post_page_status(final, last)
