@@ -17,7 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import pytest
+from tests.conftest import unavailable
 
 REPO = Path(__file__).resolve().parent.parent
 DEPLOY = REPO / "deploy"
@@ -27,19 +27,14 @@ NAMES = {"WARKAT_SERVICE_USER": SERVICE, "WARKAT_STAFF_GROUP": STAFF}
 SERVER_PATHS = ("/opt/warkat", "/var/lib/warkat", "/etc/warkat", "/usr/local/bin/warkat")
 
 
-def missing(what: str) -> None:
-    """A missing tool or right fails under CI=true and skips elsewhere (tests/dovecot.py)."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} (CI=true: required)")
-    pytest.skip(what)
 
 
 def need_root_and(*tools: str) -> None:
     if os.geteuid() != 0:
-        missing("needs root (users, sudoers, modes)")
+        unavailable("needs root (users, sudoers, modes)")
     for tool in tools:
         if shutil.which(tool) is None and not Path(tool).exists():
-            missing(f"{tool} not installed (scripts/debs.sh)")
+            unavailable(f"{tool} not installed (scripts/debs.sh)")
 
 
 @contextlib.contextmanager

@@ -7,14 +7,15 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from tests.deploy_helpers import DEPLOY, missing
+from tests.conftest import unavailable
+from tests.deploy_helpers import DEPLOY
 
 UNITS = ("warkat-daemon.service", "warkat-backup.service", "warkat-backup.timer")
 
 
 def test_units_pass_systemd_analyze_verify(tmp_path):
     if shutil.which("systemd-analyze") is None:
-        missing("systemd-analyze not installed (package systemd)")
+        unavailable("systemd-analyze not installed (package systemd)")
     stub = tmp_path / "warkat"
     stub.write_text("#!/bin/sh\n")
     stub.chmod(0o755)
@@ -48,7 +49,7 @@ def test_units_run_as_the_service_on_its_home():
 
 def test_sudoers_snippet_is_valid_and_allows_only_the_kiosk(tmp_path):
     if shutil.which("visudo") is None:
-        missing("visudo not installed (package sudo)")
+        unavailable("visudo not installed (package sudo)")
     done = subprocess.run(["visudo", "-c", "-f", str(DEPLOY / "sudoers-warkat")],
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 0, done.stdout + done.stderr
@@ -60,7 +61,7 @@ def test_sudoers_snippet_is_valid_and_allows_only_the_kiosk(tmp_path):
 def test_sshd_snippet_forces_the_kiosk_for_staff_only(tmp_path):
     sshd = "/usr/sbin/sshd"
     if not shutil.which(sshd) or os.geteuid() != 0:
-        missing("sshd (package openssh-server) and root needed")
+        unavailable("sshd (package openssh-server) and root needed")
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(tmp_path / "hk")],
                    check=True)
     config = tmp_path / "sshd_config"

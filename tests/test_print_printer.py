@@ -14,6 +14,7 @@ from hw.printer import CupsPrinter, PdfPrinter, RawPrinter, make_printer
 from print.samples import LETTERHEAD
 from print.samples import test_page_pdf as make_test_page
 from tests import cupsd
+from tests.conftest import unavailable
 
 PDF = make_test_page(LETTERHEAD)
 
@@ -74,10 +75,7 @@ def test_cups_not_running_keeps_pdf(tmp_path, monkeypatch):
 def private_cups():
     lacks = cupsd.missing()
     if lacks:
-        reason = "private CUPS unavailable: " + ", ".join(lacks)
-        if os.environ.get("CI") == "true":
-            pytest.fail(reason)
-        pytest.skip(reason)
+        unavailable("private CUPS unavailable: " + ", ".join(lacks))
     with cupsd.PrivateCups() as server:
         yield server
 
