@@ -203,6 +203,12 @@ class ImapInbox:
         return folder
 
 
+def probe(config: ImapConfig) -> None:
+    """Log in and open the folder read-only, as intake would; MailError says why not."""
+    with ImapInbox(replace(config, after="none")) as inbox:
+        inbox._select()
+
+
 def sync(config: ImapConfig, state: SyncState) -> tuple[list[Fetched], SyncState]:
     """Fetch everything new in one go; returns the messages and the state to store."""
     with ImapInbox(config) as inbox:

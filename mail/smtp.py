@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import mimetypes
 import os
 import re
@@ -93,8 +94,9 @@ def build_forward(parsed_raw: bytes, from_addr: str, to: Sequence[str], note: st
     return msg
 
 
-def send(config: SmtpConfig, msg: EmailMessage) -> str:
-    """Send `msg`; returns its Message-ID. Refused recipients and failures raise MailError."""
+@contextlib.contextmanager
+def _session(config: SmtpConfig):
+    """A connected, secured and logged-in SMTP session; any failure is a MailError."""
     check_security(config.host, config.security, "SMTP")
     context = ssl.create_default_context(cafile=config.cafile)
     factory = smtplib.SMTP_SSL if config.security == "ssl" else smtplib.SMTP
@@ -109,7 +111,7 @@ def send(config: SmtpConfig, msg: EmailMessage) -> str:
                 server.starttls(context=context)
             if config.user:
                 server.login(config.user, config.password)
-            refused = server.send_message(msg)
+            yield server
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError(f"Server SMTP {config.host} tidak mendukung {_what(exc)}") from exc
     except smtplib.SMTPAuthenticationError as exc:
@@ -128,10 +130,22 @@ def send(config: SmtpConfig, msg: EmailMessage) -> str:
             from exc
     except (OSError, smtplib.SMTPException) as exc:
         raise connection_error("SMTP", config.host, config.port, exc) from exc
+
+
+def send(config: SmtpConfig, msg: EmailMessage) -> str:
+    """Send `msg`; returns its Message-ID. Refused recipients and failures raise MailError."""
+    with _session(config) as server:
+        refused = server.send_message(msg)
     if refused:
         raise MailError("Sebagian penerima ditolak (pesan sudah terkirim ke penerima lain): "
                         + _refused(refused))
     return msg["Message-ID"]
+
+
+def probe(config: SmtpConfig) -> None:
+    """Connect and log in as a send would, sending nothing; MailError says why not."""
+    with _session(config):
+        pass
 
 
 def _what(exc: Exception) -> str:

@@ -172,6 +172,28 @@ def _transport(cfg: Config):
     return OutboxFolder(_path(cfg, cfg.mail.get("outbox", "outbox"))).send
 
 
+def probe_imap(cfg: Config) -> None:
+    """`warkat doctor`: log in to the office mailbox and open its folder; WarkatError if not."""
+    from mail.errors import MailError
+    from mail.imap import probe
+
+    try:
+        probe(imap_config(cfg))
+    except MailError as exc:
+        raise WarkatError(str(exc)) from exc
+
+
+def probe_smtp(cfg: Config) -> None:
+    """`warkat doctor`: connect and log in to the SMTP server; WarkatError if not."""
+    from mail.errors import MailError
+    from mail.smtp import probe
+
+    try:
+        probe(smtp_config(cfg))
+    except MailError as exc:
+        raise WarkatError(str(exc)) from exc
+
+
 def send_notice(cfg: Config, msg) -> str:
     """Send one message that belongs to no work item (the audit anchor to the Kasi) through the
     office transport; returns its Message-ID; the error is one Indonesian line (WarkatError)."""

@@ -3,13 +3,8 @@ servers (fax modems, the printer, IMAP and SMTP). Exit 1 when any check is GAGAL
 
 from __future__ import annotations
 
-import imaplib
-import ipaddress
 import os
 import shutil
-import smtplib
-import socket
-import ssl
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,6 +12,8 @@ from pathlib import Path
 from model import doctor
 from model.config import Config, locate
 from model.doctor import FAIL, OK, WARN, Check
+from model.errors import WarkatError
+from spool.mail import probe_imap, probe_smtp
 
 TIMEOUT = 10.0  # seconds for each server or printer answer
 
@@ -161,37 +158,10 @@ def inbox(cfg: Config) -> Check:
         return Check(name, FAIL, f"{folder} bukan maildir (tidak ada cur/ dan new/)",
                      f"mkdir -p {folder}/cur {folder}/new {folder}/tmp, atau atur [mail] "
                      "inbox = \"imap\".")
-    host, port, security = m.get("imap_host", ""), int(m.get("imap_port", 993)), \
-        m.get("imap_security", "ssl")
-    name = f"Email masuk (IMAP {host}:{port})"
-    refused = _plain_refused(host, security)
-    if refused:
-        return Check(name, FAIL, refused, "Atur [mail] imap_security ke ssl atau starttls.")
-    context = ssl.create_default_context(cafile=m.get("cafile") or None)
-    try:
-        if security == "ssl":
-            client = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
-        else:
-            client = imaplib.IMAP4(host, port, timeout=TIMEOUT)
-            if security == "starttls":
-                client.starttls(ssl_context=context)
-        with client:
-            client.login(m.get("imap_user", ""), m.get("imap_password", ""))
-            typ, _ = client.select(m.get("imap_folder", "INBOX"), readonly=True)
-            if typ != "OK":
-                return Check(name, FAIL, f"folder {m.get('imap_folder')} tidak ada",
-                             "Periksa [mail] imap_folder.")
-    except imaplib.IMAP4.error as exc:
-        return Check(name, FAIL, f"login {m.get('imap_user')} ditolak: {exc}",
-                     "Periksa [mail] imap_user dan imap_password.")
-    except (OSError, ssl.SSLError) as exc:
-        return Check(name, FAIL, f"tidak dapat dihubungi: {exc}", _NETWORK_FIX.format("imap"))
-    return Check(name, OK, f"login {m.get('imap_user')} berhasil, folder "
-                           f"{m.get('imap_folder', 'INBOX')} terbuka")
-
-
-_NETWORK_FIX = ("Periksa [mail] {0}_host, {0}_port dan {0}_security, jaringan, firewall, dan "
-                "sertifikat (cafile).")
+    name = f"Email masuk (IMAP {m.get('imap_host', '')}:{int(m.get('imap_port', 993))})"
+    folder = m.get("imap_folder", "INBOX")
+    return _server(name, lambda: probe_imap(cfg),
+                   f"login {m.get('imap_user')} berhasil, folder {folder} terbuka", "imap")
 
 
 def outgoing(cfg: Config) -> Check:
@@ -200,40 +170,18 @@ def outgoing(cfg: Config) -> Check:
     if m.get("transport", "outbox") != "smtp":
         return _writable("Email keluar (outbox)", _path(cfg, m.get("outbox", "outbox")),
                          "folder outbox")
-    host, port, security = m.get("smtp_host", ""), int(m.get("smtp_port", 587)), \
-        m.get("smtp_security", "starttls")
-    name = f"Email keluar (SMTP {host}:{port})"
-    refused = _plain_refused(host, security)
-    if refused:
-        return Check(name, FAIL, refused, "Atur [mail] smtp_security ke ssl atau starttls.")
-    context = ssl.create_default_context(cafile=m.get("cafile") or None)
+    name = f"Email keluar (SMTP {m.get('smtp_host', '')}:{int(m.get('smtp_port', 587))})"
     user = m.get("smtp_user", "")
-    try:
-        if security == "ssl":
-            server = smtplib.SMTP_SSL(host, port, timeout=TIMEOUT, context=context)
-        else:
-            server = smtplib.SMTP(host, port, timeout=TIMEOUT)
-        with server:
-            if security == "starttls":
-                server.starttls(context=context)
-            if user:
-                server.login(user, m.get("smtp_password", ""))
-    except smtplib.SMTPAuthenticationError as exc:
-        return Check(name, FAIL, f"login {user} ditolak ({exc.smtp_code})",
-                     "Periksa [mail] smtp_user dan smtp_password.")
-    except (OSError, smtplib.SMTPException) as exc:
-        return Check(name, FAIL, f"tidak dapat dihubungi: {exc}", _NETWORK_FIX.format("smtp"))
-    return Check(name, OK, f"terhubung{f', login {user} berhasil' if user else ''}")
+    return _server(name, lambda: probe_smtp(cfg),
+                   f"terhubung{f', login {user} berhasil' if user else ''}", "smtp")
 
 
-def _plain_refused(host: str, security: str) -> str:
-    """Why the mail client would refuse this connection (plain text beyond this machine)."""
-    if security != "plain":
-        return ""
+def _server(name: str, probe, good: str, prefix: str) -> Check:
+    """Reach a mail server as the daemon does (mail/, through spool): OK, or the reason."""
     try:
-        addresses = {i[4][0] for i in socket.getaddrinfo(host, None)}
-    except OSError:
-        addresses = set()
-    if addresses and all(ipaddress.ip_address(a).is_loopback for a in addresses):
-        return ""
-    return f"tanpa enkripsi (plain) ke {host} ditolak: hanya untuk localhost"
+        probe()
+    except WarkatError as exc:
+        return Check(name, FAIL, f"tidak dapat dihubungi dengan pengaturan ini: {exc}",
+                     f"Periksa [mail] {prefix}_host, {prefix}_port, {prefix}_security, "
+                     f"{prefix}_user, {prefix}_password dan cafile; jaringan dan firewall.")
+    return Check(name, OK, good)
