@@ -57,17 +57,33 @@ def login(username: str, password: str) -> User:
     if user is None:
         check_password(password, hash_password("x" * MIN_PASSWORD))  # same cost as a real check
         raise LoginFailed("Nama pengguna atau kata sandi salah.")
-    if not user.active:
-        raise LoginFailed("Akun ini dinonaktifkan. Hubungi admin sistem.")
-    if user.locked_until and user.locked_until > now():
-        raise LoginFailed(f"Akun terkunci sampai {user.locked_until:%H:%M} karena terlalu "
-                          "banyak percobaan gagal.")
+    _refuse_inactive(user)
     if not check_password(password, user.password_hash):
         raise LoginFailed(_count_failure(user))
     with write():
         User.update(failed_logins=0, locked_until=None).where(User.id == user.id).execute()
         audit.record(user.username, "login", f"user#{user.id}")
     return User.get_by_id(user.id)
+
+
+def _refuse_inactive(user: User) -> None:
+    if not user.active:
+        raise LoginFailed("Akun ini dinonaktifkan. Hubungi admin sistem.")
+    if user.locked_until and user.locked_until > now():
+        raise LoginFailed(f"Akun terkunci sampai {user.locked_until:%H:%M} karena terlalu "
+                          "banyak percobaan gagal.")
+
+
+def ssh_sign_in(account: str, peer: str = "") -> User:
+    """The active, unlocked Warkat user named like the SSH account (sshd already checked who)."""
+    user = User.get_or_none(User.username == account)
+    if user is None:
+        raise LoginFailed(f"Akun SSH '{account}' tidak terdaftar sebagai pengguna Warkat. "
+                          "Hubungi admin sistem.")
+    _refuse_inactive(user)
+    with write():
+        audit.record(user.username, "login", f"user#{user.id}", via="ssh", peer=peer)
+    return user
 
 
 def _count_failure(user: User) -> str:

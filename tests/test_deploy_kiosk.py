@@ -12,13 +12,12 @@ import pytest
 
 from model import base, config
 from model.audit import AuditEntry
-from model.auth import LoginFailed
+from model.auth import LoginFailed, ssh_sign_in
 from model.errors import Invalid
 from model.org import User
 from tests.tui_helpers import make_app, type_text
 from tui.screens.home import HomeScreen
 from tui.screens.lock import LockScreen
-from tui.session import ssh_sign_in
 
 SIZE = (80, 24)
 

@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 from model import home as home_mod
+from model.auth import ssh_sign_in
 from model.errors import WarkatError
 from tui.app import WarkatApp
-from tui.session import ssh_sign_in
 
 NO_COMMANDS = ("Akses SSH ini hanya untuk aplikasi Warkat: perintah, sftp dan penerusan port "
                "tidak diizinkan.")
