@@ -31,6 +31,8 @@ class IncomingMail(BaseModel):
     warnings = peewee.TextField(default="")  # one per line
     source = peewee.CharField(default="")
     received_at = peewee.DateTimeField(default=now)
+    set_aside = peewee.CharField(default="")  # spam, phishing, salah_kirim: not an official letter
+    set_aside_reason = peewee.TextField(default="")
 
     class Meta:
         indexes = ((("message_id", "sha256"), True),)

@@ -50,6 +50,8 @@ class DraftVersion(BaseModel):
     subject = peewee.TextField()
     body = peewee.TextField()
     remark = peewee.TextField(default="")  # "diajukan", revision notes, "disetujui", "final"
+    sha256 = peewee.CharField(default="")  # of recipients, subject, body and attachments
+    attachments = peewee.TextField(default="")  # one "name (size, sha256)" per line
 
 
 def addresses(text: str) -> list[str]:

@@ -31,10 +31,17 @@ import peewee
 
 from model.base import now
 from model.db import DatabaseProblem, db, is_postgres, write
-from model.migrations import v001_core, v002_fax, v003_email, v004_fax_call, v005_audit_anchor
+from model.migrations import (
+    v001_core,
+    v002_fax,
+    v003_email,
+    v004_fax_call,
+    v005_audit_anchor,
+    v006_integrity,
+)
 from model.migrations.frozen import Frozen
 
-STEPS = (v001_core, v002_fax, v003_email, v004_fax_call, v005_audit_anchor)
+STEPS = (v001_core, v002_fax, v003_email, v004_fax_call, v005_audit_anchor, v006_integrity)
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]
 
