@@ -344,8 +344,14 @@ def looks_like_email(raw: bytes) -> tuple[bool, str]:
         if raw.startswith(magic):
             return False, f"Bukan email: berkas {kind}"
     head = raw[:65536]
-    if b"\x00" in head:
+    ok, reason = _headers_ok(raw, head)
+    if not ok and b"\x00" in head:  # a stray NUL in real mail is still mail
         return False, "Bukan email: berkas biner"
+    return ok, reason
+
+
+def _headers_ok(raw: bytes, head: bytes) -> tuple[bool, str]:
+    """Whether `head` starts with a header block naming at least one email header."""
     lines = head.lstrip(b"\r\n").splitlines()
     if len(raw) > len(head):
         lines = lines[:-1]  # the last line may be cut in the middle

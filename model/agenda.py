@@ -6,7 +6,9 @@ import peewee
 
 from model import audit
 from model.base import BaseModel, now
-from model.errors import Invalid, NotAllowed
+from model.errors import Invalid
+from model.fields import Line, Text
+from model.guard import holding
 from model.items import WorkItem
 from model.org import User
 from model.roles import ADMIN_UMUM
@@ -15,10 +17,11 @@ OUTGOING, INCOMING = "keluar", "masuk"
 BOOK_NAMES = {OUTGOING: "Buku Agenda Berita Keluar", INCOMING: "Buku Agenda Surat Masuk"}
 DEFAULT_PATTERN = "{klasifikasi}/{urut:03d}/{unit}/{tahun}"
 PATTERN_KEYS = {"klasifikasi": "000", "urut": 1, "unit": "X", "tahun": 2026, "bulan": 1}
+KEEPERS = (ADMIN_UMUM,)  # who keeps the agenda books (and may void a number)
 
 
 class AgendaCounter(BaseModel):
-    book = peewee.CharField()
+    book = Line()
     year = peewee.IntegerField()
     last = peewee.IntegerField(default=0)
 
@@ -27,18 +30,18 @@ class AgendaCounter(BaseModel):
 
 
 class AgendaEntry(BaseModel):
-    book = peewee.CharField()
+    book = Line()
     year = peewee.IntegerField()
     seq = peewee.IntegerField()
-    number = peewee.CharField()
+    number = Line()
     item = peewee.ForeignKeyField(WorkItem, null=True, backref="agenda_entries")
-    klasifikasi = peewee.CharField(default="")
-    perihal = peewee.TextField(default="")
-    party = peewee.CharField(default="")  # tujuan (outgoing) or asal (incoming)
+    klasifikasi = Line(default="")
+    perihal = Text(default="")
+    party = Line(default="")  # tujuan (outgoing) or asal (incoming)
     registered_at = peewee.DateTimeField(default=now)
     registered_by = peewee.ForeignKeyField(User, null=True)
     void = peewee.BooleanField(default=False)
-    void_reason = peewee.TextField(default="")
+    void_reason = Text(default="")
 
     class Meta:
         indexes = ((("book", "year", "seq"), True),)
@@ -54,6 +57,18 @@ def check_pattern(pattern: str) -> str:
     return pattern
 
 
+def next_seq(book: str, year: int, after: int = 0) -> int:
+    """Take the next number of `book` in `year` with one atomic upsert of its counter, so
+    writers racing on SQLite or PostgreSQL never share one; a book counted here for the first
+    time continues after `after`. Call inside the numbering `write()`."""
+    (AgendaCounter.insert(book=book, year=year, last=after + 1)
+     .on_conflict(conflict_target=[AgendaCounter.book, AgendaCounter.year],
+                  update={AgendaCounter.last: AgendaCounter.last + 1})
+     .execute())
+    return (AgendaCounter.select(AgendaCounter.last)
+            .where((AgendaCounter.book == book) & (AgendaCounter.year == year)).scalar())
+
+
 def register(book: str, actor: User, *, klasifikasi: str, unit_code: str, perihal: str,
              party: str, item: WorkItem | None = None,
              pattern: str = DEFAULT_PATTERN) -> AgendaEntry:
@@ -61,12 +76,7 @@ def register(book: str, actor: User, *, klasifikasi: str, unit_code: str, periha
     if book not in BOOK_NAMES:
         raise Invalid(f"Buku agenda tidak dikenal: {book}")
     at = now()
-    (AgendaCounter.insert(book=book, year=at.year, last=1)
-     .on_conflict(conflict_target=[AgendaCounter.book, AgendaCounter.year],
-                  update={AgendaCounter.last: AgendaCounter.last + 1})
-     .execute())
-    seq = (AgendaCounter.select(AgendaCounter.last)
-           .where((AgendaCounter.book == book) & (AgendaCounter.year == at.year)).scalar())
+    seq = next_seq(book, at.year)
     number = check_pattern(pattern).format(
         klasifikasi=klasifikasi, urut=seq, unit=unit_code, tahun=at.year, bulan=at.month)
     entry = AgendaEntry.create(book=book, year=at.year, seq=seq, number=number, item=item,
@@ -79,11 +89,12 @@ def register(book: str, actor: User, *, klasifikasi: str, unit_code: str, periha
 
 def void(entry_id: int, actor: User, reason: str) -> AgendaEntry:
     """Mark an entry void (it keeps its number and stays in the book); call inside `write()`."""
-    if not actor.has_role(ADMIN_UMUM):
-        raise NotAllowed("Hanya Administrasi Umum yang dapat membatalkan nomor agenda.")
+    holding(actor, KEEPERS, "membatalkan nomor agenda")
     if not reason.strip():
         raise Invalid("Alasan pembatalan nomor agenda wajib diisi.")
-    entry = AgendaEntry.get_by_id(entry_id)
+    entry = AgendaEntry.get_or_none(AgendaEntry.id == entry_id)
+    if entry is None:
+        raise Invalid(f"Nomor agenda #{entry_id} tidak ditemukan.")
     if entry.void:
         raise Invalid(f"Nomor {entry.number} sudah dibatalkan.")
     entry.void, entry.void_reason = True, reason.strip()

@@ -13,6 +13,7 @@ import peewee
 from model.base import BaseModel, now
 from model.db import db, is_postgres, write
 from model.errors import Invalid
+from model.fields import Line, Text
 
 GENESIS = "0" * 64
 ANCHOR_TEXT = re.compile(r"#?(\d+):([0-9a-f]{64})")
@@ -20,21 +21,21 @@ ANCHOR_TEXT = re.compile(r"#?(\d+):([0-9a-f]{64})")
 
 class AuditEntry(BaseModel):
     at = peewee.DateTimeField(default=now)
-    actor = peewee.CharField(default="")
-    action = peewee.CharField()
-    subject = peewee.CharField(default="")
-    detail = peewee.TextField(default="{}")
-    prev_hash = peewee.CharField()
-    hash = peewee.CharField()
+    actor = Line(default="")
+    action = Line()
+    subject = Line(default="")
+    detail = Text(default="{}")
+    prev_hash = Line()
+    hash = Line()
 
 
 class AuditAnchor(BaseModel):
     """An anchor that left the software: printed on a signed record, mailed, or shown."""
 
     entry_id = peewee.IntegerField()
-    hash = peewee.CharField(max_length=64)
+    hash = Line(max_length=64)
     seen_at = peewee.DateTimeField(default=now)
-    source = peewee.CharField(default="")
+    source = Line(default="")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import os
 import pwd
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from functools import cache
 from pathlib import Path
 
 from model import audit, roles
@@ -20,10 +21,13 @@ from model.org import Unit, User, UserRole
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
+STEP = timedelta(minutes=LOCK_MINUTES) / MAX_FAILURES  # one check per STEP while locked
 MIN_PASSWORD = 8
 _N, _R, _P = 2**14, 8, 1
 SERVICE_USER_ENV = "WARKAT_SERVICE_USER"
 SERVICE_USER = "warkat"
+WRONG = "Nama pengguna atau kata sandi salah."
+DISABLED = "Akun ini dinonaktifkan. Hubungi admin sistem."
 
 
 class LoginFailed(NotAllowed):
@@ -52,57 +56,138 @@ def _check_new_password(password: str) -> None:
 
 
 def login(username: str, password: str) -> User:
-    """Return the user, or raise LoginFailed with the reason; failures count towards lockout."""
+    """Return the user, or raise LoginFailed. Every refusal before the right password reads
+    WRONG, whether the name exists or not: the remaining attempts are not shown, since a
+    countdown only real accounts have tells which names exist (and how many guesses are left).
+    A locked or disabled account says so only after its right password."""
     user = User.get_or_none(User.username == username.strip())
     if user is None:
-        check_password(password, hash_password("x" * MIN_PASSWORD))  # same cost as a real check
-        raise LoginFailed("Nama pengguna atau kata sandi salah.")
-    _refuse_inactive(user)
-    if not check_password(password, user.password_hash):
-        raise LoginFailed(_count_failure(user))
+        _spend(password)
+        raise LoginFailed(WRONG)
+    return _attempt(user.id, password, WRONG, "login")
+
+
+def unlock_check(user: User, password: str) -> None:
+    """Re-enter the password on the idle lock screen: counted, limited and audited like a
+    login (a lock reached here ends the session: see account_refusal)."""
+    _attempt(user.id, password, "Kata sandi salah.", "buka_kunci_layar", via="kunci_layar")
+
+
+def _attempt(user_id: int, password: str, wrong: str, action: str, **detail) -> User:
+    """Check the password of account `user_id` within its lockout budget (see _reserve) and
+    audit `action` on success. A wrong or unchecked attempt raises LoginFailed(`wrong`); the
+    right one on a disabled or locked account raises the reason. Returns the fresh row."""
+    slot = _reserve(user_id)
+    if slot is None:
+        _spend(password)
+        raise LoginFailed(wrong)
+    if not check_password(password, slot.password_hash):
+        with write():
+            audit.record(slot.username, "login_gagal", f"user#{user_id}", locked=slot.locks,
+                         **detail)
+        raise LoginFailed(wrong)
+    refusal = None
+    if not slot.active:
+        refusal = DISABLED
+    elif slot.held is not None:
+        refusal = _locked(slot.held)
     with write():
-        User.update(failed_logins=0, locked_until=None).where(User.id == user.id).execute()
-        audit.record(user.username, "login", f"user#{user.id}")
-    return User.get_by_id(user.id)
+        if slot.held is None:
+            User.update(failed_logins=0, locked_until=None).where(User.id == user_id).execute()
+        else:  # the right password does not lengthen its own lock
+            User.update(locked_until=slot.held).where(
+                (User.id == user_id) & (User.locked_until == slot.renewed)).execute()
+        if refusal is None:
+            audit.record(slot.username, action, f"user#{user_id}", **detail)
+    if refusal:
+        raise LoginFailed(refusal)
+    return User.get_by_id(user_id)
 
 
-def _refuse_inactive(user: User) -> None:
-    if not user.active:
-        raise LoginFailed("Akun ini dinonaktifkan. Hubungi admin sistem.")
-    if user.locked_until and user.locked_until > now():
-        raise LoginFailed(f"Akun terkunci sampai {user.locked_until:%H:%M} karena terlalu "
-                          "banyak percobaan gagal.")
+@dataclass(frozen=True)
+class _Slot:
+    """A reserved password check: the account's hash, whether this attempt set or renewed
+    the lock, and (a check while locked) the lock it renewed and the renewed end."""
+
+    username: str
+    password_hash: str
+    active: bool
+    locks: bool
+    held: datetime | None = None
+    renewed: datetime | None = None
+
+
+def _reserve(user_id: int) -> _Slot | None:
+    """Take one password check from the account's budget, committed before the check runs,
+    or None (no check: the caller answers as for a wrong password).
+
+    Open account: one conditional UPDATE (`failed_logins + 1 WHERE locked_until IS NULL`)
+    counts the attempt; the MAX_FAILURES-th also sets the lock, before its own check, so
+    concurrent attempts find it locked (SQLite: the write lock; PostgreSQL: the row lock and
+    the WHERE re-read after it) and at most MAX_FAILURES checks ever run unlocked. A crash
+    between reserving and checking leaves a counted attempt or a lock that expires, never a
+    stuck budget. A right password clears both; an expired lock starts a fresh budget.
+
+    Locked account: checked only so that the right password may learn it is locked, hence
+    rationed to one check per LOCK_MINUTES / MAX_FAILURES (STEP): allowed once the lock was
+    last set at least STEP ago, and it renews the lock to LOCK_MINUTES from now
+    (compare-and-set on the lock read). Guessing therefore never beats MAX_FAILURES per
+    LOCK_MINUTES, locked or not. Attempts refused unchecked (the right password too: it
+    cannot be told apart unchecked) change nothing and are not audited; the guesses that
+    ran against the hash are."""
+    at = now()
+    lock = at + timedelta(minutes=LOCK_MINUTES)
+    with write():
+        User.update(failed_logins=0, locked_until=None).where(
+            (User.id == user_id) & (User.locked_until <= at)).execute()
+        counted = User.update(failed_logins=User.failed_logins + 1).where(
+            (User.id == user_id) & User.locked_until.is_null()).execute()
+        row = User.get_or_none(User.id == user_id)
+        if row is None:
+            return None
+        if counted:
+            locks = row.failed_logins >= MAX_FAILURES
+            if locks:
+                User.update(locked_until=lock).where(User.id == user_id).execute()
+            return _Slot(row.username, row.password_hash, row.active, locks)
+        held = row.locked_until
+        if held is None or held > lock - STEP:
+            return None
+        renewed = User.update(locked_until=lock).where(
+            (User.id == user_id) & (User.locked_until == held)).execute()
+        if not renewed:  # another attempt took this check
+            return None
+        return _Slot(row.username, row.password_hash, row.active, True, held, lock)
+
+
+@cache
+def _dummy_hash() -> str:
+    return hash_password("x" * MIN_PASSWORD)
+
+
+def _spend(password: str) -> None:
+    """Cost what a real check costs, so the answer's timing tells no account's state."""
+    check_password(password, _dummy_hash())
 
 
 def ssh_sign_in(account: str, peer: str = "") -> User:
-    """The active, unlocked Warkat user named like the SSH account (sshd already checked who)."""
+    """The active, unlocked Warkat user named like the SSH account (sshd already checked who,
+    so the refusal says plainly why)."""
     user = User.get_or_none(User.username == account)
     if user is None:
         raise LoginFailed(f"Akun SSH '{account}' tidak terdaftar sebagai pengguna Warkat. "
                           "Hubungi admin sistem.")
-    _refuse_inactive(user)
+    if not user.active:
+        raise LoginFailed(DISABLED)
+    if user.locked_until and user.locked_until > now():
+        raise LoginFailed(_locked(user.locked_until))
     with write():
         audit.record(user.username, "login", f"user#{user.id}", via="ssh", peer=peer)
     return user
 
 
-def _count_failure(user: User) -> str:
-    """Record a failed attempt (committed), lock at the limit; return the message to show."""
-    with write():
-        failures = User.get_by_id(user.id).failed_logins + 1
-        locked = now() + timedelta(minutes=LOCK_MINUTES) if failures >= MAX_FAILURES else None
-        User.update(failed_logins=0 if locked else failures, locked_until=locked).where(
-            User.id == user.id).execute()
-        audit.record(user.username, "login_gagal", f"user#{user.id}", locked=bool(locked))
-    if locked:
-        return (f"Akun terkunci {LOCK_MINUTES} menit karena {MAX_FAILURES} kali salah "
-                "kata sandi.")
-    return f"Nama pengguna atau kata sandi salah (sisa {MAX_FAILURES - failures} percobaan)."
-
-
-def unlock_check(user: User, password: str) -> bool:
-    """Re-enter the password on the idle lock screen (no lockout counting, no audit spam)."""
-    return check_password(password, User.get_by_id(user.id).password_hash)
+def _locked(until: datetime) -> str:
+    return f"Akun terkunci sampai {until:%H:%M} karena terlalu banyak percobaan gagal."
 
 
 def change_password(user: User, old: str, new: str) -> None:

@@ -1,13 +1,16 @@
-"""Mutu baku compliance: per SOP step, how long the real steps took against the standard."""
+"""Mutu baku compliance: per SOP step, how long the real steps took against the standard; and
+the incoming mail set aside at sorting as not official letters."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
+from model.email_in import SET_ASIDE_KINDS, IncomingMail
 from model.items import StepLog, WorkItem
-from model.sop import PROCEDURES
+from model.sop import EMAIL_IN, PROCEDURES
 
 
 @dataclass(frozen=True)
@@ -23,15 +26,28 @@ class StepFigures:
     within_share: float | None  # 0..1 of the steps done within the standard
 
 
+@dataclass(frozen=True)
+class SetAsideCount:
+    """Incoming mail set aside at step 2 in the month, of one kind."""
+
+    kind: str
+    label: str
+    count: int
+
+
 def _p90(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
 
 
+def _month(year: int, month: int) -> tuple[datetime, datetime]:
+    return datetime(year, month, 1), datetime(year + (month == 12), month % 12 + 1, 1)
+
+
 def monthly(year: int, month: int) -> list[StepFigures]:
-    """Every step of every procedure, with the durations of the steps finished that month."""
-    start = datetime(year, month, 1)
-    end = datetime(year + (month == 12), month % 12 + 1, 1)
+    """Every step of every procedure, with the durations of the steps finished that month.
+    Mail set aside at step 2 counts there (it was sorted) and nowhere after."""
+    start, end = _month(year, month)
     durations: dict[tuple[str, int], list[float]] = {}
     query = (StepLog.select(StepLog.from_step, StepLog.seconds, WorkItem.procedure)
              .join(WorkItem)
@@ -49,3 +65,14 @@ def monthly(year: int, month: int) -> list[StepFigures]:
                                    round(_p90(values), 1) if values else None, step.minutes,
                                    within))
     return out
+
+
+def set_aside(year: int, month: int) -> list[SetAsideCount]:
+    """Every kind of SET_ASIDE_KINDS, with how many mails were set aside that month."""
+    start, end = _month(year, month)
+    query = (StepLog.select(IncomingMail.set_aside).join(WorkItem)
+             .join(IncomingMail, on=IncomingMail.item == WorkItem.id)
+             .where((WorkItem.procedure == EMAIL_IN) & (StepLog.action == "sisihkan")
+                    & (StepLog.at >= start) & (StepLog.at < end)))
+    counts = Counter(row.set_aside for row in query.objects())
+    return [SetAsideCount(kind, label, counts[kind]) for kind, label in SET_ASIDE_KINDS.items()]

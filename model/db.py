@@ -9,6 +9,8 @@ from pathlib import Path
 
 import peewee
 
+from model.errors import Duplicate, Invalid
+
 db = peewee.DatabaseProxy()
 
 SQLITE_PRAGMAS = {
@@ -82,12 +84,19 @@ def explain(exc: Exception) -> str:
 
 @contextmanager
 def write():
-    """One write transaction (BEGIN IMMEDIATE on SQLite), errors explained in Indonesian."""
+    """One write transaction (BEGIN IMMEDIATE on SQLite; a savepoint when nested), errors
+    explained in Indonesian: no raw database exception leaves it."""
     try:
         with db.atomic():
             yield
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         raise DatabaseProblem(explain(exc)) from exc
+    except peewee.IntegrityError as exc:
+        raise Duplicate("Data yang sama baru saja disimpan oleh pengguna lain. Muat ulang "
+                        "daftar dan periksa sebelum mencoba lagi.") from exc
+    except peewee.DataError as exc:
+        raise Invalid(f"Isian ditolak basis data (terlalu panjang atau tidak sah): "
+                      f"{str(exc).splitlines()[0]}") from exc
 
 
 def is_postgres() -> bool:

@@ -7,11 +7,18 @@ from datetime import date, datetime
 import peewee
 
 from model import audit
+from model.agenda import next_seq
 from model.base import BaseModel, day_range, now
 from model.db import write
 from model.errors import Conflict, Invalid
+from model.fields import Line, Text
+from model.guard import holding, not_future
 from model.items import WorkItem
 from model.org import User
+from model.roles import ADMIN_UMUM
+
+BOOK = "ekspedisi"  # its numbers come from the agenda counters under this name
+KEEPERS = (ADMIN_UMUM,)  # the book is kept by Administrasi Umum, like the agenda books
 
 
 class EkspedisiEntry(BaseModel):
@@ -20,12 +27,12 @@ class EkspedisiEntry(BaseModel):
     at = peewee.DateTimeField(default=now)
     item = peewee.ForeignKeyField(WorkItem, null=True, backref="ekspedisi",
                                   on_delete="SET NULL")
-    letter_number = peewee.CharField(default="")
+    letter_number = Line(default="")
     letter_date = peewee.DateField(null=True)
-    to = peewee.CharField()
-    perihal = peewee.TextField(default="")
-    lampiran = peewee.CharField(default="")
-    receiver_name = peewee.CharField(default="")
+    to = Line()
+    perihal = Text(default="")
+    lampiran = Line(default="")
+    receiver_name = Line(default="")
     received_at = peewee.DateTimeField(null=True)
     created_by = peewee.ForeignKeyField(User, null=True)
 
@@ -37,12 +44,15 @@ def add(actor: User, *, to: str, perihal: str, letter_number: str = "",
         letter_date: date | None = None, lampiran: str = "",
         item: WorkItem | None = None) -> EkspedisiEntry:
     """A letter leaves on paper: give it the next line of this year's book."""
-    if not to.strip() or not perihal.strip():
-        raise Invalid("Penerima (kepada) dan perihal wajib diisi.")
     with write():
+        holding(actor, KEEPERS, "mengisi buku ekspedisi")
+        if not to.strip() or not perihal.strip():
+            raise Invalid("Penerima (kepada) dan perihal wajib diisi.")
+        not_future(letter_date, "Tanggal surat")
         year = now().year
-        seq = (EkspedisiEntry.select(peewee.fn.MAX(EkspedisiEntry.seq))
-               .where(EkspedisiEntry.year == year).scalar() or 0) + 1
+        lines = (EkspedisiEntry.select(peewee.fn.MAX(EkspedisiEntry.seq))
+                 .where(EkspedisiEntry.year == year).scalar() or 0)  # a book kept before its counter
+        seq = next_seq(BOOK, year, after=lines)
         entry = EkspedisiEntry.create(year=year, seq=seq, item=item, to=to.strip(),
                                       perihal=perihal.strip(), letter_number=letter_number,
                                       letter_date=letter_date, lampiran=lampiran.strip(),
@@ -53,10 +63,14 @@ def add(actor: User, *, to: str, perihal: str, letter_number: str = "",
 
 def record_receipt(actor: User, entry_id: int, receiver: str, at: datetime) -> EkspedisiEntry:
     """Who received the letter, and when (from the signed tanda terima)."""
-    if not receiver.strip():
-        raise Invalid("Nama penerima wajib diisi.")
     with write():
-        entry = EkspedisiEntry.get_by_id(entry_id)
+        holding(actor, KEEPERS, "mencatat tanda terima ekspedisi")
+        if not receiver.strip():
+            raise Invalid("Nama penerima wajib diisi.")
+        not_future(at, "Waktu terima")
+        entry = EkspedisiEntry.get_or_none(EkspedisiEntry.id == entry_id)
+        if entry is None:
+            raise Invalid(f"Entri ekspedisi #{entry_id} tidak ditemukan.")
         if entry.received_at:
             raise Conflict(f"Tanda terima nomor {entry.seq} sudah dicatat "
                            f"({entry.receiver_name}, {entry.received_at:%d-%m-%Y %H:%M}).")

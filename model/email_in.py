@@ -3,36 +3,45 @@ followed up and archived."""
 
 from __future__ import annotations
 
+import re
+
 import peewee
 
 from model import agenda, audit
 from model.base import BaseModel, now
 from model.db import write
-from model.errors import Conflict, Invalid
+from model.errors import Conflict, Duplicate, Invalid
+from model.fields import Line, Text
 from model.items import WorkItem
 from model.org import Unit, User
 from model.sop import EMAIL_IN
-from model.workflow import apply, create_item
+from model.workflow import acting_role, apply, create_item
+
+# Step 2 "sisihkan": why a mail is not an official letter (stored code -> label)
+SET_ASIDE_KINDS = {"spam": "Spam", "phishing": "Phishing/penipuan", "salah_kirim": "Salah kirim"}
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class IncomingMail(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, unique=True, backref="incoming_rows",
                                   on_delete="CASCADE")
-    message_id = peewee.CharField(index=True)
-    sha256 = peewee.CharField()
+    message_id = Line(index=True)
+    sha256 = Line()
     raw = peewee.BlobField()
-    from_addr = peewee.CharField(default="")
-    from_name = peewee.CharField(default="")
-    to = peewee.TextField(default="")  # comma separated
-    cc = peewee.TextField(default="")
+    from_addr = Line(default="")
+    from_name = Line(default="")
+    to = Text(default="")  # comma separated
+    cc = Text(default="")
     sent_at = peewee.DateTimeField(null=True)
-    subject = peewee.TextField(default="")
-    text = peewee.TextField(default="")
-    warnings = peewee.TextField(default="")  # one per line
-    source = peewee.CharField(default="")
+    subject = Text(default="")
+    text = Text(default="")
+    warnings = Text(default="")  # one per line
+    source = Line(default="")
     received_at = peewee.DateTimeField(default=now)
-    set_aside = peewee.CharField(default="")  # spam, phishing, salah_kirim: not an official letter
-    set_aside_reason = peewee.TextField(default="")
+    set_aside = Line(default="")  # spam, phishing, salah_kirim: not an official letter
+    set_aside_reason = Text(default="")
 
     class Meta:
         indexes = ((("message_id", "sha256"), True),)
@@ -40,8 +49,8 @@ class IncomingMail(BaseModel):
 
 class MailAttachment(BaseModel):
     mail = peewee.ForeignKeyField(IncomingMail, backref="attachments", on_delete="CASCADE")
-    filename = peewee.CharField()
-    content_type = peewee.CharField(default="")
+    filename = Line()
+    content_type = Line(default="")
     size = peewee.IntegerField(default=0)
     data = peewee.BlobField()
 
@@ -51,7 +60,7 @@ class MailForward(BaseModel):
 
     item = peewee.ForeignKeyField(WorkItem, backref="forwards", on_delete="CASCADE")
     unit = peewee.ForeignKeyField(Unit)
-    note = peewee.TextField(default="")
+    note = Text(default="")
     at = peewee.DateTimeField(default=now)
     by = peewee.ForeignKeyField(User)
     followed_up_at = peewee.DateTimeField(null=True)
@@ -63,17 +72,17 @@ class FollowUp(BaseModel):
     forward = peewee.ForeignKeyField(MailForward, backref="follow_ups", on_delete="CASCADE")
     by = peewee.ForeignKeyField(User, null=True)
     at = peewee.DateTimeField(default=now)
-    text = peewee.TextField()
+    text = Text()
     reply_item = peewee.ForeignKeyField(WorkItem, null=True)
 
 
 class SyncMark(BaseModel):
     """Where intake stopped in one mailbox (IMAP UIDVALIDITY + UID, or a maildir key)."""
 
-    mailbox = peewee.CharField(unique=True)
+    mailbox = Line(unique=True)
     uidvalidity = peewee.BigIntegerField(null=True)
     last_uid = peewee.BigIntegerField(default=0)
-    last_key = peewee.CharField(default="")
+    last_key = Line(default="")
 
 
 def mail_of(item: WorkItem | int) -> IncomingMail:
@@ -83,23 +92,46 @@ def mail_of(item: WorkItem | int) -> IncomingMail:
 
 def store(parsed, source: str) -> WorkItem | None:
     """Keep one parsed message (a mail.parse.ParsedMail or alike) and start its procedure at
-    step 2; None if the same message (Message-ID and bytes) is already stored."""
-    with write():
-        if IncomingMail.select().where((IncomingMail.message_id == parsed.message_id)
+    step 2; None if the same message (Message-ID and bytes) is already stored, also when
+    another intake stores it at the same moment. Its text is made storable on every database
+    (`outside`); the raw bytes are kept unchanged."""
+    try:
+        with write():
+            return _store(parsed, source)
+    except Duplicate:
+        if IncomingMail.select().where((IncomingMail.message_id == outside(parsed.message_id))
                                        & (IncomingMail.sha256 == parsed.sha256)).exists():
             return None
-        sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
-        subject = (parsed.subject or "(tanpa perihal)").strip()[:250]
-        item = create_item(EMAIL_IN, None, subject, note=f"Diterima dari {parsed.from_addr}")
-        mail = IncomingMail.create(
-            item=item, message_id=parsed.message_id, sha256=parsed.sha256, raw=parsed.raw,
-            from_addr=parsed.from_addr, from_name=getattr(parsed, "from_name", ""),
-            to=", ".join(parsed.to), cc=", ".join(parsed.cc), sent_at=sent_at, subject=subject,
-            text=parsed.text, warnings="\n".join(parsed.warnings), source=source)
-        for att in parsed.attachments:
-            MailAttachment.create(mail=mail, filename=att.filename or "lampiran",
-                                  content_type=att.content_type, size=att.size, data=att.data)
-        return apply(item.id, None, "terima", expected_step=1, system=True)
+        raise
+
+
+def _store(parsed, source: str) -> WorkItem | None:
+    message_id = outside(parsed.message_id)
+    if IncomingMail.select().where((IncomingMail.message_id == message_id)
+                                   & (IncomingMail.sha256 == parsed.sha256)).exists():
+        return None
+    sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
+    subject = outside(parsed.subject or "(tanpa perihal)", None).strip()
+    item = create_item(EMAIL_IN, None, subject[:250],
+                       note=f"Diterima dari {outside(parsed.from_addr)}")
+    mail = IncomingMail.create(
+        item=item, message_id=message_id, sha256=parsed.sha256, raw=parsed.raw,
+        from_addr=outside(parsed.from_addr), from_name=outside(getattr(parsed, "from_name", "")),
+        to=outside(", ".join(parsed.to), None), cc=outside(", ".join(parsed.cc), None),
+        sent_at=sent_at, subject=subject, text=outside(parsed.text, None),
+        warnings=outside("\n".join(parsed.warnings), None), source=outside(source))
+    for att in parsed.attachments:
+        MailAttachment.create(mail=mail, filename=outside(att.filename or "lampiran"),
+                              content_type=outside(att.content_type), size=att.size,
+                              data=att.data)
+    return apply(item.id, None, "terima", expected_step=1, system=True)
+
+
+def outside(text: str, limit: int | None = 255) -> str:
+    """Text from a mail made storable: NUL and other control characters (but tab and newline)
+    become U+FFFD; for a one-line column newlines become spaces, cut to `limit` characters."""
+    clean = _CONTROLS.sub("\ufffd", text or "")
+    return " ".join(clean.splitlines())[:limit] if limit else clean
 
 
 def classify(actor: User, item_id: int, needs_print: bool, note: str = "") -> WorkItem:
@@ -107,6 +139,35 @@ def classify(actor: User, item_id: int, needs_print: bool, note: str = "") -> Wo
     with write():
         return apply(item_id, actor, "cetak" if needs_print else "tanpa_cetak",
                      expected_step=2, note=note)
+
+
+def set_aside(actor: User, item_id: int, kind: str, reason: str) -> WorkItem:
+    """Step 2: not an official letter (see SET_ASIDE_KINDS); the item closes unnumbered and the
+    mail stays in the archive, raw bytes and attachments included, with the reason."""
+    if kind not in SET_ASIDE_KINDS:
+        raise Invalid("Pilih jenis email yang bukan surat dinas: "
+                      f"{', '.join(SET_ASIDE_KINDS.values())}.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise Invalid("Tuliskan alasan email ini bukan surat dinas.")
+    with write():
+        item = apply(item_id, actor, "sisihkan", expected_step=2,
+                     note=f"{SET_ASIDE_KINDS[kind]}: {reason}")
+        IncomingMail.update(set_aside=kind, set_aside_reason=reason).where(
+            IncomingMail.item == item.id).execute()
+    return item
+
+
+def set_aside_label(mail: IncomingMail) -> str:
+    """The kind's label ('Spam', …) of a mail set aside at step 2, else ''."""
+    return SET_ASIDE_KINDS.get(mail.set_aside, mail.set_aside)
+
+
+def set_aside_text(mail: IncomingMail) -> str:
+    """'Bukan surat dinas: <kind> — <reason>' for a mail set aside at step 2, else ''."""
+    if not mail.set_aside:
+        return ""
+    return f"Bukan surat dinas: {set_aside_label(mail)} — {mail.set_aside_reason}"
 
 
 def printed(actor: User, item_id: int) -> WorkItem:
@@ -157,18 +218,22 @@ def forward(actor: User, item_id: int, unit_ids: list[int], note: str = "") -> l
 
 
 def follow_up(actor: User, item_id: int, text: str, reply_item: WorkItem | None = None) -> FollowUp:
-    """Step 7: the actor's unit records its follow-up; the last unit's moves the mail to 8."""
-    if not text.strip():
-        raise Invalid("Tuliskan tindak lanjut atau jawaban.")
+    """Step 7: the actor's unit records its follow-up (every unit's in the step's roles);
+    the last unit's moves the mail to 8."""
     with write():
+        item = WorkItem.get_or_none(WorkItem.id == item_id)
+        if item is None:
+            raise Invalid(f"Surat #{item_id} tidak ditemukan.")
+        if item.step != 7:
+            raise Conflict(f"Surat ini sudah di langkah {item.step}.")
+        acting_role(actor, item.sop_step, item)
+        if not text.strip():
+            raise Invalid("Tuliskan tindak lanjut atau jawaban.")
         fwd = (MailForward.select()
                .where((MailForward.item == item_id) & (MailForward.unit == actor.unit_id)
                       & MailForward.followed_up_at.is_null()).first())
         if fwd is None:
             raise Conflict("Tidak ada surat yang menunggu tindak lanjut unit Anda.")
-        item = WorkItem.get_by_id(item_id)
-        if item.step != 7:
-            raise Conflict(f"Surat ini sudah di langkah {item.step}.")
         row = FollowUp.create(forward=fwd, by=actor, text=text.strip(), reply_item=reply_item)
         MailForward.update(followed_up_at=now()).where(MailForward.id == fwd.id).execute()
         audit.record(actor.username, "tindak_lanjut", f"email_in#{item_id}", unit=fwd.unit_id)

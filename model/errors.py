@@ -15,3 +15,7 @@ class Conflict(WarkatError):
 
 class Invalid(WarkatError):
     """Input that breaks a rule (empty field, bad number, unknown code)."""
+
+
+class Duplicate(Conflict):
+    """Someone stored the same thing at the same moment (a unique key held)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import peewee
 
 from model.base import BaseModel, now
+from model.fields import Line, Text
 from model.items import WorkItem
 from model.org import Position, Unit, User
 
@@ -26,13 +27,13 @@ LINES_PER_PAGE = 52  # text lines that fit one A4 fax page below the header
 
 class FaxRequest(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, unique=True, backref="fax_rows", on_delete="CASCADE")
-    nota_number = peewee.CharField(default="")
+    nota_number = Line(default="")
     nota_date = peewee.DateField(null=True)
     from_unit = peewee.ForeignKeyField(Unit, null=True)
-    isi_berita = peewee.TextField(default="")
-    attachment_name = peewee.CharField(default="")
+    isi_berita = Text(default="")
+    attachment_name = Line(default="")
     attachment = peewee.BlobField(null=True)
-    klasifikasi = peewee.CharField(default="")
+    klasifikasi = Line(default="")
     fine = peewee.BooleanField(default=False)
     operator = peewee.ForeignKeyField(User, null=True)  # the operator holding it at step 5
     sent_at = peewee.DateTimeField(null=True)
@@ -46,10 +47,10 @@ class FaxRequest(BaseModel):
 
 class FaxDestination(BaseModel):
     request = peewee.ForeignKeyField(FaxRequest, backref="destinations", on_delete="CASCADE")
-    name = peewee.CharField()
-    number = peewee.CharField()  # national digits
-    extension = peewee.CharField(default="")
-    status = peewee.CharField(default="belum")  # belum, terkirim
+    name = Line()
+    number = Line()  # national digits
+    extension = Line(default="")
+    status = Line(default="belum")  # belum, terkirim
     sent_at = peewee.DateTimeField(null=True)
 
 
@@ -60,8 +61,8 @@ class Disposition(BaseModel):
     by = peewee.ForeignKeyField(User)
     at = peewee.DateTimeField(default=now)
     to_position = peewee.ForeignKeyField(Position, null=True)
-    instructions = peewee.TextField(default="")  # one per line
-    note = peewee.TextField(default="")
+    instructions = Text(default="")  # one per line
+    note = Text(default="")
 
 
 def request_of(item: WorkItem | int) -> FaxRequest:

@@ -9,7 +9,7 @@ from pathlib import Path
 from model import agenda, faxnumber
 from model import klasifikasi as codes
 from model.db import write
-from model.errors import Conflict, Invalid, NotAllowed
+from model.errors import Conflict, Invalid
 from model.fax import (
     ATTACHMENT_TYPES,
     DERAJAT,
@@ -21,11 +21,11 @@ from model.fax import (
     FaxRequest,
     request_of,
 )
+from model.guard import not_future
 from model.items import WorkItem
 from model.org import Position, Unit, User
-from model.roles import PEMAKAI
 from model.sop import FAX
-from model.workflow import apply, create_item, transition
+from model.workflow import acting_role, apply, create_item, starting_role, transition
 
 
 @dataclass
@@ -73,6 +73,7 @@ def _check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
         raise Invalid("Perihal wajib diisi.")
     if draft.sifat not in SIFAT or draft.derajat not in DERAJAT:
         raise Invalid("Sifat atau derajat tidak dikenal.")
+    not_future(draft.nota_date, "Tanggal nota dinas")
     numbers = []
     for name, number in draft.destinations:
         if not name.strip():
@@ -93,18 +94,21 @@ def _check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
 
 def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> WorkItem:
     """Create or update the requester's draft at step 1 (nothing is saved if a rule fails)."""
-    if not actor.has_role(PEMAKAI):
-        raise NotAllowed("Hanya Pemakai yang dapat mengajukan permintaan faks.")
-    numbers = _check_draft(draft, complete=False)
     with write():
         if item_id is None:
+            role = starting_role(actor, FAX)
+            numbers = _check_draft(draft, complete=False)
             item = create_item(FAX, actor, draft.perihal.strip(), unit=actor.unit,
-                               sifat=draft.sifat, derajat=draft.derajat, role=PEMAKAI)
+                               sifat=draft.sifat, derajat=draft.derajat, role=role)
             request = FaxRequest.create(item=item)
         else:
-            item = WorkItem.get_by_id(item_id)
-            if item.step != 1 or item.created_by_id != actor.id:
+            item = WorkItem.get_or_none(WorkItem.id == item_id)
+            if item is None:
+                raise Invalid(f"Permintaan #{item_id} tidak ditemukan.")
+            if item.step != 1:
                 raise Conflict("Permintaan ini tidak lagi dapat diubah (sudah diajukan).")
+            acting_role(actor, item.sop_step, item)
+            numbers = _check_draft(draft, complete=False)
             WorkItem.update(title=draft.perihal.strip(), sifat=draft.sifat,
                             derajat=draft.derajat).where(WorkItem.id == item.id).execute()
             request = request_of(item)
@@ -135,10 +139,9 @@ def draft_of(item_id: int) -> FaxDraft:
 def submit(actor: User, item_id: int) -> WorkItem:
     """Step 1 → 2: the complete request goes to the Kasi; a second submit is refused."""
     with write():
-        item = WorkItem.get_by_id(item_id)
-        if item.step == 1:
-            _check_draft(draft_of(item_id), complete=True)
-        return apply(item_id, actor, "ajukan", expected_step=1)
+        item = apply(item_id, actor, "ajukan", expected_step=1)
+        _check_draft(draft_of(item_id), complete=True)
+    return item
 
 
 def dispose(actor: User, item_id: int, instructions: list[str], note: str = "",

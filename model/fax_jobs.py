@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import peewee
 
@@ -11,13 +11,14 @@ from model import audit, heartbeat
 from model.agenda import agenda_number
 from model.base import BaseModel, now
 from model.db import write
-from model.errors import Conflict, Invalid, NotAllowed
+from model.errors import Conflict, Invalid
 from model.fax import FaxDestination, FaxRequest, request_of
 from model.faxnumber import FaxNumber
+from model.fields import Line, Text
+from model.guard import not_future
 from model.items import WorkItem
 from model.org import User
-from model.roles import OPERATOR
-from model.workflow import apply
+from model.workflow import acting_role, apply
 
 QUEUED, SENDING, SENT, FAILED, DECIDE, CANCELLED = (
     "antri", "proses", "terkirim", "gagal", "tunggu_keputusan", "batal")
@@ -30,23 +31,23 @@ STATUS_LABELS = {QUEUED: "Antre", SENDING: "Sedang dikirim", SENT: "Terkirim",
 class FaxJob(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, backref="fax_jobs", on_delete="CASCADE")
     destination = peewee.ForeignKeyField(FaxDestination, backref="jobs", on_delete="CASCADE")
-    dial = peewee.CharField()
+    dial = Line()
     fine = peewee.BooleanField(default=False)
     manual = peewee.BooleanField(default=False)
-    status = peewee.CharField(default=QUEUED, index=True)
+    status = Line(default=QUEUED, index=True)
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
-    worker = peewee.CharField(default="")  # the daemon instance holding it (model.heartbeat)
+    worker = Line(default="")  # the daemon instance holding it (model.heartbeat)
     claimed_at = peewee.DateTimeField(null=True)
     call_started_at = peewee.DateTimeField(null=True)  # dialling began; None between calls
     call_pages = peewee.IntegerField(default=0)  # pages confirmed so far in that call
     pages_total = peewee.IntegerField(default=0)
     pages_done = peewee.IntegerField(default=0)  # confirmed pages (a retry sends the rest)
-    progress = peewee.CharField(default="")
-    result = peewee.TextField(default="")
-    remote_id = peewee.CharField(default="")
-    params = peewee.CharField(default="")  # negotiated resolution and speed, for the journal
+    progress = Line(default="")
+    result = Text(default="")
+    remote_id = Line(default="")
+    params = Line(default="")  # negotiated resolution and speed, for the journal
     thumbnail = peewee.BlobField(null=True)  # PNG of page 1, for the jurnal pengiriman
     created_by = peewee.ForeignKeyField(User, null=True)
     created_at = peewee.DateTimeField(default=now)
@@ -57,13 +58,13 @@ class FaxAttempt(BaseModel):
     job = peewee.ForeignKeyField(FaxJob, backref="attempt_rows", on_delete="CASCADE")
     started_at = peewee.DateTimeField()
     ended_at = peewee.DateTimeField()
-    number = peewee.CharField()
-    remote_id = peewee.CharField(default="")
-    params = peewee.CharField(default="")
+    number = Line()
+    remote_id = Line(default="")
+    params = Line(default="")
     pages_sent = peewee.IntegerField(default=0)
     pages_total = peewee.IntegerField(default=0)
-    hangup_code = peewee.CharField(default="")
-    message = peewee.TextField(default="")
+    hangup_code = Line(default="")
+    message = Text(default="")
     ok = peewee.BooleanField(default=False)
 
     @property
@@ -78,16 +79,16 @@ class FaxLogEntry(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, backref="fax_log", on_delete="CASCADE")
     destination = peewee.ForeignKeyField(FaxDestination, null=True, on_delete="SET NULL")
     job = peewee.ForeignKeyField(FaxJob, null=True, on_delete="SET NULL")
-    agenda_number = peewee.CharField(default="")
-    to_name = peewee.CharField()
-    number = peewee.CharField()
+    agenda_number = Line(default="")
+    to_name = Line()
+    number = Line()
     pages = peewee.IntegerField(default=0)
     ok = peewee.BooleanField()
-    result = peewee.TextField(default="")
-    remote_id = peewee.CharField(default="")
+    result = Text(default="")
+    remote_id = Line(default="")
     operator = peewee.ForeignKeyField(User, null=True)
-    via = peewee.CharField(default="modem")  # modem or manual
-    note = peewee.TextField(default="")
+    via = Line(default="modem")  # modem or manual
+    note = Text(default="")
 
 
 @dataclass
@@ -108,12 +109,14 @@ class AttemptReport:
 
 
 def _hold(actor: User, item_id: int) -> FaxRequest:
-    """The operator takes the message at step 5; a second operator is refused."""
-    item = WorkItem.get_by_id(item_id)
-    if not actor.has_role(OPERATOR):
-        raise NotAllowed("Hanya Operator Sandi yang dapat mengirim faks.")
+    """The operator takes the message at step 5 (in the step's role); a second operator is
+    refused."""
+    item = WorkItem.get_or_none(WorkItem.id == item_id)
+    if item is None:
+        raise Invalid(f"Berita #{item_id} tidak ditemukan.")
     if item.step != 5:
         raise Conflict(f"Berita #{item_id} tidak sedang menunggu pengiriman (langkah {item.step}).")
+    acting_role(actor, item.sop_step, item)
     req = request_of(item)
     taken = (FaxRequest.update(operator=actor)
              .where((FaxRequest.id == req.id)
@@ -176,8 +179,7 @@ def record_manual(actor: User, item_id: int, destination_id: int, *, at: datetim
     """A transmission done on a standalone fax machine, recorded by the operator."""
     if pages < 1:
         raise Invalid("Jumlah halaman minimal 1.")
-    if at > now() + timedelta(minutes=5):
-        raise Invalid("Waktu kirim tidak boleh di masa depan.")
+    not_future(at, "Waktu kirim")
     with write():
         req = _hold(actor, item_id)
         dest = _destination(req, destination_id, actor, "manual")
@@ -276,7 +278,9 @@ def hand_back(actor: User, item_id: int) -> WorkItem:
 def decide(actor: User, job_id: int, resend: bool) -> FaxJob:
     """The operator's decision on a job no daemon is sending: queue again, or give up."""
     with write():
-        job = FaxJob.get_by_id(job_id)
+        job = FaxJob.get_or_none(FaxJob.id == job_id)
+        if job is None:
+            raise Invalid(f"Pekerjaan faks #{job_id} tidak ditemukan.")
         _hold(actor, job.item_id)
         if job.status == SENDING and not recover(job.id, actor.username):
             raise Conflict(f"Faks ini sedang dikirim ({heartbeat.holder(job.worker)}); "

@@ -9,6 +9,7 @@ from datetime import datetime
 import peewee
 
 from model.base import BaseModel, now
+from model.fields import Line
 
 STALE_SECONDS = 30
 PREFIX = "spool"
@@ -16,12 +17,12 @@ STOPPED = "berhenti"
 
 
 class Heartbeat(BaseModel):
-    name = peewee.CharField(unique=True)  # "spool:<host>:<pid>:<started>", one per instance
+    name = Line(unique=True)  # "spool:<host>:<pid>:<started>", one per instance
     pid = peewee.IntegerField()
-    host = peewee.CharField()
+    host = Line()
     started_at = peewee.DateTimeField()
     beat_at = peewee.DateTimeField()
-    status = peewee.CharField(default="")
+    status = Line(default="")
 
 
 def instance_name(started_at: datetime) -> str:

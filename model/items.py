@@ -5,6 +5,7 @@ from __future__ import annotations
 import peewee
 
 from model.base import BaseModel, now
+from model.fields import Line, Text
 from model.org import Unit, User
 from model.sop import DONE, PROCEDURES
 
@@ -12,13 +13,13 @@ from model.sop import DONE, PROCEDURES
 class WorkItem(BaseModel):
     """One fax request, incoming mail or outgoing mail on its way through the SOP."""
 
-    procedure = peewee.CharField(index=True)
+    procedure = Line(index=True)
     step = peewee.IntegerField(index=True)
     step_entered_at = peewee.DateTimeField(default=now)
     version = peewee.IntegerField(default=0)
-    title = peewee.CharField(default="")
-    sifat = peewee.CharField(default="Biasa")
-    derajat = peewee.CharField(default="Biasa")
+    title = Line(default="")
+    sifat = Line(default="Biasa")
+    derajat = Line(default="Biasa")
     created_by = peewee.ForeignKeyField(User, null=True, backref="items")
     unit = peewee.ForeignKeyField(Unit, null=True, backref="items")
     created_at = peewee.DateTimeField(default=now)
@@ -39,9 +40,9 @@ class StepLog(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, backref="log", on_delete="CASCADE")
     at = peewee.DateTimeField(default=now)
     actor = peewee.ForeignKeyField(User, null=True, backref="actions")
-    role = peewee.CharField(default="")
+    role = Line(default="")
     from_step = peewee.IntegerField(null=True)
     to_step = peewee.IntegerField()
-    action = peewee.CharField()
-    note = peewee.TextField(default="")
+    action = Line()
+    note = Text(default="")
     seconds = peewee.IntegerField(default=0)  # time the item spent at from_step

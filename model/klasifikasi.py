@@ -5,15 +5,14 @@ from __future__ import annotations
 import csv
 from importlib import resources
 
-import peewee
-
 from model.base import BaseModel
 from model.errors import Invalid
+from model.fields import Line, Text
 
 
 class Klasifikasi(BaseModel):
-    kode = peewee.CharField(primary_key=True)
-    uraian = peewee.TextField()
+    kode = Line(primary_key=True)
+    uraian = Text()
 
 
 def load_codes() -> int:

@@ -51,9 +51,13 @@ def _ordered(query, limit: int) -> list[WorkItem]:
                 .limit(limit))
 
 
-def _search(procedure: str, model, fields, text: str, limit: int) -> list[WorkItem]:
-    """Closed items of `procedure` whose title, mail `fields` or agenda number hold `text`."""
+def _search(procedure: str, model, fields, text: str, limit: int,
+            only=None) -> list[WorkItem]:
+    """Closed items of `procedure` (meeting the condition `only`) whose title, mail `fields` or
+    agenda number hold `text`."""
     query = WorkItem.select().where(_closed(procedure))
+    if only is not None:
+        query = query.where(only)
     t = text.strip()
     if t:
         match = fields[0].contains(t)
@@ -65,11 +69,19 @@ def _search(procedure: str, model, fields, text: str, limit: int) -> list[WorkIt
     return _ordered(query, limit)
 
 
-def search_incoming(text: str = "", limit: int = 200) -> list[WorkItem]:
-    """Archived incoming mail whose subject, sender, body or agenda number holds `text`."""
+def search_incoming(text: str = "", limit: int = 200,
+                    set_aside: bool | None = None) -> list[WorkItem]:
+    """Archived incoming mail whose subject, sender, body, agenda number or set-aside reason
+    holds `text`; `set_aside` True/False keeps only the mail set aside as not official letters
+    at sorting / only the official letters."""
+    only = None
+    if set_aside is not None:
+        aside = IncomingMail.select(IncomingMail.item).where(IncomingMail.set_aside != "")
+        only = WorkItem.id.in_(aside) if set_aside else WorkItem.id.not_in(aside)
     return _search(EMAIL_IN, IncomingMail, (IncomingMail.subject, IncomingMail.from_addr,
-                                            IncomingMail.from_name, IncomingMail.text),
-                   text, limit)
+                                            IncomingMail.from_name, IncomingMail.text,
+                                            IncomingMail.set_aside_reason),
+                   text, limit, only)
 
 
 def search_outgoing(text: str = "", limit: int = 200) -> list[WorkItem]:

@@ -9,7 +9,8 @@ import peewee
 from model import agenda, audit, heartbeat
 from model.base import BaseModel, now
 from model.db import write
-from model.errors import Conflict
+from model.errors import Conflict, Invalid
+from model.fields import Line, Text
 from model.items import WorkItem
 from model.org import User
 from model.workflow import apply
@@ -21,17 +22,17 @@ RETRY_MINUTES = 2
 
 class MailJob(BaseModel):
     item = peewee.ForeignKeyField(WorkItem, backref="mail_jobs", on_delete="CASCADE")
-    kind = peewee.CharField()
-    to = peewee.TextField()
-    note = peewee.TextField(default="")
-    klasifikasi = peewee.CharField(default="")
-    status = peewee.CharField(default=QUEUED, index=True)
+    kind = Line()
+    to = Text()
+    note = Text(default="")
+    klasifikasi = Line(default="")
+    status = Line(default=QUEUED, index=True)
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
-    worker = peewee.CharField(default="")
-    error = peewee.TextField(default="")
-    message_id = peewee.CharField(default="")
+    worker = Line(default="")
+    error = Text(default="")
+    message_id = Line(default="")
     created_by = peewee.ForeignKeyField(User, null=True)
     created_at = peewee.DateTimeField(default=now)
     updated_at = peewee.DateTimeField(default=now)
@@ -46,15 +47,29 @@ def _no_active(item: WorkItem, kind: str) -> None:
 
 def queue_send(actor: User, item: WorkItem, max_tries: int = 3,
                klasifikasi: str = "000.1.1") -> MailJob:
-    """Inside the caller's write(): queue the final letter; a second send is refused."""
-    from model.email_out import mail_of
+    """Inside the caller's write(): queue the final letter, refused when a send is already
+    queued or the letter is not byte-for-byte its approved version."""
+    from model.email_out import approved_letter
 
     _no_active(item, SEND)
-    mail = mail_of(item)
-    job = MailJob.create(item=item, kind=SEND, to=mail.to, max_tries=max_tries,
+    letter, version = approved_letter(item)
+    job = MailJob.create(item=item, kind=SEND, to=letter.to, max_tries=max_tries,
                          klasifikasi=klasifikasi, created_by=actor)
-    audit.record(actor.username, "email_antri", f"email_out#{item.id}", job=job.id)
+    audit.record(actor.username, "email_antri", f"email_out#{item.id}", job=job.id,
+                 version=version.number, sha256=version.sha256)
     return job
+
+
+def letter_to_send(job: MailJob):
+    """The letter a send job carries, proven to be its approved version addressed as queued;
+    Invalid (the reason the daemon fails the job with) when it is not."""
+    from model.email_out import approved_letter
+
+    letter, version = approved_letter(job.item_id)
+    if letter.to != job.to:
+        raise Invalid(f"Email #{job.item_id} berbeda dari versi yang disetujui Kepala Bidang "
+                      f"(v{version.number}) pada alamat antrean; email ini tidak boleh dikirim.")
+    return letter
 
 
 def queue_forward(actor: User, item: WorkItem, emails: list[str], note: str) -> MailJob:
@@ -118,7 +133,7 @@ def _delivered(job: MailJob, pattern: str, unit_code: str) -> None:
     agenda.register(agenda.OUTGOING, job.created_by, klasifikasi=job.klasifikasi,
                     unit_code=unit_code, perihal=item.title, party=job.to, item=item,
                     pattern=pattern)
-    apply(item.id, job.created_by, "kirim", expected_step=4,
+    apply(item.id, job.created_by, "kirim", expected_step=4, system=True,  # checked when queued
           note=f"Terkirim, Message-ID {job.message_id}")
 
 

@@ -5,17 +5,18 @@ from __future__ import annotations
 import peewee
 
 from model.base import BaseModel, now
+from model.fields import Line
 from model.roles import LABELS, SHORT
 
 
 class Unit(BaseModel):
     """A Bidang/Seksi of the office, or an outside OPD."""
 
-    code = peewee.CharField(unique=True)
-    name = peewee.CharField()
-    kind = peewee.CharField(default="seksi")  # bidang, seksi, opd
+    code = Line(unique=True)
+    name = Line()
+    kind = Line(default="seksi")  # bidang, seksi, opd
     parent = peewee.ForeignKeyField("self", null=True, backref="children")
-    email = peewee.CharField(default="")
+    email = Line(default="")
 
     def __str__(self) -> str:
         return self.name
@@ -24,17 +25,17 @@ class Unit(BaseModel):
 class Position(BaseModel):
     """A post (jabatan) in a unit: dispositions go to positions, not people."""
 
-    name = peewee.CharField(unique=True)
+    name = Line(unique=True)
     unit = peewee.ForeignKeyField(Unit, null=True, backref="positions")
 
 
 class User(BaseModel):
-    username = peewee.CharField(unique=True)
-    full_name = peewee.CharField()
-    nip = peewee.CharField(default="")
+    username = Line(unique=True)
+    full_name = Line()
+    nip = Line(default="")
     unit = peewee.ForeignKeyField(Unit, null=True, backref="users")
     position = peewee.ForeignKeyField(Position, null=True, backref="holders")
-    password_hash = peewee.CharField()
+    password_hash = Line()
     failed_logins = peewee.IntegerField(default=0)
     locked_until = peewee.DateTimeField(null=True)
     active = peewee.BooleanField(default=True)
@@ -53,7 +54,7 @@ class User(BaseModel):
 
 class UserRole(BaseModel):
     user = peewee.ForeignKeyField(User, backref="role_rows", on_delete="CASCADE")
-    role = peewee.CharField()
+    role = Line()
 
     class Meta:
         indexes = ((("user", "role"), True),)
@@ -70,7 +71,7 @@ def email_of_role(role: str) -> str:
 class Contact(BaseModel):
     """Address book entry: a fax or email destination."""
 
-    name = peewee.CharField()
-    organisation = peewee.CharField(default="")
-    fax = peewee.CharField(default="")
-    email = peewee.CharField(default="")
+    name = Line()
+    organisation = Line(default="")
+    fax = Line(default="")
+    email = Line(default="")

@@ -6,26 +6,32 @@ from model import audit
 from model.base import now
 from model.db import write
 from model.errors import Conflict, Invalid, NotAllowed
+from model.guard import account, names
 from model.items import StepLog, WorkItem
 from model.org import User
-from model.roles import LABELS
 from model.sop import DONE, PROCEDURES, Step
 
 
-def acting_role(user: User, step: Step, item: WorkItem) -> str:
-    """The role `user` acts in at `step` of `item`, or raise NotAllowed."""
-    for role in step.roles:
-        if not user.has_role(role):
-            continue
-        if step.scope == "owner" and item.created_by_id not in (None, user.id):
-            continue
-        if step.scope == "unit" and not in_unit(user, item):
-            continue
-        return role
+def acting_role(user: User, step: Step, item: WorkItem | None) -> str:
+    """The role `user` acts in at `step` of `item` (None: an item `user` starts now), after
+    re-reading the account (`guard.account`); otherwise NotAllowed saying who may."""
     if not step.roles:
         raise NotAllowed("Langkah ini dijalankan oleh sistem, bukan oleh pengguna.")
-    who = " atau ".join(LABELS[r] for r in step.roles)
-    raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh {who}.")
+    user = account(user)
+    held = [role for role in step.roles if user.has_role(role)]
+    if not held:
+        raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh {names(step.roles)}.")
+    if item is not None and step.scope == "owner" and item.created_by_id not in (None, user.id):
+        raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh pemohonnya sendiri.")
+    if item is not None and step.scope == "unit" and not in_unit(user, item):
+        raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh "
+                         f"{names(step.roles)} dari unit yang menangani surat ini.")
+    return held[0]
+
+
+def starting_role(user: User, procedure: str) -> str:
+    """The role `user` starts a new item of `procedure` in (its first step's), or NotAllowed."""
+    return acting_role(user, PROCEDURES[procedure].first, None)
 
 
 def in_unit(user: User, item: WorkItem) -> bool:
@@ -66,7 +72,9 @@ def transition(item_id: int, actor: User | None, action: str, *, expected_step: 
 
 def apply(item_id: int, actor: User | None, action: str, *, expected_step: int,
           note: str = "", system: bool = False) -> WorkItem:
-    """The body of `transition` for callers that already hold a write transaction."""
+    """The body of `transition` for callers that already hold a write transaction. A person's
+    move is checked by `acting_role`; `system` records one the software makes (intake, a
+    delivery the daemon confirms for the account that queued it)."""
     item = WorkItem.get_or_none(WorkItem.id == item_id)
     if item is None:
         raise Invalid(f"Item #{item_id} tidak ditemukan.")

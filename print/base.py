@@ -26,6 +26,7 @@ MONTHS = (
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 HEAD_FILL = (225, 225, 225)
+PAGE_TOTAL = "{nb}"  # fpdf2's alias for the page count, filled in as the PDF is closed
 VOID_STYLE = FontFace(emphasis="S", color=(90, 90, 90), fill_color=(240, 240, 240))
 
 
@@ -104,6 +105,7 @@ class Document(FPDF):
         self.set_creator("Warkat")
         self.set_lang("id")
         self.set_font(SANS, size=10)
+        self.alias_nb_pages(None)  # set for the footer's page line alone: see footer()
         self.add_page()
 
     # -- page furniture -------------------------------------------------------------------
@@ -122,13 +124,20 @@ class Document(FPDF):
         self.set_font(SANS, size=10)
 
     def footer(self) -> None:
+        """The running title and "Halaman n dari N". fpdf2 puts the page count in for
+        PAGE_TOTAL in any text written while the alias is set, so it is set for that line
+        alone: a perihal or name holding "{nb}" is printed as written."""
         if not self.numbered:
             return
+        closing = self.str_alias_nb_pages
         self.set_y(-12)
         self.set_font(SANS, size=7.5)
         self.set_text_color(90)
+        self.alias_nb_pages(None)
         self.cell(self.epw / 2, 4, self.running_title)
-        self.cell(self.epw / 2, 4, f"Halaman {self.page_no()} dari {{nb}}", align="R")
+        self.alias_nb_pages(PAGE_TOTAL)
+        self.cell(self.epw / 2, 4, f"Halaman {self.page_no()} dari {PAGE_TOTAL}", align="R")
+        self.alias_nb_pages(closing)
         self.set_text_color(0)
 
     def kop(self, compact: bool = False) -> None:
@@ -290,4 +299,5 @@ class Document(FPDF):
         self.set_font(SANS, size=10)
 
     def to_bytes(self) -> bytes:
+        self.alias_nb_pages(PAGE_TOTAL)  # fpdf2 fills the footers' page totals in only if set
         return bytes(self.output())

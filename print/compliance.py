@@ -41,6 +41,8 @@ def compliance_pdf(data: ComplianceReport, letterhead: Letterhead, paper: str = 
                    align=("LEFT", "CENTER", "LEFT", "RIGHT", "RIGHT", "RIGHT", "RIGHT", "RIGHT"))
     pdf.set_font(SANS, size=8.5)
     pdf.ln(2)
+    if data.set_aside:
+        set_aside_line(pdf, data.set_aside)
     notes = (f"Sesuai standar: persentase langkah yang selesai dalam waktu standar mutu baku; "
              f"di bawah {TARGET_PCT:.0f}% dicetak tebal merah. P90: 90% langkah selesai "
              f"dalam waktu ini.", *data.notes)
@@ -52,3 +54,16 @@ def compliance_pdf(data: ComplianceReport, letterhead: Letterhead, paper: str = 
     if anchor:
         anchor_line(pdf, anchor)
     return pdf.to_bytes()
+
+
+def set_aside_line(pdf: Document, counts: tuple[tuple[str, int], ...]) -> None:
+    """Incoming mail that was not an official letter: counted at sorting (step 2) only."""
+    total = sum(n for _, n in counts)
+    kinds = ", ".join(f"{label} {n}" for label, n in counts)
+    pdf.set_font(SANS, "B", 8.5)
+    pdf.multi_cell(pdf.epw, 4.5, f"Email masuk bukan surat dinas (disisihkan pada langkah 2): "
+                   f"{total} — {kinds}.", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(SANS, size=8.5)
+    pdf.multi_cell(pdf.epw, 4.5, "Dihitung pada langkah 2 saja; tidak diagendakan dan tidak "
+                   "masuk langkah 3–8.", align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)

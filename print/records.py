@@ -237,3 +237,5 @@ class ComplianceReport:
     signatory: Signatory | None = None
     sop_number: str = ""
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # incoming mail set aside at sorting as not official letters: (kind label, count)
+    set_aside: tuple[tuple[str, int], ...] = ()

@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import email_in, email_out, mail_jobs
+from model import email_in, mail_jobs
 from model.config import Config
 from model.db import write
 from model.errors import WarkatError
@@ -67,19 +67,25 @@ def open_inbox(cfg: Config):
     return MaildirInbox(path), f"maildir:{path}"
 
 
-def keep(raw: bytes, source: str, tally: Tally) -> None:
-    """Parse and store one message; only a file that is no email at all is rejected."""
+def keep(raw: bytes, source: str, tally: Tally) -> bool:
+    """Parse and store one message; False when it was rejected (no email at all, or refused
+    by the model), so the caller leaves it where it is."""
     from mail.parse import looks_like_email, parse_message
 
     ok, reason = looks_like_email(raw)
+    try:
+        stored = email_in.store(parse_message(raw), source) if ok else None
+    except WarkatError as exc:
+        ok, reason = False, str(exc)
     if not ok:
         tally.rejected += 1
-        log.warning("%s ditolak: %s", source, reason)
-        return
-    if email_in.store(parse_message(raw), source) is None:
+        log.warning("%s ditolak, tetap di kotak surat: %s", source, reason)
+        return False
+    if stored is None:
         tally.duplicates += 1
     else:
         tally.imported += 1
+    return True
 
 
 def take_in(inbox, name: str) -> Tally:
@@ -91,13 +97,14 @@ def take_in(inbox, name: str) -> Tally:
     state = SyncState(mark.uidvalidity, mark.last_uid, mark.last_key)
     done = []
     for fetched in inbox.fetch_new(state):
-        keep(fetched.raw, f"{name}#{fetched.ref}", tally)
+        kept = keep(fetched.raw, f"{name}#{fetched.ref}", tally)
         with write():
             email_in.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
                                      last_uid=fetched.state.last_uid,
                                      last_key=fetched.state.last_key).where(
                 email_in.SyncMark.id == mark.id).execute()
-        done.append(fetched.ref)
+        if kept:  # a rejected message is never marked done nor moved: it stays in the INBOX
+            done.append(fetched.ref)
     inbox.mark_done(done)
     return tally
 
@@ -206,24 +213,34 @@ def send_notice(cfg: Config, msg) -> str:
 
 
 def build(cfg: Config, job: mail_jobs.MailJob):
-    """The message a job sends: the final letter, or a forward of the incoming original."""
+    """The message a job sends: a forward of the incoming original, or the final letter built
+    from exactly its approved version (Invalid when the stored letter is not that version)."""
     from mail.smtp import build_forward, build_message
 
     office = cfg.office.get("email", "")
-    to = [a.strip() for a in job.to.split(",") if a.strip()]
     if job.kind == mail_jobs.FORWARD:
-        return build_forward(bytes(email_in.mail_of(job.item_id).raw), office, to, job.note)
-    letter = email_out.mail_of(job.item_id)
-    cc = [a.strip() for a in letter.cc.split(",") if a.strip()]
-    files = [(a.filename, bytes(a.data)) for a in letter.attachments]
-    return build_message(office, to, cc, letter.subject, letter.body, files)
+        return build_forward(bytes(email_in.mail_of(job.item_id).raw), office,
+                             _split(job.to), job.note)
+    letter = mail_jobs.letter_to_send(job)
+    return build_message(office, _split(letter.to), _split(letter.cc), letter.subject,
+                         letter.body, list(letter.files))
+
+
+def _split(addresses: str) -> list[str]:
+    return [a.strip() for a in addresses.split(",") if a.strip()]
 
 
 def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.MailJob:
-    """Send one job, copy it to the IMAP Sent folder when there is one, record the outcome."""
+    """Send one job, copy it to the IMAP Sent folder when there is one, record the outcome.
+    A letter that is not its approved version is not sent: the job fails with the reason,
+    back to a person."""
     from mail.errors import MailError
 
-    msg = build(cfg, job)
+    try:
+        msg = build(cfg, job)
+    except WarkatError as exc:
+        log.warning("email #%s tidak dikirim: %s", job.id, exc)
+        return mail_jobs.finish(job.id, error=str(exc), retry=False)
     try:
         message_id = (transport or _transport(cfg))(msg)
     except MailError as exc:

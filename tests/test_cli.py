@@ -6,8 +6,11 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 
 import pytest
+
+from tests.conftest import unavailable
 
 
 def warkat(home, *args, stdin="", env=None):
@@ -79,6 +82,43 @@ def test_read_only_database_is_explained(cli_home):
     assert out.returncode == 1, out.stderr
     assert "Traceback" not in out.stderr
     assert "hanya-baca" in out.stderr or "tidak dapat dibuka" in out.stderr
+
+
+def test_mail_sync_on_a_locked_database_is_one_sentence(cli_home):
+    """Another connection holds the write lock (BEGIN EXCLUSIVE) past the busy timeout."""
+    holder = sqlite3.connect(cli_home / "warkat.db", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        out = warkat(cli_home, "mail", "sync")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert (out.returncode, out.stderr) == (
+        1, "warkat: Basis data sedang dikunci oleh pengguna lain. Coba lagi sebentar.\n")
+
+
+@contextmanager
+def read_only(path):
+    """Make `path` unwritable even for root (the immutable flag); as another user, its mode."""
+    root = os.geteuid() == 0
+    if not root:
+        path.chmod(0o400)
+    elif subprocess.run(["chattr", "+i", str(path)], capture_output=True).returncode != 0:
+        unavailable("chattr +i (immutable file) is not supported here")
+    try:
+        yield
+    finally:
+        if root:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(0o600)
+
+
+def test_mail_sync_on_a_read_only_database_is_one_sentence(cli_home):
+    with read_only(cli_home / "warkat.db"):
+        out = warkat(cli_home, "mail", "sync")
+    assert (out.returncode, out.stderr) == (
+        1, "warkat: Berkas basis data hanya-baca: periksa izin berkas dan foldernya.\n")
 
 
 def test_broken_config_is_explained(cli_home):

@@ -117,7 +117,7 @@ def test_named_config_must_exist_and_login_mode_is_checked(tmp_path):
     cfg = config.load(tmp_path, named)
     assert (cfg.login, cfg.path) == ("ssh", named)
     named.write_text('[screen]\nlogin = "otomatis"\n')
-    with pytest.raises(Invalid, match='harus "ask" atau "ssh"'):
+    with pytest.raises(Invalid, match='login = "otomatis" tidak dikenal; pilihan: ask, ssh'):
         config.load(tmp_path, named)
 
 

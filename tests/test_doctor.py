@@ -129,8 +129,8 @@ def test_a_broken_config_a_bad_value_a_corrupt_database(fresh, tmp_path):
     assert "Basis data" not in found and "Izin folder data" in found
     configure(fresh, '[printer]\nkind = "laser"\n[mail]\ninbox = "pop3"\n')
     assert checks(fresh)["Konfigurasi"].found == (
-        "[mail] inbox 'pop3' tidak dikenal (maildir atau imap); "
-        "[printer] kind 'laser' tidak dikenal (pdf, cups, raw)")
+        f'{fresh}/warkat.toml: [printer] kind = "laser" tidak dikenal; pilihan: pdf, cups, raw. '
+        '[mail] inbox = "pop3" tidak dikenal; pilihan: maildir, imap.')
     configure(fresh)
     (fresh / "warkat.db").write_bytes(b"ini bukan basis data" * 100)
     for leftover in ("warkat.db-wal", "warkat.db-shm"):

@@ -1,11 +1,11 @@
 """Agenda numbers: sequential per book and year, formatted, never reused, safe under load."""
 
 import multiprocessing
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
-from model import base
+from model import agenda, base, ekspedisi
 from model.agenda import (
     INCOMING,
     OUTGOING,
@@ -17,6 +17,7 @@ from model.agenda import (
 )
 from model.db import open_database, write
 from model.errors import Invalid
+from model.guard import not_future
 from model.klasifikasi import Klasifikasi, require, search
 from tests.conftest import user
 
@@ -85,32 +86,48 @@ def test_classification_codes_are_loaded_and_searchable(home):
         require("999.9")
 
 
-def _worker(path, user_id, count, queue):
+def agenda_seq(actor) -> int:
+    """One number of the buku agenda berita keluar."""
+    with write():
+        return register(OUTGOING, actor, klasifikasi="000", unit_code="X", perihal="",
+                        party="").seq
+
+
+def ekspedisi_seq(actor) -> int:
+    """One line of the buku ekspedisi."""
+    return ekspedisi.add(actor, to="Bappeda", perihal="Undangan").seq
+
+
+def _worker(path, user_id, count, take, queue):
     open_database(path)
     from model.org import User
 
     actor = User.get_by_id(user_id)
     got = []
     for _ in range(count):
-        with write():
-            got.append(register(OUTGOING, actor, klasifikasi="000", unit_code="X",
-                                perihal="", party="").seq)
+        try:
+            got.append(take(actor))
+        except Exception as exc:  # reported to the test, which names it
+            got.append(f"{type(exc).__name__}: {exc}")
     queue.put(got)
 
 
-def register_from_processes(db_url: str, each: int, processes: int = 8) -> list[int]:
-    """Numbers taken by `processes` separate processes registering `each` entries at once."""
+def register_from_processes(db_url: str, each: int, processes: int = 8,
+                            take=agenda_seq) -> list[int]:
+    """Numbers taken by `processes` separate processes taking `each` (with `take`) at once."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(db_url, user("admin").id, each, queue))
+    procs = [ctx.Process(target=_worker, args=(db_url, user("admin").id, each, take, queue))
              for _ in range(processes)]
     for p in procs:
         p.start()
-    numbers = [n for _ in procs for n in queue.get(timeout=120)]
+    got = [n for _ in procs for n in queue.get(timeout=120)]
     for p in procs:
         p.join(timeout=60)
         assert p.exitcode == 0
-    return numbers
+    failed = [n for n in got if isinstance(n, str)]
+    assert not failed, f"{len(failed)} of {len(got)} failed, first: {failed[0]}"
+    return got
 
 
 def test_eight_processes_registering_at_once_get_unique_gapless_numbers(staff):
@@ -125,3 +142,27 @@ def test_only_administrasi_umum_voids(staff):
     entry = _register()
     with pytest.raises(NotAllowed, match="Administrasi Umum"), write():
         void(entry.id, user("kasi"), "Salah")
+
+
+def test_eight_processes_filling_the_ekspedisi_book_get_unique_gapless_numbers(staff):
+    numbers = register_from_processes(staff.db_url, 10, take=ekspedisi_seq)
+    assert sorted(numbers) == list(range(1, 81))
+    assert ekspedisi.EkspedisiEntry.select().count() == 80
+
+
+def test_the_ekspedisi_book_continues_after_lines_written_before_its_counter(staff):
+    first = ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan")
+    with write():
+        agenda.AgendaCounter.delete().where(agenda.AgendaCounter.book == ekspedisi.BOOK).execute()
+    assert ekspedisi.add(user("admin"), to="Dinkes", perihal="Data").seq == first.seq + 1
+
+
+def test_a_typed_date_or_time_may_not_lie_in_the_future(frozen):
+    today = frozen.date()
+    not_future(None, "Tanggal surat")
+    not_future(today, "Tanggal surat")
+    not_future(frozen + timedelta(minutes=4), "Waktu kirim")  # typed to the minute
+    with pytest.raises(Invalid, match="^Tanggal surat tidak boleh di masa depan.$"):
+        not_future(today + timedelta(days=1), "Tanggal surat")
+    with pytest.raises(Invalid, match="^Waktu terima tidak boleh di masa depan.$"):
+        not_future(frozen + timedelta(minutes=6), "Waktu terima")

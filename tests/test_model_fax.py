@@ -235,6 +235,40 @@ def test_ekspedisi_numbers_and_receipts(staff):
         == ["Wahyu", ""]
 
 
+def test_a_nota_dinas_dated_in_the_future_is_refused(staff):
+    tomorrow = base.now().date() + timedelta(days=1)
+    with pytest.raises(Invalid, match="^Tanggal nota dinas tidak boleh di masa depan.$"):
+        fax_flow.save_draft(user("pemakai"), draft(nota_date=tomorrow))
+    assert not WorkItem.select().exists()
+    item = fax_flow.save_draft(user("pemakai"), draft(nota_date=base.now().date()))
+    with pytest.raises(Invalid, match="masa depan"):
+        fax_flow.save_draft(user("pemakai"), draft(nota_date=tomorrow), item.id)
+    assert request_of(item.id).nota_date == base.now().date()
+
+
+def test_ekspedisi_refuses_a_letter_or_a_receipt_dated_in_the_future(staff):
+    tomorrow = base.now().date() + timedelta(days=1)
+    with pytest.raises(Invalid, match="^Tanggal surat tidak boleh di masa depan.$"):
+        ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan", letter_date=tomorrow)
+    assert not ekspedisi.EkspedisiEntry.select().exists()
+    entry = ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan",
+                          letter_date=base.now().date())
+    with pytest.raises(Invalid, match="^Waktu terima tidak boleh di masa depan.$"):
+        ekspedisi.record_receipt(user("admin"), entry.id, "Yusuf",
+                                 base.now() + timedelta(hours=2))
+    assert ekspedisi.EkspedisiEntry.get_by_id(entry.id).received_at is None
+
+
+def test_only_administrasi_umum_keeps_the_ekspedisi_book(staff):
+    for name in ("kasi", "operator"):
+        with pytest.raises(NotAllowed, match="^Hanya Administrasi Umum yang dapat mengisi "
+                                             "buku ekspedisi.$"):
+            ekspedisi.add(user(name), to="Bappeda", perihal="Undangan")
+    entry = ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan")
+    with pytest.raises(NotAllowed, match="mencatat tanda terima"):
+        ekspedisi.record_receipt(user("kasi"), entry.id, "Yusuf", base.now())
+
+
 def test_clerk_may_correct_the_code_while_registering(staff):
     item_id = at_step(3)
     with pytest.raises(Invalid):

@@ -69,3 +69,16 @@ def test_incoming_dossier_has_forwards_and_follow_ups(staff):
     assert [f.text for f in trail.follow_ups] == ["Sudah dijawab melalui telepon."]
     assert [r.log.action for r in d.history][-3:] == ["teruskan", "tindak_lanjut", "arsipkan"]
 
+
+def test_set_aside_mail_is_archived_filterable_and_found_by_its_reason(staff):
+    letter = incoming_at(8, subject="Undangan rapat")
+    email_in.archive(user("admin"), letter)
+    spam = incoming_at(2, subject="Promo pinjaman")
+    email_in.set_aside(user("kasi"), spam, "spam", "Iklan pinjaman online")
+    ids = lambda **kw: [i.id for i in mail_archive.search_incoming(**kw)]  # noqa: E731
+    assert set(ids()) == {letter, spam}
+    assert ids(set_aside=True) == [spam] and ids(set_aside=False) == [letter]
+    assert ids(text="pinjaman online") == [spam]
+    d = mail_archive.dossier(spam)
+    assert d.incoming.set_aside == "spam" and d.agenda_number == "" and d.forwards == []
+    assert [r.log.action for r in d.history] == ["buat", "terima", "sisihkan"]

@@ -25,9 +25,9 @@ def test_every_action_leads_to_a_real_step_or_done():
             assert set(step.roles) <= set(ALL)
 
 
-def test_incoming_mail_branches_at_step_2_to_print_or_forward():
+def test_incoming_mail_branches_at_step_2_to_print_forward_or_set_aside():
     targets = {a.code: a.to for a in PROCEDURES[EMAIL_IN].step(2).actions}
-    assert targets == {"cetak": 3, "tanpa_cetak": 6}
+    assert targets == {"cetak": 3, "tanpa_cetak": 6, "sisihkan": DONE}
 
 
 def test_returns_lead_back_to_the_first_step():

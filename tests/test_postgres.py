@@ -1,5 +1,5 @@
 """The same model code on PostgreSQL: migrations, the demo office, the fax and email rules,
-agenda numbers from 8 processes, the audit chain."""
+agenda and ekspedisi numbers from 8 processes, the audit chain."""
 
 import itertools
 
@@ -16,7 +16,7 @@ from tests.conftest import FROZEN, user
 from tests.fax_helpers import at_step
 from tests.mail_helpers import incoming_at
 from tests.pgserver import PostgresServer
-from tests.test_model_agenda import register_from_processes
+from tests.test_model_agenda import ekspedisi_seq, register_from_processes
 
 _names = itertools.count()
 
@@ -82,3 +82,22 @@ def test_eight_processes_number_the_book_on_postgres(pg_office):
     numbers = register_from_processes(pg_office.db_url, 10)
     assert sorted(numbers) == list(range(1, 81))
     assert AgendaEntry.select().count() == 80
+
+
+def test_eight_processes_fill_the_ekspedisi_book_on_postgres(pg_office):
+    numbers = register_from_processes(pg_office.db_url, 50, take=ekspedisi_seq)
+    assert sorted(numbers) == list(range(1, 401))
+
+
+def test_limits_and_a_duplicate_intake_are_clear_refusals_on_postgres(pg_office):
+    from mail.parse import parse_message
+    from model import fax_flow
+    from model.errors import Invalid
+    from tests.fax_helpers import draft
+    from tests.mail_helpers import raw_mail
+
+    with pytest.raises(Invalid, match="perihal terlalu panjang: 256 karakter"):
+        fax_flow.save_draft(user("pemakai"), draft(perihal="x" * 256))
+    parsed = parse_message(raw_mail(subject="Kembar\x00", body="isi\x00"))
+    assert email_in.store(parsed, "a") is not None and email_in.store(parsed, "b") is None
+    assert "\x00" not in email_in.mail_of(WorkItem.get(WorkItem.procedure == "email_in")).text

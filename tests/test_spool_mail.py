@@ -4,9 +4,12 @@ the copy in the IMAP Sent folder; and `warkat mail import|sync` from the command
 import subprocess
 import sys
 
+import pytest
+
 from mail.imap import ImapConfig, SyncState, sync
 from model import email_in, email_out, mail_jobs
 from model.email_in import IncomingMail, SyncMark
+from model.email_out import OutgoingAttachment, OutgoingMail
 from model.items import WorkItem
 from spool.mail import import_paths, send_one, sync_once
 from tests.conftest import user
@@ -76,6 +79,28 @@ def test_smtp_down_keeps_the_letter_with_the_reason(staff):
     job = send_one(staff, mail_jobs.claim_next("outbox"))
     assert job.status == "antri" and job.error
     assert WorkItem.get_by_id(item_id).step == 4
+
+
+@pytest.mark.parametrize("tamper", ["body", "attachment", "job_to"])
+def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, tamper):
+    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
+                      smtp_security="plain")
+    item = email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject="Data",
+                                body="Dengan hormat.", attachments=[("data.csv", b"1,2")])
+    email_out.submit(user("staf"), item.id)
+    email_out.approve(user("kabid"), item.id)
+    email_out.finalise(user("staf"), item.id)
+    email_out.send(user("admin"), item.id, "000.1.1")
+    if tamper == "body":
+        OutgoingMail.update(body="Isi disusupkan.").where(OutgoingMail.item == item.id).execute()
+    elif tamper == "attachment":
+        OutgoingAttachment.update(data=b"9,9").execute()
+    else:
+        mail_jobs.MailJob.update(to="lain@contoh.go.id").execute()
+    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    assert job.status == "gagal" and "berbeda dari versi yang disetujui Kepala Bidang (v1)" in \
+        job.error
+    assert smtp_sink.messages == [] and WorkItem.get_by_id(item.id).step == 4
 
 
 def test_forward_to_outside_opd_is_a_real_email(staff, smtp_sink):

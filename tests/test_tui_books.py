@@ -20,7 +20,7 @@ def sent_on(day_offset: int, perihal: str) -> int:
     """A message numbered and sent (manually) `day_offset` days from the frozen day."""
     start = base.now()
     base.freeze(start + timedelta(days=day_offset))
-    item_id = at_step(5, perihal=perihal)
+    item_id = at_step(5, perihal=perihal, nota_date=base.now().date())
     dest = request_of(item_id).destinations.get()
     fax_jobs.record_manual(user("operator"), item_id, dest.id, at=base.now(),
                            remote_id=dest.number, pages=1, ok=True)

@@ -21,7 +21,7 @@ async def test_kasi_disposes_with_instructions_and_prints(office):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kasi", DispositionScreen())
         table = app.screen.query_one("#queue", DataTable)
-        assert table.get_row_at(0)[0] == str(item_id)  # most urgent first
+        assert str(table.get_row_at(0)[0]) == str(item_id)  # most urgent first
         await pilot.press("enter")
         assert isinstance(app.screen, DispositionDetail)
         assert "Diskominfo Jatim (031-8294608)" in shown(app, "#request")
@@ -36,7 +36,7 @@ async def test_kasi_disposes_with_instructions_and_prints(office):
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert isinstance(app.screen, DispositionScreen)
-        ids = [table.get_row_at(i)[0] for i in range(table.row_count)]
+        ids = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert str(item_id) not in ids
     disp = Disposition.get(Disposition.item == item_id)
     assert disp.instructions.splitlines() == ["Agendakan dan kirim melalui faksimili",

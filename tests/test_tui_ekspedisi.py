@@ -12,8 +12,8 @@ from tui.screens.print_dialog import PrintDialog
 SIZE = (80, 24)
 
 
-async def open_book(pilot, item_id=None) -> EkspedisiScreen:
-    await sign_in(pilot, "admin")
+async def open_book(pilot, item_id=None, username="admin") -> EkspedisiScreen:
+    await sign_in(pilot, username)
     screen = EkspedisiScreen(item_id=item_id)
     pilot.app.push_screen(screen)
     await pilot.pause()
@@ -84,6 +84,28 @@ async def test_second_receipt_is_refused_with_the_reason(office):
         await pilot.pause()
         assert isinstance(app.screen, ReceiptForm)
         assert "sudah dicatat (Bu Ani" in message(app)
+
+
+async def fill_new_entry(pilot, username: str) -> str:
+    """Sign in as `username`, fill a new entry dated tomorrow, save; the form's message."""
+    await open_book(pilot, username=username)
+    await pilot.press("n")
+    await pilot.pause()
+    for field, value in {"to": "Bappeda", "perihal": "Undangan", "date": "26-11-2026"}.items():
+        pilot.app.screen.query_one(f"#{field}").value = value
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, EntryForm)
+    return message(pilot.app)
+
+
+async def test_a_future_letter_date_and_another_role_are_refused_in_words(office):
+    for username, said in [
+            ("operator", "Hanya Administrasi Umum yang dapat mengisi buku ekspedisi."),
+            ("admin", "Tanggal surat tidak boleh di masa depan.")]:
+        async with make_app(office).run_test(size=SIZE) as pilot:  # the menu offers both
+            assert await fill_new_entry(pilot, username) == said
+    assert not EkspedisiEntry.select().exists()
 
 
 def test_ekspedisi_snapshot(office, snap_compare):

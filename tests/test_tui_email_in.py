@@ -1,7 +1,8 @@
 """Procedure 2 on screen: the admin sorts, prints, registers, labels and forwards; the unit
-follows up (in writing or by answering with an outgoing email); the admin archives."""
+follows up (in writing or by answering with an outgoing email); the admin archives; the Kasi
+sets a phishing mail aside and finds it in the archive."""
 
-from textual.widgets import DataTable, SelectionList, Static
+from textual.widgets import DataTable, RadioSet, SelectionList, Static
 
 from model.agenda import INCOMING, AgendaEntry
 from model.email_in import FollowUp, MailForward
@@ -14,9 +15,12 @@ from tests.mail_helpers import incoming_at
 from tests.tui_helpers import make_app, type_text
 from tui.screens.compose import ComposeScreen
 from tui.screens.followup import FollowUpScreen
+from tui.screens.help import HelpScreen
 from tui.screens.klasifikasi_picker import KlasifikasiPicker
+from tui.screens.mail_archive import MailArchiveScreen, MailHistoryScreen
 from tui.screens.mail_view import AttachmentScreen, MailViewScreen, TextDialog, attachment_text
 from tui.screens.print_dialog import PrintDialog
+from tui.screens.set_aside import SetAsideDialog
 from tui.screens.triage import ForwardDialog, TriageScreen
 
 SIZE = (80, 24)
@@ -188,3 +192,59 @@ def test_followup_snapshot(office, snap_compare):
         await start(pilot, "staf", FollowUpScreen())
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
+
+
+async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(office):
+    incoming_at(2, subject="Undangan rapat koordinasi")
+    item_id = incoming_at(2, subject="Verifikasi akun email Anda", sender="it@verify.example")
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "kasi", TriageScreen())
+        assert "s" in footer_keys(app)
+        ids = [r.item.id for r in app.screen.rows]
+        for _ in range(ids.index(item_id)):
+            await pilot.press("down")
+        assert "Verifikasi akun email Anda" in shown(app, "#mail")
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "Bukan surat dinas → selesai" in str(app.screen.query_one("#help-body Static",
+                                                                         Static).render())
+        await pilot.press("escape", "s")
+        assert isinstance(app.screen, SetAsideDialog)
+        await pilot.press("ctrl+s")
+        assert "Pilih jenis" in shown(app, "#message")
+        await pilot.press("right", "space")  # from Spam to Phishing/penipuan
+        assert app.screen.query_one(RadioSet).pressed_button.id == "kind-phishing"
+        await pilot.press("tab")
+        await type_text(pilot, "Tautan palsu meminta kata sandi")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TriageScreen)
+        assert "disisihkan (Phishing/penipuan)" in shown(app, "#message")
+        assert item_id not in [r.item.id for r in app.screen.rows]
+        app.push_screen(MailArchiveScreen())
+        await pilot.pause()
+        table = app.screen.query_one("#found", DataTable)
+        assert str(table.get_cell(str(item_id), table.ordered_columns[1].key)) == (
+            "Phishing/penipuan")
+        await pilot.press("tab")  # from the search field to the list
+        assert app.screen.focused is table
+        for _ in range([i.id for i in app.screen.found].index(item_id)):
+            await pilot.press("down")
+        marker = "Bukan surat dinas: Phishing/penipuan — Tautan palsu meminta kata sandi"
+        assert marker in shown(app, "#message")
+        await pilot.press("ctrl+n")  # official letters only
+        assert "Surat dinas" in shown(app, "#filter")
+        assert item_id not in [i.id for i in app.screen.found]
+        await pilot.press("ctrl+n")  # set aside only
+        assert {i.id for i in app.screen.found} == {item_id}
+        await pilot.press("enter")
+        assert isinstance(app.screen, MailHistoryScreen)
+        assert "Bukan surat dinas: Phishing/penipuan" in shown(app, "#summary")
+        assert marker in shown(app, "#trail")
+        await pilot.press("m")
+        assert isinstance(app.screen, MailViewScreen)
+        assert marker in str(app.screen.query_one("#view-body Static", Static).render())
+    assert WorkItem.get_by_id(item_id).step == DONE
+    assert StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id.desc()).get(
+        ).action == "sisihkan"

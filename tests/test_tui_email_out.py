@@ -5,17 +5,18 @@ import asyncio
 
 from textual.widgets import DataTable, TextArea
 
-from model import mail_jobs
+from model import email_out, mail_jobs
 from model.agenda import OUTGOING, AgendaEntry
 from model.email_out import OutgoingMail, versions
 from model.items import WorkItem
 from model.mail_jobs import MailJob
 from model.sop import DONE
+from tests.conftest import user
 from tests.mail_helpers import outgoing_at
 from tests.test_tui_email_in import SIZE, footer_keys, pick_kode, shown, start
 from tests.tui_helpers import make_app, type_text
 from tui.screens.approval import ApprovalScreen, VersionsScreen
-from tui.screens.compose import ComposeScreen
+from tui.screens.compose import ComposeScreen, ResubmitDialog
 from tui.screens.mail_archive import MailArchiveScreen, MailHistoryScreen
 from tui.screens.mail_send import MailSendScreen
 from tui.screens.mail_view import TextDialog
@@ -96,7 +97,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await pilot.press("v")
         assert isinstance(app.screen, VersionsScreen)
         diff = shown(app, "#diff")
-        assert "--- versi 1" in diff and "+++ versi 3" in diff and "+Sumber: BPS." in diff
+        assert "--- versi 1" in diff and "+++ versi 2" in diff and "+Sumber: BPS." in diff
         await pilot.press("escape", "s")
         assert "disetujui" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 3
@@ -106,7 +107,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await start(pilot, "staf", ComposeScreen())
         table = app.screen.query_one("#drafts", DataTable)
         table.focus()
-        row = [table.get_row_at(i)[0] for i in range(table.row_count)].index(str(item_id))
+        row = [str(table.get_row_at(i)[0]) for i in range(table.row_count)].index(str(item_id))
         table.move_cursor(row=row)
         await pilot.press("enter")
         assert app.screen.query_one("#subject").value == "Data kependudukan triwulan"
@@ -140,7 +141,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await pilot.press("ctrl+t")
         await type_text(pilot, "kependudukan")
         table = app.screen.query_one("#found", DataTable)
-        assert table.row_count == 1 and table.get_row_at(0)[1] == number
+        assert table.row_count == 1 and str(table.get_row_at(0)[1]) == number
         await pilot.press("enter", "enter")
         assert isinstance(app.screen, MailHistoryScreen)
         trail = shown(app, "#trail")
@@ -166,6 +167,63 @@ async def test_a_failed_send_shows_its_error_and_can_be_queued_again(office):
             .order_by(MailJob.id)] == ["gagal", "antri"]
 
 
+async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(office):
+    item_id = outgoing_at(3)
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "staf", ComposeScreen(item_id=item_id))
+        assert "Disetujui Kepala Bidang sebagai v1" in shown(app, "#revision")
+        assert "sebagai v2" in shown(app, "#revision")
+        await pilot.press("ctrl+s")
+        assert "Tidak ada perubahan; naskah #" in shown(app, "#message")
+        assert "tetap disetujui (v1)" in shown(app, "#message")
+        body = app.screen.query_one("#body", TextArea)
+        body.move_cursor(body.document.end)
+        await type_text(pilot, " Ralat.")
+        await pilot.press("ctrl+t")
+        assert "berbeda dari versi yang disetujui (isi)" in shown(app, "#message")
+        assert WorkItem.get_by_id(item_id).step == 3
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, ResubmitDialog)
+        assert "sebagai v2" in shown(app, ".dialog Static:last-of-type")
+        await pilot.press("escape")
+        assert WorkItem.get_by_id(item_id).step == 3
+        await pilot.press("ctrl+s", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ComposeScreen)
+        assert "diajukan ulang ke Kepala Bidang sebagai v2" in shown(app, "#message")
+    assert WorkItem.get_by_id(item_id).step == 2
+    assert OutgoingMail.get(OutgoingMail.item == item_id).body.endswith(" Ralat.")
+    assert [v.number for v in email_out.texts(item_id)] == [1, 2]
+
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "kabid", ApprovalScreen(item_id=item_id))
+        assert "Versi yang diajukan: v2 · dibanding v1 (disetujui): isi" in shown(app, "#version")
+        await pilot.press("v")
+        assert "+++ versi 2" in shown(app, "#diff") and "Ralat." in shown(app, "#diff")
+        await pilot.press("escape", "s")
+        assert "v2 disetujui" in shown(app, "#message")
+    assert email_out.approved(item_id).number == 2
+
+
+async def test_the_send_screen_proves_the_letter_is_the_approved_version(office):
+    item_id = outgoing_at(4, subject="Laporan kegiatan persandian")
+    app = make_app(office)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "admin", MailSendScreen(item_id=item_id))
+        assert "✓ sesuai versi yang disetujui (v1)" in shown(app, "#check")
+        OutgoingMail.update(body="Isi disusupkan.").where(OutgoingMail.item == item_id).execute()
+        app.screen.reload()
+        await pilot.pause()
+        check = shown(app, "#check")
+        assert "sesuai" not in check and "berbeda dari versi yang disetujui" in check
+        await pilot.press("k")
+        await pick_kode(pilot)
+        assert "tidak boleh dikirim" in shown(app, "#message")
+    assert not MailJob.select().where(MailJob.item == item_id).exists()
+
+
 def test_compose_snapshot(office, snap_compare):
     async def before(pilot):
         await start(pilot, "staf", ComposeScreen())
@@ -179,7 +237,6 @@ def test_compose_snapshot(office, snap_compare):
 
 def test_approval_diff_snapshot(office, snap_compare):
     from model import email_out
-    from tests.conftest import user
 
     item_id = outgoing_at(2)
     email_out.request_revision(user("kabid"), item_id, "Lengkapi tabel")
@@ -206,7 +263,6 @@ def test_mail_send_snapshot(office, snap_compare):
 
 def test_mail_archive_snapshot(office, snap_compare):
     from model import email_in
-    from tests.conftest import user
     from tests.mail_helpers import incoming_at
 
     for subject in ("Undangan rapat koordinasi", "Edaran keamanan siber"):

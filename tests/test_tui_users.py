@@ -28,7 +28,8 @@ async def open_users(pilot) -> UsersScreen:
 
 def rows(screen) -> dict[str, tuple]:
     table = screen.query_one("#accounts", DataTable)
-    return {r[0]: tuple(r) for r in (table.get_row_at(i) for i in range(table.row_count))}
+    rows = ([str(c) for c in table.get_row_at(i)] for i in range(table.row_count))
+    return {r[0]: tuple(r) for r in rows}
 
 
 async def select(pilot, screen, username: str) -> None:

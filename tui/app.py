@@ -8,6 +8,7 @@ import peewee
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from model.auth import account_refusal
@@ -54,6 +55,12 @@ class WarkatApp(App):
         if isinstance(login, LoginScreen):
             login.call_later(lambda: login.query_one("#login-message").update(reason))
         return True
+
+    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
+               timeout: float | None = None, markup: bool = False) -> None:
+        """Notifications quote perihal, names and refusals: shown literally, never as markup
+        (`markup` is accepted for Textual's callers and ignored)."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def lock_if_idle(self) -> None:
         """Lock a signed-in terminal left alone longer than the configured minutes."""

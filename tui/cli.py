@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import sqlite3
 import sys
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from model.db import DatabaseProblem
+import peewee
+
+from model.db import DatabaseProblem, explain
 from model.errors import WarkatError
 
 
@@ -103,6 +106,9 @@ def main(argv: list[str] | None = None) -> int:
         return _dispatch(args)
     except (WarkatError, DatabaseProblem) as exc:
         print(f"warkat: {exc}", file=sys.stderr)
+        return 1
+    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # locked, read-only, …
+        print(f"warkat: {explain(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -59,7 +59,7 @@ def print_(cfg: Config, args) -> int:
 
 def report(cfg: Config, args) -> int:
     from hw.printer import write_private
-    from model.compliance import monthly
+    from model.compliance import monthly, set_aside
     from tui.printing import compliance_report
 
     year, month = date.today().year, date.today().month
@@ -79,6 +79,9 @@ def report(cfg: Config, args) -> int:
         within = "-" if row.within_share is None else f"{row.within_share:.0%}"
         print(f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",
               file=sys.stdout)
+    counts = set_aside(year, month)
+    print(f"{'email_in':<10}  2 bukan surat dinas {sum(c.count for c in counts)}: "
+          + ", ".join(f"{c.label} {c.count}" for c in counts), file=sys.stdout)
     print(f"{title}: {target}")
     return 0
 

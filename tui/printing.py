@@ -222,7 +222,7 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
 
 def compliance_report(year: int, month: int) -> tuple[bytes, str]:
     """The monthly mutu baku compliance report, signed by the Kasi."""
-    from model.compliance import monthly
+    from model.compliance import monthly, set_aside
     from print.compliance import compliance_pdf
     from print.records import ComplianceReport, ComplianceRow
 
@@ -231,6 +231,7 @@ def compliance_report(year: int, month: int) -> tuple[bytes, str]:
                                None if r.within_share is None else r.within_share * 100)
                  for r in monthly(year, month))
     data = ComplianceReport(year, month, rows, _signatory(_first_with_role(KASI), KASI_TITLE),
-                            sop_number="SOP/17/406.020/2019")
+                            sop_number="SOP/17/406.020/2019",
+                            set_aside=tuple((c.label, c.count) for c in set_aside(year, month)))
     title = f"Kepatuhan mutu baku {year}-{month:02d}"
     return compliance_pdf(data, letterhead(), _paper(), _anchor(title)), title

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from model import fax_flow
 from model.agenda import agenda_number
@@ -15,6 +15,7 @@ from model.work import WorkRow, waiting_for
 from tui.screens.disposition import request_or_none
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import at_cursor
 
 

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input
 
 from model import agenda
 from model.base import now
 from model.db import write
 from model.roles import ADMIN_UMUM
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Label, Static
 from tui.widgets.table import at_cursor
 
 

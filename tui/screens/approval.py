@@ -1,16 +1,17 @@
-"""Procedure 3 step 2 (Kepala Bidang): read the unit's draft emails, compare their versions,
-approve or send back with revision notes."""
+"""Procedure 3 step 2 (Kepala Bidang): read the unit's draft emails, see which version is up
+for approval and what changed from the one before, approve or send back with revision notes."""
 
 from __future__ import annotations
 
 import difflib
+import re
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from model import email_out
@@ -20,17 +21,21 @@ from model.work import WorkRow
 from tui.screens.mail_view import TextDialog, outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.plain import OptionList, Static
 
 DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
+SHA256 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
 
 
 def version_lines(v: DraftVersion) -> list[str]:
-    return [f"Kepada: {v.to}", f"Tembusan: {v.cc}", f"Perihal: {v.subject}", "",
+    return [f"Kepada: {v.to}", f"Tembusan: {v.cc}", f"Perihal: {v.subject}",
+            *("Lampiran: " + SHA256.sub(r"sha256 \1…", line)
+              for line in v.attachments.splitlines()), "",
             *v.body.splitlines()]
 
 
 def diff_text(old: DraftVersion, new: DraftVersion) -> Text:
-    """Unified diff of two versions (recipients, subject, body), + green and - red."""
+    """Unified diff of two versions (recipients, subject, attachments, body), + green, - red."""
     lines = list(difflib.unified_diff(version_lines(old), version_lines(new),
                                       f"versi {old.number}", f"versi {new.number}",
                                       lineterm=""))
@@ -43,15 +48,34 @@ def diff_text(old: DraftVersion, new: DraftVersion) -> Text:
     return text
 
 
-def default_pair(versions: list[DraftVersion]) -> tuple[int, int]:
-    """Indexes to compare first: the previous submission against the latest version."""
-    new = len(versions) - 1
-    earlier = [i for i, v in enumerate(versions[:-1]) if v.remark == "diajukan"]
+def default_pair(texts: list[DraftVersion], approved: set[int]) -> tuple[int, int]:
+    """Indexes to compare first: the latest text against the last approved one before it,
+    else the previous submission."""
+    new = len(texts) - 1
+    earlier = [i for i, v in enumerate(texts[:-1]) if v.number in approved]
     return (earlier[-1] if earlier else max(0, new - 1)), new
 
 
-def version_label(v: DraftVersion) -> str:
-    return f"v{v.number} {v.at:%d-%m %H:%M} {v.by.username}: {v.remark}"[:36]
+def version_label(v: DraftVersion, approved: set[int]) -> str:
+    kind = email_out.RESUBMITTED if v.remark.startswith(email_out.RESUBMITTED) else v.remark
+    mark = " ✓" if v.number in approved else ""
+    return f"v{v.number} {v.at:%d-%m %H:%M} {kind}{mark}"
+
+
+def up_for_approval(item_id: int) -> Text:
+    """Which version the head approves, and what changed from the one it is compared with."""
+    texts = email_out.texts(item_id)
+    if not texts:
+        return Text("Draft ini belum memiliki versi yang diajukan.")
+    approved = email_out.approved_numbers(item_id)
+    latest = texts[-1]
+    text = Text(f"Versi yang diajukan: v{latest.number}", style="bold")
+    if len(texts) > 1:
+        old = texts[default_pair(texts, approved)[0]]
+        what = ", ".join(email_out.changed(old, latest)) or "tidak ada perubahan"
+        kind = "disetujui" if old.number in approved else "diajukan"
+        text.append(f" · dibanding v{old.number} ({kind}): {what} · v membandingkan")
+    return text
 
 
 class VersionsScreen(Screen):
@@ -64,11 +88,12 @@ class VersionsScreen(Screen):
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
-        self.versions = email_out.versions(item_id)
+        self.versions = email_out.texts(item_id)
+        self.approved = email_out.approved_numbers(item_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
-        options = [Option(version_label(v)) for v in self.versions]
+        options = [Option(version_label(v, self.approved)) for v in self.versions]
         with Horizontal(id="pick"):
             yield OptionList(*options, id="old")
             yield OptionList(*[Option(o.prompt) for o in options], id="new")
@@ -80,8 +105,10 @@ class VersionsScreen(Screen):
         self.sub_title = f"Bandingkan versi draft #{self.item_id}"
         self.query_one("#old").border_title = "Versi lama"
         self.query_one("#new").border_title = "Versi baru"
+        for side in ("#old", "#new"):
+            self.query_one(side).border_subtitle = "✓ disetujui"
         if self.versions:
-            old, new = default_pair(self.versions)
+            old, new = default_pair(self.versions, self.approved)
             self.query_one("#old", OptionList).highlighted = old
             self.query_one("#new", OptionList).highlighted = new
         self.show_diff()
@@ -120,14 +147,20 @@ class ApprovalScreen(QueueScreen):
         by = row.item.created_by.full_name if row.item.created_by else "-"
         return str(row.item.id), row.item.title, by, clock_text(row.clock)
 
+    def compose_pane(self) -> ComposeResult:
+        yield Static("", id="version")
+        yield from super().compose_pane()
+
     def show(self, row: WorkRow | None) -> None:
         where, draft = self.query_one("#where", Static), self.query_one("#draft", Static)
+        version = self.query_one("#version", Static)
         if row is None:
             where.update("Tidak ada draft yang menunggu persetujuan Anda.")
+            version.update("")
             draft.update("")
         else:
-            count = len(email_out.versions(row.item.id))
-            where.update(f"{step_line(row.item)} · {count} versi (v membandingkan)")
+            where.update(step_line(row.item))
+            version.update(up_for_approval(row.item.id))
             draft.update(outgoing_text(row.item.id))
 
     def action_versions(self) -> None:
@@ -138,8 +171,9 @@ class ApprovalScreen(QueueScreen):
     def action_approve(self) -> None:
         row = self.selected()
         if row is not None:
+            number = email_out.texts(row.item.id)[-1].number
             self.run(lambda: email_out.approve(self.app.session.user, row.item.id),
-                     f"Draft #{row.item.id} disetujui; staf mengetik naskah final.")
+                     f"Draft #{row.item.id} v{number} disetujui; staf mengetik naskah final.")
 
     def action_revise(self) -> None:
         row = self.selected()

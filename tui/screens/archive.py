@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Footer, Header, Input
 
 from model import archive, fax_flow
 from model.agenda import agenda_number
@@ -17,6 +17,7 @@ from model.items import WorkItem
 from model.work import WorkRow, waiting_for
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.plain import DataTable, Label, Static
 from tui.widgets.table import add_columns, at_cursor
 
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))

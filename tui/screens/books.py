@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from model import books, ekspedisi
 from model.agenda import OUTGOING
@@ -15,6 +15,7 @@ from tui.screens.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
 from tui.screens.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
 
 AGENDA, FAX_LOG, EKSPEDISI = "agenda", "fax", "ekspedisi"

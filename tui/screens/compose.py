@@ -1,5 +1,6 @@
 """Procedure 3 steps 1 and 3 (Staf Bidang/Seksi): write the email draft, revise it after the
-Kepala Bidang's notes, submit it, and type the approved letter as the final text."""
+Kepala Bidang's notes, submit it, and type the approved letter as the final text; a change to
+the approved letter is confirmed first, as it goes back to the Kepala Bidang as a new version."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList, Static, TextArea
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, Input, TextArea
 from textual.widgets.option_list import Option
 
 from model import email_in, email_out
@@ -21,11 +22,45 @@ from model.work import WorkRow, waiting_for
 from tui.screens.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Label, OptionList, Static
 from tui.widgets.table import add_columns
 
 COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))
 FIELDS = (("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
           ("cc", "Tembusan", "boleh kosong"), ("subject", "Perihal", ""))
+
+
+def approved_note(item: WorkItem) -> str:
+    """At step 3: which version was approved and what a change to it means."""
+    version = email_out.approved(item.id) if item.step == 3 else None
+    if version is None:
+        return ""
+    return (f"Disetujui Kepala Bidang sebagai v{version.number}. Mengubah kepada, tembusan, "
+            "perihal, isi atau lampiran mengembalikannya ke Kepala Bidang sebagai "
+            f"v{email_out.next_version(item.id)}.")
+
+
+class ResubmitDialog(ModalScreen[bool]):
+    """Confirm a change to an approved letter: it goes back to the Kepala Bidang."""
+
+    BINDINGS = [Binding("enter", "dismiss(True)", "Simpan dan ajukan ulang"),
+                Binding("escape", "dismiss(False)", "Batal")]
+
+    def __init__(self, item_id: int, changes: list[str]):
+        super().__init__()
+        self.item_id, self.changes = item_id, changes
+
+    def compose(self) -> ComposeResult:
+        approved = email_out.approved(self.item_id)
+        was = f" v{approved.number}" if approved else ""
+        with Vertical(classes="dialog"):
+            yield Static("Naskah yang sudah disetujui diubah", classes="dialog-title")
+            yield Static(Text(
+                f"Perubahan pada {', '.join(self.changes)} mengembalikan naskah #{self.item_id} "
+                f"(disetujui{was}) ke Kepala Bidang untuk disetujui ulang sebagai "
+                f"v{email_out.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
+                "disetujui."))
+        yield Footer(compact=True, show_command_palette=False)
 
 
 def revision_note(item: WorkItem) -> str:
@@ -143,9 +178,11 @@ class ComposeScreen(Screen):
         self.query_one("#body", TextArea).text = mail.body
         self.files = [(a.filename, bytes(a.data)) for a in mail.attachments]
         self.show_files()
-        note = revision_note(item)
+        note, style = revision_note(item), "bold white on dark_red"
+        if not note:
+            note, style = approved_note(item), "bold black on dark_orange"
         revision = self.query_one("#revision", Static)
-        revision.update(Text(note, style="bold white on dark_red"))
+        revision.update(Text(note, style=style))
         revision.display = bool(note)
         self.query_one("#where", Static).update(f"#{item.id} — {step_line(item)}")
         self.query_one("#body", TextArea).focus()
@@ -200,17 +237,31 @@ class ComposeScreen(Screen):
             say(self, f"Lampiran {name} dihapus dari daftar; simpan dengan Ctrl+S.", ok=True)
             event.stop()
 
+    def form(self) -> dict:
+        """The form's fields as the model takes them."""
+        value = {f: self.query_one(f"#{f}", Input).value for f, _l, _h in FIELDS}
+        return dict(value, body=self.query_one("#body", TextArea).text)
+
+    def changes(self) -> list[str] | None:
+        """At step 3: what the form changes in the approved letter ([] nothing); None after
+        saying why the form cannot be read; always [] at step 1."""
+        if self.current is None or self.current.step != 3:
+            return []
+        try:
+            return email_out.pending_changes(self.current.id, **self.form(),
+                                             attachments=self.files)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return None
+
     def save(self) -> WorkItem | None:
         """Save the form as it stands (the model checks it); None with the message on error."""
-        value = {f: self.query_one(f"#{f}", Input).value for f, _l, _h in FIELDS}
         reply = (WorkItem.get_by_id(self.reply_to)
                  if self.reply_to is not None and self.current is None else None)
         try:
             item = email_out.save_draft(
-                self.app.session.user, to=value["to"], cc=value["cc"],
-                subject=value["subject"], body=self.query_one("#body", TextArea).text,
-                attachments=self.files, item_id=self.current.id if self.current else None,
-                reply_to=reply)
+                self.app.session.user, **self.form(), attachments=self.files,
+                item_id=self.current.id if self.current else None, reply_to=reply)
         except PROBLEMS as exc:
             say(self, str(exc))
             return None
@@ -222,9 +273,27 @@ class ComposeScreen(Screen):
         return item
 
     def action_save(self) -> None:
+        changes = self.changes()
+        if changes:
+            self.app.push_screen(ResubmitDialog(self.current.id, changes),
+                                 lambda ok: self.resubmit() if ok else None)
+            return
+        if changes is None:
+            return
+        item = self.save()
+        if item is None:
+            return
+        approved = email_out.approved(item.id) if item.step == 3 else None
+        say(self, f"Tidak ada perubahan; naskah #{item.id} tetap disetujui (v{approved.number})."
+            if approved else f"Draft #{item.id} disimpan.", ok=True)
+
+    def resubmit(self) -> None:
+        """Save a confirmed change to the approved letter: back to the Kepala Bidang."""
         item = self.save()
         if item is not None:
-            say(self, f"Draft #{item.id} disimpan.", ok=True)
+            number = email_out.texts(item.id)[-1].number
+            self.after_move(f"Naskah #{item.id} diubah setelah disetujui; diajukan ulang ke "
+                            f"Kepala Bidang sebagai v{number}.")
 
     def action_submit(self) -> None:
         item = self.save()
@@ -238,15 +307,21 @@ class ComposeScreen(Screen):
         self.after_move(f"Draft #{item.id} diajukan ke Kepala Bidang untuk disetujui.")
 
     def action_finalise(self) -> None:
-        item = self.save()
-        if item is None:
+        changes = self.changes()
+        if changes is None or self.current is None:
             return
+        if changes:
+            say(self, f"Naskah berbeda dari versi yang disetujui ({', '.join(changes)}): "
+                      "Ctrl+S mengajukannya ulang ke Kepala Bidang, atau pilih naskah ini lagi "
+                      "dari daftar (F2) untuk membatalkan perubahan.")
+            return
+        item_id = self.current.id
         try:
-            email_out.finalise(self.app.session.user, item.id)
+            email_out.finalise(self.app.session.user, item_id)
         except PROBLEMS as exc:
             say(self, str(exc))
             return
-        self.after_move(f"Naskah final #{item.id} siap dikirim oleh Kasi/Adm. Umum.")
+        self.after_move(f"Naskah final #{item_id} siap dikirim oleh Kasi/Adm. Umum.")
 
     def after_move(self, text: str) -> None:
         self.clear_form()

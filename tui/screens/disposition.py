@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Checkbox, Footer, Header, Input
 
 from model import fax_flow, faxnumber, klasifikasi
 from model.agenda import agenda_number
@@ -24,6 +24,7 @@ from model.work import WorkRow
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Label, Static
 
 COLUMNS = 72  # characters per line on a fax page
 DEFAULT_INSTRUCTION = INSTRUCTIONS[0]

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static
+from textual.widgets import Button, Footer, Header, Input
 
 from model import ekspedisi
 from model.agenda import live_entry
@@ -18,6 +18,7 @@ from model.fax import FaxDestination, FaxRequest
 from model.items import WorkItem
 from tui.widgets.daterange import DATE_FORMAT, DATETIME_FORMAT, parse_date, parse_datetime
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.plain import DataTable, Label, Static
 from tui.widgets.table import add_columns, at_cursor
 
 COLUMNS = (("No", 4), ("Tanggal", 8), ("Nomor surat", 15), ("Kepada", 14), ("Perihal", 13),

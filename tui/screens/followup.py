@@ -4,7 +4,6 @@ an incoming mail forwarded to it, written here or sent as an outgoing email."""
 from __future__ import annotations
 
 from textual.binding import Binding
-from textual.widgets import Static
 
 from model import email_in
 from model.items import WorkItem
@@ -13,6 +12,7 @@ from model.work import WorkRow
 from tui.screens.mail_view import MailViewScreen, TextDialog, incoming_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.plain import Static
 
 
 class FollowUpScreen(QueueScreen):

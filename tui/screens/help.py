@@ -6,10 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer
 
 from model.roles import LABELS
 from model.sop import PROCEDURES, Procedure, Step
+from tui.widgets.plain import Static
 
 
 def step_text(proc: Procedure, step: Step, current: bool = False) -> Text:

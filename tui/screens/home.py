@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from model.work import WorkRow, waiting_for
 from tui import nav
 from tui.widgets.clock import clock_text
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
 
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Footer, Input
 from textual.widgets.option_list import Option
 
 from model import klasifikasi
 from model.db import DatabaseProblem
+from tui.widgets.plain import OptionList, Static
 
 LIMIT = 50
 

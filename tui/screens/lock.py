@@ -5,9 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Footer, Input
 
 from model import auth
+from model.db import DatabaseProblem
+from model.errors import WarkatError
+from tui.widgets.plain import Static
 
 
 class LockScreen(ModalScreen):
@@ -31,13 +34,18 @@ class LockScreen(ModalScreen):
         self.unlock()
 
     def unlock(self) -> None:
+        """The right password dismisses; a wrong one counts towards the account's lockout,
+        and a lock (or disabling) reached meanwhile signs the session out with the reason."""
         field = self.query_one("#unlock", Input)
-        if auth.unlock_check(self.app.session.user, field.value):
-            self.app.session.touch()
-            self.dismiss()
+        try:
+            auth.unlock_check(self.app.session.user, field.value)
+        except (WarkatError, DatabaseProblem) as exc:
+            field.value = ""
+            if not self.app.signed_out_if_refused():
+                self.query_one("#lock-message", Static).update(str(exc))
             return
-        field.value = ""
-        self.query_one("#lock-message", Static).update("Kata sandi salah.")
+        self.app.session.touch()
+        self.dismiss()
 
     def action_sign_out(self) -> None:
         from tui.screens.login import sign_out

@@ -7,11 +7,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input
 
 from model import auth
 from model.db import DatabaseProblem
 from model.errors import WarkatError
+from tui.widgets.plain import Label, Static
 
 
 class LoginScreen(Screen):

@@ -1,5 +1,6 @@
 """Arsip email (Kasi / Administrasi Umum): archived incoming and outgoing mail, searchable,
-each with its whole history against the mutu baku."""
+each with its whole history against the mutu baku; mail set aside at sorting is marked and can
+be filtered."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Label, Static, Tab, Tabs
+from textual.widgets import Footer, Header, Input, Tab, Tabs
 
-from model import mail_archive
+from model import email_in, mail_archive
 from model.agenda import agenda_number
 from model.items import WorkItem
 from model.mail_archive import MailDossier
@@ -19,9 +20,12 @@ from tui.screens.mail_send import jobs_text
 from tui.screens.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Label, Static
 from tui.widgets.table import add_columns, at_cursor
 
 FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
+# incoming tab: what to list (label, mail_archive.search_incoming's set_aside)
+FILTERS = (("Semua email", None), ("Surat dinas", False), ("Bukan surat dinas", True))
 HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 16), ("Oleh", 17), ("Peran", 9), ("Waktu", 11),
                    ("Durasi/baku", 11))
 
@@ -34,24 +38,52 @@ def party_of(item: WorkItem) -> str:
     return mail.to if mail else "-"
 
 
+def set_aside_of(item: WorkItem) -> str:
+    """'Bukan surat dinas: <kind> — <reason>' for incoming mail set aside at sorting, else ''."""
+    if item.procedure != EMAIL_IN:
+        return ""
+    mail = mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
+    return email_in.set_aside_text(mail) if mail else ""
+
+
+def number_cell(item: WorkItem) -> str | Text:
+    """The agenda number, or the kind of a mail set aside (never numbered) in red."""
+    mail = (mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
+            if item.procedure == EMAIL_IN else None)
+    if mail is not None and mail.set_aside:
+        return Text(email_in.set_aside_label(mail), style="bold red")
+    return agenda_number(item) or "-"
+
+
+def forwards_text(d: MailDossier) -> Text:
+    """An incoming mail's forwards, follow-ups and forward emails to outside OPDs."""
+    text = Text("Diteruskan dan tindak lanjut\n", style="bold")
+    for trail in d.forwards or []:
+        fwd = trail.forward
+        text.append(f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
+                    f"{': ' + fwd.note if fwd.note else ''}\n", style="cyan")
+        for done in trail.follow_ups:
+            who = done.by.full_name if done.by else "sistem"
+            reply = f" (email keluar #{done.reply_item_id})" if done.reply_item_id else ""
+            text.append(f"  {done.at:%d-%m %H:%M} {who}: {done.text}{reply}\n")
+    if not d.forwards:
+        text.append("Tidak diteruskan.\n")
+    if d.jobs:
+        text.append("\nEmail terusan ke OPD\n", style="bold")
+        text.append_text(jobs_text(d.jobs))
+    return text
+
+
 def trail_text(d: MailDossier) -> Text:
-    """Forwards and follow-ups (incoming) or versions, revision notes and sending (outgoing)."""
+    """Forwards and follow-ups, or why it was set aside (incoming); or versions, revision notes
+    and sending (outgoing)."""
     text = Text()
     if d.incoming is not None:
-        text.append("Diteruskan dan tindak lanjut\n", style="bold")
-        for trail in d.forwards or []:
-            fwd = trail.forward
-            text.append(f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
-                        f"{': ' + fwd.note if fwd.note else ''}\n", style="cyan")
-            for done in trail.follow_ups:
-                who = done.by.full_name if done.by else "sistem"
-                reply = f" (email keluar #{done.reply_item_id})" if done.reply_item_id else ""
-                text.append(f"  {done.at:%d-%m %H:%M} {who}: {done.text}{reply}\n")
-        if not d.forwards:
-            text.append("Tidak diteruskan.\n")
-        if d.jobs:
-            text.append("\nEmail terusan ke OPD\n", style="bold")
-            text.append_text(jobs_text(d.jobs))
+        if d.incoming.set_aside:
+            text.append(f"{email_in.set_aside_text(d.incoming)}\n", style="bold red")
+            text.append("Disisihkan pada langkah 2: tidak diagendakan dan tidak diteruskan.\n")
+        else:
+            text.append_text(forwards_text(d))
         text.append("\n\nEmail\n", style="bold")
         text.append_text(incoming_text(d.item.id))
         return text
@@ -92,9 +124,12 @@ class MailHistoryScreen(Screen):
         add_columns(table, HISTORY_COLUMNS)
         d = mail_archive.dossier(self.item_id)
         kind = "Email masuk" if d.incoming is not None else "Email keluar"
+        aside = d.incoming is not None and d.incoming.set_aside
         self.query_one("#summary", Static).update(Text.assemble(
             (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
-            f"No. agenda: {d.agenda_number or '-'}   Pihak: {party_of(d.item)}"))
+            (f"Bukan surat dinas: {email_in.set_aside_label(d.incoming)}", "bold red")
+            if aside else f"No. agenda: {d.agenda_number or '-'}",
+            f"   Pihak: {party_of(d.item)}"))
         for row in d.history:
             log = row.log
             to = "selesai" if log.to_step == 0 else str(log.to_step)
@@ -121,13 +156,15 @@ class MailArchiveScreen(Screen):
     BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
                 Binding("enter", "open", "Riwayat"),
                 Binding("ctrl+f", "search", "Cari", priority=True),
-                Binding("ctrl+t", "switch", "Masuk/keluar", priority=True)]
+                Binding("ctrl+t", "switch", "Masuk/keluar", priority=True),
+                Binding("ctrl+n", "filter", "Saring", priority=True)]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
         self.found: list[WorkItem] = []
         self.kind = EMAIL_IN
+        self.filter = 0  # index into FILTERS
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,6 +174,7 @@ class MailArchiveScreen(Screen):
             yield Label("Cari")
             yield Input(id="search", compact=True,
                         placeholder="perihal, pengirim/tujuan, isi, nomor agenda")
+            yield Static("", id="filter")
         yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
         yield Static("", id="message")
         yield Footer()
@@ -154,10 +192,13 @@ class MailArchiveScreen(Screen):
 
     def load(self) -> None:
         text = self.query_one("#search", Input).value
-        search = (mail_archive.search_incoming if self.kind == EMAIL_IN
-                  else mail_archive.search_outgoing)
+        label, set_aside = FILTERS[self.filter]
+        shown = self.query_one("#filter", Static)
+        shown.display = self.kind == EMAIL_IN
+        shown.update(Text(label))
         try:
-            self.found = search(text)
+            self.found = (mail_archive.search_incoming(text, set_aside=set_aside)
+                          if self.kind == EMAIL_IN else mail_archive.search_outgoing(text))
         except PROBLEMS as exc:
             say(self, str(exc))
             return
@@ -165,13 +206,29 @@ class MailArchiveScreen(Screen):
         table.clear()
         for item in self.found:
             closed = f"{item.closed_at:%d-%m-%y}" if item.closed_at else "-"
-            table.add_row(str(item.id), agenda_number(item) or "-",
-                          party_of(item), item.title, closed, key=str(item.id))
+            table.add_row(str(item.id), number_cell(item), party_of(item), item.title, closed,
+                          key=str(item.id))
         ids = [i.id for i in self.found]
         if self.item_id in ids:
             table.move_cursor(row=ids.index(self.item_id))
-        say(self, "" if self.found else "Tidak ada email arsip yang cocok.")
+        self.refresh_bindings()
+        self.show_set_aside()
 
+    def show_set_aside(self) -> None:
+        """Under the list: why the highlighted mail was set aside, if it was."""
+        item = at_cursor(self.query_one("#found", DataTable), self.found)
+        say(self, set_aside_of(item) if item is not None else "Tidak ada email arsip yang cocok.")
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_set_aside()
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        return self.kind == EMAIL_IN if action == "filter" else True
+
+    def action_filter(self) -> None:
+        """Every incoming mail, only official letters, or only the mail set aside."""
+        self.filter = (self.filter + 1) % len(FILTERS)
+        self.load()
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self.kind = event.tab.id
         self.load()

@@ -1,12 +1,12 @@
 """Procedure 3 steps 4 and 5 (Kasi Persandian / Administrasi Umum): send the final letter
-from the office mailbox through the daemon, watch the job live, archive the sent email."""
+from the office mailbox through the daemon, watch the job live, archive the sent email; the
+letter is shown with whether it is byte-for-byte the version the Kepala Bidang approved."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Static
 
 from model import email_out, mail_jobs
 from model.mail_jobs import MailJob
@@ -16,6 +16,7 @@ from tui.screens.mail_view import outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import Static
 from tui.widgets.status import StatusLine
 
 STATUS_STYLES = {mail_jobs.QUEUED: "bold", mail_jobs.SENDING: "bold dark_orange",
@@ -31,6 +32,15 @@ def status_text(job: MailJob | None) -> Text:
     if job is None:
         return Text("-")
     return Text(job.status, style=STATUS_STYLES.get(job.status, ""))
+
+
+def check_text(item_id: int) -> Text:
+    """Green when the letter is exactly its approved version, else the refusal in red."""
+    try:
+        _letter, version = email_out.approved_letter(item_id)
+    except PROBLEMS as exc:
+        return Text(f"✗ {exc}", style="bold white on red")
+    return Text(f"✓ sesuai versi yang disetujui (v{version.number})", style="bold green")
 
 
 def jobs_text(jobs: list[MailJob]) -> Text:
@@ -77,6 +87,7 @@ class MailSendScreen(QueueScreen):
 
     def compose_pane(self) -> ComposeResult:
         yield Static("", id="jobs")
+        yield Static("", id="check")
         yield from super().compose_pane()
 
     def on_mount(self) -> None:
@@ -113,11 +124,13 @@ class MailSendScreen(QueueScreen):
             self.query_one("#where", Static).update("Tidak ada email keluar yang menunggu "
                                                     "dikirim atau diarsipkan.")
             self.query_one("#jobs", Static).update("")
+            self.query_one("#check", Static).update("")
             self.query_one("#letter", Static).update("")
         else:
             self.item_id = row.item.id
             self.query_one("#where", Static).update(step_line(row.item))
             self.query_one("#jobs", Static).update(jobs_text(send_jobs(row.item.id)))
+            self.query_one("#check", Static).update(check_text(row.item.id))
             self.query_one("#letter", Static).update(outgoing_text(row.item.id))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:

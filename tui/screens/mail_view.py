@@ -11,17 +11,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static, TextArea
+from textual.widgets import Footer, TextArea
 from textual.widgets.option_list import Option
 
 from model import email_in, email_out
 from model.agenda import agenda_number
 from model.items import WorkItem
 from model.mail_archive import forwards_of
-from model.sop import DONE
+from model.sop import DONE, EMAIL_IN
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import OptionList, Static
 
 WARN_STYLE = "bold dark_orange"
+ASIDE_STYLE = "bold red"
 
 
 def size_text(size: int) -> str:
@@ -33,7 +35,8 @@ def size_text(size: int) -> str:
 def step_line(item: WorkItem) -> str:
     """The SOP step and its standard time, as shown under every queue."""
     if item.step == DONE:
-        return "Selesai (diarsipkan)"
+        aside = item.procedure == EMAIL_IN and email_in.mail_of(item).set_aside
+        return "Selesai (disisihkan: bukan surat dinas)" if aside else "Selesai (diarsipkan)"
     step = item.sop_step
     baku = f"mutu baku {step.minutes} mnt" if step.minutes else "tanpa waktu baku"
     return f"Langkah {step.number}: {step.name} ({baku})"
@@ -67,6 +70,8 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
     number = agenda_number(item)
     if number:
         text.append(f"No. agenda surat masuk: {number}\n", style="bold")
+    if mail.set_aside:
+        text.append(f"{email_in.set_aside_text(mail)}\n", style=ASIDE_STYLE)
     for warning in filter(None, mail.warnings.splitlines()):
         text.append(f"⚠ {warning}\n", style=WARN_STYLE)
     attachments = list(mail.attachments)

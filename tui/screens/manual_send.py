@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Input, RadioButton, RadioSet
 
 from model import fax_jobs
 from model.base import now
@@ -14,6 +14,7 @@ from model.fax import FaxDestination
 from model.faxnumber import FaxNumber
 from tui.widgets.daterange import DATETIME_FORMAT, parse_datetime
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.plain import Label, Static
 
 
 class ManualSendScreen(ModalScreen):

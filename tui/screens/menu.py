@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from tui import nav
+from tui.widgets.plain import OptionList, Static
 
 
 class MenuScreen(ModalScreen):
@@ -16,7 +18,7 @@ class MenuScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         self.destinations = nav.for_user(self.app.session.user)
         yield Static("Menu — layar sesuai peran Anda", classes="dialog-title")
-        options = [Option(f"{d.label}  [dim]{d.help}[/]", id=str(i))
+        options = [Option(Text.assemble(f"{d.label}  ", (d.help, "dim")), id=str(i))
                    for i, d in enumerate(self.destinations)]
         if not options:
             options = [Option("Belum ada layar lain untuk peran Anda.", disabled=True)]

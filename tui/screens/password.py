@@ -5,10 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input
 
 from model import auth
 from model.errors import WarkatError
+from tui.widgets.plain import Label, Static
 
 
 class PasswordScreen(ModalScreen):

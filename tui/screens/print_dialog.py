@@ -7,7 +7,9 @@ import re
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Footer
+
+from tui.widgets.plain import Static
 
 PRINTER_NAMES = {"pdf": "Berkas PDF", "cups": "Printer CUPS", "raw": "Printer dot-matrix"}
 
@@ -70,7 +72,7 @@ class PrintDialog(ModalScreen):
                          f"kertas {opts.get('paper', 'A4')}")
             yield Static(f"Printer: {PRINTER_NAMES.get(kind, kind)} — {target}")
             with VerticalScroll(id="print-preview"):
-                yield Static(text_preview(self.pdf), markup=False)
+                yield Static(text_preview(self.pdf))
             with Horizontal(classes="buttons"):
                 yield Button("Cetak", id="print", variant="primary")
                 yield Button("Batal", id="cancel")

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from model.work import WorkRow, waiting_for
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
 
 

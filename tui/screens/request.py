@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, DataTable, Footer, Header, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Footer, Header, Input, TextArea
 
 from model import fax_flow, faxnumber, klasifikasi
 from model.agenda import agenda_number
@@ -28,6 +28,7 @@ from tui.screens.disposition import (
 from tui.widgets.clock import clock_text
 from tui.widgets.daterange import parse_date
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Select, Static
 from tui.widgets.table import at_cursor
 
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header
 
 from model import fax_jobs
 from model.agenda import agenda_number
@@ -19,6 +19,7 @@ from model.faxnumber import FaxNumber
 from model.work import WorkRow, waiting_for
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
 from tui.widgets.table import add_columns, at_cursor
 

@@ -1,5 +1,6 @@
-"""Procedure 2 steps 2–6 and 8 (Kasi Persandian / Administrasi Umum): sort incoming mail,
-print, register in the buku agenda surat masuk, label, forward, archive."""
+"""Procedure 2 steps 2–6 and 8 (Kasi Persandian / Administrasi Umum): sort incoming mail (or
+set it aside as not an official letter), print, register in the buku agenda surat masuk,
+label, forward, archive."""
 
 from __future__ import annotations
 
@@ -7,15 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import (
-    Footer,
-    Input,
-    Label,
-    SelectionList,
-    Static,
-    Tab,
-    Tabs,
-)
+from textual.widgets import Footer, Input, Tab, Tabs
 
 from model import email_in
 from model.base import now
@@ -24,14 +17,18 @@ from model.items import WorkItem
 from model.org import Unit
 from model.sop import EMAIL_IN, PROCEDURES
 from model.work import WorkRow, waiting_for
+from tui.screens.help import HelpScreen
 from tui.screens.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.queue import QueueScreen
+from tui.screens.set_aside import SetAsideDialog
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import Label, SelectionList, Static
 
 TABS = {2: "Sortir", 3: "Cetak", 4: "Agenda", 5: "Label", 6: "Teruskan", 8: "Arsip"}
 # action -> the steps at which it is offered (hidden from the Footer elsewhere)
-ACTION_STEPS = {"classify_print": {2}, "classify_plain": {2}, "print": {3, 4, 5, 6, 8},
+ACTION_STEPS = {"classify_print": {2}, "classify_plain": {2}, "set_aside": {2},
+                "print": {3, 4, 5, 6, 8},
                 "printed": {3}, "register": {4}, "label": {5}, "forward": {6}, "archive": {8}}
 
 
@@ -86,6 +83,7 @@ class TriageScreen(QueueScreen):
         Binding("enter", "open", "Baca", priority=True),
         Binding("c", "classify_print", "Cetak & agendakan"),
         Binding("t", "classify_plain", "Tanpa cetak"),
+        Binding("s", "set_aside", "Sisihkan"),
         Binding("p", "print", "Cetak"),
         Binding("d", "printed", "Sudah dicetak"),
         Binding("a", "register", "Agendakan"),
@@ -93,6 +91,7 @@ class TriageScreen(QueueScreen):
         Binding("f", "forward", "Teruskan"),
         Binding("r", "archive", "Arsipkan"),
         Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("f1", "help", "Bantuan SOP", show=False),
         *[Binding(str(n), f"tab({n})", show=False) for n in TABS],
     ]
     COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
@@ -172,6 +171,11 @@ class TriageScreen(QueueScreen):
         if step in self.my_tabs():
             self.query_one("#steps", Tabs).active = f"s{step}"
 
+    def action_help(self) -> None:
+        """The SOP of procedure 2, the current tab's step (and its ways out) marked."""
+        row = self.selected()
+        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, row.item if row else None))
+
     def action_open(self) -> None:
         if self.focused is not None and self.focused.id == "steps":
             self.query_one("#queue").focus()
@@ -201,6 +205,19 @@ class TriageScreen(QueueScreen):
     def action_classify_plain(self) -> None:
         self.act(lambda u, i: email_in.classify(u, i, needs_print=False),
                  "Tanpa cetak: langsung diteruskan (f).")
+
+    def action_set_aside(self) -> None:
+        row = self.selected()
+        if row is None:
+            return
+
+        def done(label: str | None) -> None:
+            if label:
+                say(self, f"Email #{row.item.id} disisihkan ({label}): bukan surat dinas, "
+                          "tetap ada di arsip email.", ok=True)
+                self.reload()
+
+        self.app.push_screen(SetAsideDialog(row.item.id), done)
 
     def open_printout(self, item_id: int) -> None:
         from tui import printing

@@ -6,23 +6,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import (
-    Button,
-    DataTable,
-    Footer,
-    Header,
-    Input,
-    Label,
-    Select,
-    SelectionList,
-    Static,
-)
+from textual.widgets import Button, Footer, Header, Input
 
 from model import auth, roles
 from model.auth import Account
 from model.errors import Invalid
 from model.fax_flow import units
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import DataTable, Label, Select, SelectionList, Static
 from tui.widgets.table import add_columns, at_cursor
 
 COLUMNS = (("Pengguna", 10), ("Nama", 16), ("Peran", 15), ("Unit", 8), ("Status", 19))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.screen import Screen
-from textual.widgets import Static
 
 from model.db import DatabaseProblem
 from model.errors import WarkatError
+from tui.widgets.plain import Static
 
 PROBLEMS = (WarkatError, DatabaseProblem)
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import Static
 
 from model import heartbeat
 from model.db import DatabaseProblem
+from tui.widgets.plain import Static
 
 
 class StatusLine(Static):

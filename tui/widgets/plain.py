@@ -1,0 +1,74 @@
+"""The text widgets of every screen, showing a str as the literal text it is.
+
+Subjects, perihal, names, notes, addresses, file names and refusals come from outside and may
+hold `[/]`, `[bold` or `[@click=app.quit]`: Textual parses a str given to its own widgets as
+markup, and fails on it or acts on it. These subclasses never parse; style with rich Text.
+Screens import them in place of textual.widgets' (tests/test_tui_hostile_text.py checks).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TypeVar
+
+from rich.text import Text
+from textual import widgets
+
+T = TypeVar("T")
+
+
+def literal(value: object) -> object:
+    """A str as rich Text (no markup, no :emoji: codes); any other value unchanged."""
+    return Text(value, end="") if isinstance(value, str) else value
+
+
+def _literal_prompts(items: Iterable) -> list:
+    """(prompt, value, …) tuples with a literal prompt; other items unchanged."""
+    return [(literal(item[0]), *item[1:]) if isinstance(item, tuple) else item
+            for item in items]
+
+
+class Static(widgets.Static):
+    def __init__(self, content="", **kwargs) -> None:
+        super().__init__(content, markup=False, **kwargs)
+
+
+class Label(widgets.Label):
+    def __init__(self, content="", **kwargs) -> None:
+        super().__init__(content, markup=False, **kwargs)
+
+
+class OptionList(widgets.OptionList):
+    def __init__(self, *content, **kwargs) -> None:
+        super().__init__(*content, markup=False, **kwargs)
+
+
+class SelectionList(widgets.SelectionList[T]):
+    """Selections are given as (prompt, value[, selected]) tuples."""
+
+    def __init__(self, *selections, **kwargs) -> None:
+        super().__init__(*_literal_prompts(selections), **kwargs)
+
+    def add_options(self, items):
+        return super().add_options(_literal_prompts(items))
+
+
+class Select(widgets.Select):
+    def __init__(self, options, **kwargs) -> None:
+        super().__init__(_literal_prompts(options), **kwargs)
+
+    def set_options(self, options) -> None:
+        super().set_options(_literal_prompts(options))
+
+
+class DataTable(widgets.DataTable):
+    """Cells, row labels and column labels given as str are shown literally."""
+
+    def add_column(self, label, **kwargs):
+        return super().add_column(literal(label), **kwargs)
+
+    def add_row(self, *cells, label=None, **kwargs):
+        return super().add_row(*map(literal, cells), label=literal(label), **kwargs)
+
+    def update_cell(self, row_key, column_key, value, **kwargs) -> None:
+        super().update_cell(row_key, column_key, literal(value), **kwargs)
