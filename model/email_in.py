@@ -4,6 +4,7 @@ followed up and archived."""
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import peewee
 
@@ -21,6 +22,7 @@ from model.workflow import acting_role, apply, create_item
 SET_ASIDE_KINDS = {"spam": "Spam", "phishing": "Phishing/penipuan", "salah_kirim": "Salah kirim"}
 
 
+FUTURE_SLACK = timedelta(minutes=5)  # clocks of mail servers drift a little
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -111,6 +113,10 @@ def _store(parsed, source: str) -> WorkItem | None:
                                    & (IncomingMail.sha256 == parsed.sha256)).exists():
         return None
     sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
+    warnings = list(parsed.warnings)
+    if sent_at and sent_at > now() + FUTURE_SLACK:  # kept (never lose mail), but told
+        warnings.append(f"Tanggal kirim ({sent_at:%d-%m-%Y %H:%M}) sesudah email diterima: "
+                        "tanggal pada surat tidak dapat dipercaya.")
     subject = outside(parsed.subject or "(tanpa perihal)", None).strip()
     item = create_item(EMAIL_IN, None, subject[:250],
                        note=f"Diterima dari {outside(parsed.from_addr)}")
@@ -119,7 +125,7 @@ def _store(parsed, source: str) -> WorkItem | None:
         from_addr=outside(parsed.from_addr), from_name=outside(getattr(parsed, "from_name", "")),
         to=outside(", ".join(parsed.to), None), cc=outside(", ".join(parsed.cc), None),
         sent_at=sent_at, subject=subject, text=outside(parsed.text, None),
-        warnings=outside("\n".join(parsed.warnings), None), source=outside(source))
+        warnings=outside("\n".join(warnings), None), source=outside(source))
     for att in parsed.attachments:
         MailAttachment.create(mail=mail, filename=outside(att.filename or "lampiran"),
                               content_type=outside(att.content_type), size=att.size,

@@ -71,3 +71,16 @@ def test_outside_text_is_made_storable():
     assert email_in.outside("a\x00b\x07c\td\ne", None) == "a\ufffdb\ufffdc\td\ne"
     assert email_in.outside("a\nb") == "a b"
     assert len(email_in.outside("x" * 300)) == 255 and len(email_in.outside("x" * 300, None)) == 300
+
+
+def test_a_mail_dated_after_it_arrived_is_kept_with_a_warning(staff):
+    from datetime import timedelta
+    from email.utils import format_datetime
+
+    from model.base import now
+
+    raw = raw_mail(subject="Dari masa depan").replace(
+        b"Date: ", b"X-Old-Date: ", 1).replace(
+        b"Subject:", f"Date: {format_datetime((now() + timedelta(days=2)).astimezone())}\r\nSubject:".encode(), 1)
+    item = email_in.store(parse_message(raw), "uji")
+    assert "sesudah email diterima" in email_in.mail_of(item).warnings
