@@ -184,6 +184,11 @@ def _folder_for(source: Path) -> Path:
     return source.parent / DEFAULT_DIR
 
 
+def upgrade() -> list[int]:
+    """Migrate the open database to this program's version, a verified copy taken first."""
+    return migrations.migrate(before=before_migration)
+
+
 def before_migration(old: int, new: int) -> Path | None:
     """The verified copy of the open database taken before migrating it from `old` to `new`
     (SQLite); PostgreSQL is left to the administrator's pg_dump."""
@@ -270,4 +275,4 @@ def restore(cfg: Config, source: Path) -> Restored:
     finally:
         staged.unlink(missing_ok=True)
     open_database(cfg.db_url)
-    return Restored(replace(checked, path=source), previous, migrations.migrate())
+    return Restored(replace(checked, path=source), previous, upgrade())

@@ -8,8 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from model.agenda import DEFAULT_PATTERN
-from model.config_schema import TEMPLATE, defaults, problems
+from model.config_schema import DEFAULT_PATTERN, TEMPLATE, defaults, problems
 from model.errors import Invalid
 
 FILENAME = "warkat.toml"

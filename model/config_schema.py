@@ -10,7 +10,10 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from model.agenda import DEFAULT_PATTERN, PATTERN_KEYS
+# The agenda number pattern (see model.books.agenda): its default and the keys it may use.
+DEFAULT_PATTERN = "{klasifikasi}/{urut:03d}/{unit}/{tahun}"
+PATTERN_KEYS = {"klasifikasi": "000", "urut": 1, "unit": "X", "tahun": 2026, "bulan": 1}
+
 
 LOCAL_ID_MAX = 20  # T.30 TSI: 20 characters
 TEXT, INT, NUMBER, BOOL, LIST = "teks", "bilangan bulat", "bilangan", "true/false", "daftar"

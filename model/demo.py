@@ -6,10 +6,17 @@ from datetime import timedelta
 
 from model import auth
 from model.base import now
+from model.books.agenda import DEFAULT_PATTERN
 from model.db import write
-from model.items import WorkItem
+from model.email_in import flow as email_in
+from model.email_out import flow as email_out
+from model.fax import flow as fax_flow
+from model.fax import jobs as fax_jobs
+from model.fax.records import request_of
 from model.org import Contact, Position, Unit, User
 from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
+from model.sop import EMAIL_IN, number
+from model.workflow.items import WorkItem
 
 PASSWORD = "warkat123"
 
@@ -94,10 +101,6 @@ def seed(items: bool = True) -> None:
 
 
 def _seed_fax() -> None:
-    from model import fax_flow, fax_jobs
-    from model.agenda import DEFAULT_PATTERN
-    from model.fax import request_of
-
     users = {u.username: u for u in User.select()}
     for n, (title, derajat, requester, dests, step, minutes) in enumerate(FAX_ITEMS, start=1):
         draft = fax_flow.FaxDraft(
@@ -131,8 +134,6 @@ def _backdate(item_id: int, minutes: int) -> None:
 
 
 def _seed_outgoing() -> None:
-    from model import email_out
-
     staf = User.get(User.username == "staf")
     item = email_out.save_draft(
         staf, to="statistik@bps.go.id", cc="bappeda@trenggalekkab.go.id",
@@ -147,13 +148,9 @@ def _seed_outgoing() -> None:
 
 def advance_incoming() -> None:
     """Walk the demo inbox's first mails to later steps, so every role has mail waiting."""
-    from model import email_in
-    from model.items import WorkItem as Item
-    from model.sop import EMAIL_IN
-
     admin = User.get(User.username == "admin")
-    mails = list(Item.select().where((Item.procedure == EMAIL_IN) & (Item.step == 2))
-                 .order_by(Item.id))
+    mails = list(WorkItem.select().where((WorkItem.procedure == EMAIL_IN) & (WorkItem.step == number(EMAIL_IN, "cetak")))
+                 .order_by(WorkItem.id))
     if len(mails) < 3:
         return
     email_in.classify(admin, mails[0].id, needs_print=False)

@@ -6,8 +6,8 @@ import os
 from pathlib import Path
 
 from model import config as config_mod
+from model.backup import upgrade
 from model.db import DatabaseProblem, open_database
-from model.migrations import migrate
 
 
 def resolve(arg: str | None) -> Path:
@@ -43,5 +43,5 @@ def open_home(home: Path, config: str | Path | None = None) -> config_mod.Config
         raise DatabaseProblem(f"Folder data {home} tidak ada. Jalankan dulu: warkat init")
     cfg = config_mod.load(home, config_mod.locate(home, config))
     open_database(cfg.db_url)
-    migrate()
+    upgrade()
     return cfg

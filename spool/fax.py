@@ -12,19 +12,12 @@ from datetime import timedelta
 from pathlib import Path
 
 from model import heartbeat
-from model.agenda import agenda_number
 from model.base import now
+from model.books.agenda import agenda_number
 from model.config import Config
-from model.fax import request_of
-from model.fax_jobs import AttemptReport, FaxJob
-from model.fax_spool import (
-    RetryPolicy,
-    claim_next,
-    finish,
-    release,
-    report_progress,
-    start_sending,
-)
+from model.fax.jobs import AttemptReport, FaxJob
+from model.fax.records import request_of
+from model.fax.spool import RetryPolicy, claim_next, finish, release, report_progress, start_sending
 
 log = logging.getLogger("warkat.spool.fax")
 IDLE_SECONDS = 2.0
@@ -78,7 +71,7 @@ def send_test(cfg: Config, device: str, number: str, fine: bool) -> tuple[bool, 
     from hw.faxcli import send_test as transmit
     from hw.modem import ModemError
     from model.errors import WarkatError
-    from model.faxnumber import parse
+    from model.fax.number import parse
 
     dial = parse(number).dial_string(cfg.fax.get("dial_prefix", ""))
     try:

@@ -3,14 +3,19 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from model import email_in, mail_jobs
+from model import outbox
+from model.books.agenda import DEFAULT_PATTERN
 from model.config import Config
 from model.db import write
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
+from model.email_out import flow as email_out
 from model.errors import WarkatError
 
 log = logging.getLogger("warkat.spool.mail")
@@ -93,16 +98,16 @@ def take_in(inbox, name: str) -> Tally:
     from mail.imap import SyncState
 
     tally = Tally()
-    mark, _ = email_in.SyncMark.get_or_create(mailbox=name)
+    mark, _ = email_in_records.SyncMark.get_or_create(mailbox=name)
     state = SyncState(mark.uidvalidity, mark.last_uid, mark.last_key)
     done = []
     for fetched in inbox.fetch_new(state):
         kept = keep(fetched.raw, f"{name}#{fetched.ref}", tally)
         with write():
-            email_in.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
+            email_in_records.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
                                      last_uid=fetched.state.last_uid,
                                      last_key=fetched.state.last_key).where(
-                email_in.SyncMark.id == mark.id).execute()
+                email_in_records.SyncMark.id == mark.id).execute()
         if kept:  # a rejected message is never marked done nor moved: it stays in the INBOX
             done.append(fetched.ref)
     inbox.mark_done(done)
@@ -212,16 +217,16 @@ def send_notice(cfg: Config, msg) -> str:
         raise WarkatError(f"Email tidak terkirim: {exc}") from exc
 
 
-def build(cfg: Config, job: mail_jobs.MailJob):
+def build(cfg: Config, job: outbox.MailJob):
     """The message a job sends: a forward of the incoming original, or the final letter built
     from exactly its approved version (Invalid when the stored letter is not that version)."""
     from mail.smtp import build_forward, build_message
 
     office = cfg.office.get("email", "")
-    if job.kind == mail_jobs.FORWARD:
-        return build_forward(bytes(email_in.mail_of(job.item_id).raw), office,
+    if job.kind == outbox.FORWARD:
+        return build_forward(bytes(email_in_records.mail_of(job.item_id).raw), office,
                              _split(job.to), job.note)
-    letter = mail_jobs.letter_to_send(job)
+    letter = email_out.letter_to_send(job)
     return build_message(office, _split(letter.to), _split(letter.cc), letter.subject,
                          letter.body, list(letter.files))
 
@@ -230,7 +235,19 @@ def _split(addresses: str) -> list[str]:
     return [a.strip() for a in addresses.split(",") if a.strip()]
 
 
-def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.MailJob:
+def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = True,
+           pattern: str = DEFAULT_PATTERN, unit_code: str = "") -> outbox.MailJob:
+    """Record a mail job's outcome; on delivery the procedure that queued it takes its next
+    step in the same transaction (a forward closes the OPDs' part of step 7; a letter is
+    numbered in the outgoing book and moves to step 5)."""
+    delivered = {outbox.FORWARD: email_in.forward_sent,
+                 outbox.SEND: functools.partial(email_out.sent, pattern=pattern, unit_code=unit_code)}
+    kind = outbox.MailJob.get_by_id(job_id).kind
+    return outbox.finish(job_id, message_id=message_id, error=error, retry=retry,
+                         delivered=delivered[kind])
+
+
+def send_one(cfg: Config, job: outbox.MailJob, transport=None) -> outbox.MailJob:
     """Send one job, copy it to the IMAP Sent folder when there is one, record the outcome.
     A letter that is not its approved version is not sent: the job fails with the reason,
     back to a person."""
@@ -240,12 +257,12 @@ def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.M
         msg = build(cfg, job)
     except WarkatError as exc:
         log.warning("email #%s tidak dikirim: %s", job.id, exc)
-        return mail_jobs.finish(job.id, error=str(exc), retry=False)
+        return outbox.finish(job.id, error=str(exc), retry=False)
     try:
         message_id = (transport or _transport(cfg))(msg)
     except MailError as exc:
         partial = "sudah terkirim" in str(exc)  # some recipients got it: never send twice
-        return mail_jobs.finish(job.id, error=str(exc), retry=not partial)
+        return outbox.finish(job.id, error=str(exc), retry=not partial)
     if cfg.mail.get("inbox") == "imap" and cfg.mail.get("transport") == "smtp":
         from mail.imap import append_sent
 
@@ -253,17 +270,17 @@ def send_one(cfg: Config, job: mail_jobs.MailJob, transport=None) -> mail_jobs.M
             append_sent(imap_config(cfg), msg.as_bytes(), cfg.mail.get("sent_folder") or None)
         except MailError as exc:
             log.warning("salinan ke folder Terkirim gagal: %s", exc)
-    return mail_jobs.finish(job.id, message_id=message_id, pattern=cfg.agenda_pattern,
-                            unit_code=cfg.office.get("unit_code", ""))
+    return finish(job.id, message_id=message_id, pattern=cfg.agenda_pattern,
+                  unit_code=cfg.office.get("unit_code", ""))
 
 
 def outbox_worker(cfg: Config, owner: str):
     """Send queued mail jobs, held under daemon instance `owner`."""
 
     def run(stop: threading.Event) -> None:
-        mail_jobs.recover_interrupted()
+        outbox.recover_interrupted()
         while not stop.is_set():
-            job = mail_jobs.claim_next(owner)
+            job = outbox.claim_next(owner)
             if job is None:
                 stop.wait(2)
                 continue

@@ -7,7 +7,7 @@ import logging
 import threading
 
 from model.config import Config
-from model.fax_spool import recover_orphans
+from model.fax.spool import recover_orphans
 from spool.daemon import Daemon
 from spool.fax import FaxWorker
 from spool.mail import intake_worker, outbox_worker

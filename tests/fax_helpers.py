@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from model import fax_flow
-from model.agenda import DEFAULT_PATTERN
+from model.books.agenda import DEFAULT_PATTERN
+from model.fax import flow as fax_flow
 from tests.conftest import user
 
 

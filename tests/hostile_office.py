@@ -9,11 +9,17 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 
 from mail.parse import parse_message
-from model import agenda, ekspedisi, email_in, email_out, fax_flow, fax_jobs, mail_jobs
+from model import outbox
 from model.base import now
+from model.books import agenda, ekspedisi
 from model.db import write
-from model.fax import request_of
+from model.email_in import flow as email_in
+from model.email_out import flow as email_out
+from model.fax import flow as fax_flow
+from model.fax import jobs as fax_jobs
+from model.fax.records import request_of
 from model.org import Contact, Unit, User
+from spool.mail import finish as finish_mail
 from tests.conftest import user
 
 # Rich/Textual markup that breaks (`[/]`), acts (`[@click=…]`), styles or links, a Rich emoji
@@ -152,9 +158,9 @@ def _outgoing() -> dict[str, int]:
             email_out.finalise(staf, item.id)
         if step >= 5:
             email_out.send(kasi, item.id, "000.1.1")
-            job = mail_jobs.claim_next("uji")
+            job = outbox.claim_next("uji")
             error = hostile("GalatSMTP") if step == 40 else ""
-            mail_jobs.finish(job.id, message_id=f"<k{step}@x>", error=error, retry=False,
+            finish_mail(job.id, message_id=f"<k{step}@x>", error=error, retry=False,
                              pattern=PATTERN, unit_code=UNIT_CODE)
         if step == 6:
             email_out.archive(user("admin"), item.id)

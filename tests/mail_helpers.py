@@ -6,8 +6,9 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 from mail.parse import parse_message
-from model import email_in, email_out
 from model.base import now
+from model.email_in import flow as email_in
+from model.email_out import flow as email_out
 from tests.conftest import user
 
 SAMPLE_BODY = ("Yth. Kepala Dinas Kominfo Kabupaten Trenggalek\n\nDengan hormat, bersama ini kami "

@@ -9,9 +9,11 @@ from datetime import timedelta
 import pytest
 from pypdf import PdfReader
 
-from model import base, fax_jobs, fax_spool
-from model.fax import request_of
-from model.fax_jobs import AttemptReport, FaxJob, FaxLogEntry
+from model import base
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.jobs import AttemptReport, FaxJob, FaxLogEntry
+from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tui import printing

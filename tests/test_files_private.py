@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 
 from hw.printer import PdfPrinter
-from model import backup, base, ekspedisi, fax_jobs, fax_spool
+from model import backup, base
 from model import home as home_mod
+from model.books import ekspedisi
 from model.db import db, write
-from model.fax import request_of
-from model.fax_jobs import FaxLogEntry
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.jobs import FaxLogEntry
+from model.fax.records import request_of
 from model.org import Contact
 from print.samples import write_samples
 from tests.conftest import user

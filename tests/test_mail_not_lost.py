@@ -4,8 +4,9 @@ stays in the mailbox, and two intakes storing one mail at once keep it once."""
 import threading
 
 from mail.parse import parse_message
-from model import email_in
-from model.email_in import IncomingMail
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
+from model.email_in.records import IncomingMail
 from spool.mail import import_paths, sync_once
 from tests.dovecot import dovecot_server_fixture  # noqa: F401  (fixture dovecot_server)
 from tests.mail_helpers import raw_mail
@@ -68,9 +69,9 @@ def test_two_intakes_of_one_mail_at_once_keep_it_once(staff):
 
 
 def test_outside_text_is_made_storable():
-    assert email_in.outside("a\x00b\x07c\td\ne", None) == "a\ufffdb\ufffdc\td\ne"
-    assert email_in.outside("a\nb") == "a b"
-    assert len(email_in.outside("x" * 300)) == 255 and len(email_in.outside("x" * 300, None)) == 300
+    assert email_in_records.outside("a\x00b\x07c\td\ne", None) == "a\ufffdb\ufffdc\td\ne"
+    assert email_in_records.outside("a\nb") == "a b"
+    assert len(email_in_records.outside("x" * 300)) == 255 and len(email_in_records.outside("x" * 300, None)) == 300
 
 
 def test_a_mail_dated_after_it_arrived_is_kept_with_a_warning(staff):
@@ -83,4 +84,4 @@ def test_a_mail_dated_after_it_arrived_is_kept_with_a_warning(staff):
         b"Date: ", b"X-Old-Date: ", 1).replace(
         b"Subject:", f"Date: {format_datetime((now() + timedelta(days=2)).astimezone())}\r\nSubject:".encode(), 1)
     item = email_in.store(parse_message(raw), "uji")
-    assert "sesudah email diterima" in email_in.mail_of(item).warnings
+    assert "sesudah email diterima" in email_in_records.mail_of(item).warnings

@@ -5,8 +5,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from model import agenda, base, ekspedisi
-from model.agenda import (
+from model import base
+from model.books import agenda, ekspedisi
+from model.books.agenda import (
     INCOMING,
     OUTGOING,
     AgendaEntry,
@@ -15,10 +16,10 @@ from model.agenda import (
     register,
     void,
 )
+from model.books.klasifikasi import Klasifikasi, require, search
 from model.db import open_database, write
 from model.errors import Invalid
 from model.guard import not_future
-from model.klasifikasi import Klasifikasi, require, search
 from tests.conftest import user
 
 

@@ -124,7 +124,7 @@ def test_the_released_v3_database_upgrades_with_its_data_intact(tmp_path):
     assert after["fax_job"] == [before["fax_job"][0] + (None, 0)]  # call_started_at, call_pages
 
     open_database(str(home / "warkat.db"))
-    from model.email_in import IncomingMail
+    from model.email_in.records import IncomingMail
     from model.org import User
 
     assert User.get(User.username == "kasi").full_name == "Bambang Sutrisno, S.Kom."

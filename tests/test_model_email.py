@@ -4,12 +4,17 @@ drafts with versions, approval, sending queue."""
 import pytest
 
 from mail.parse import parse_message
-from model import email_in, email_out, mail_jobs
-from model.agenda import INCOMING, OUTGOING, AgendaEntry
+from model import outbox
+from model.books.agenda import INCOMING, OUTGOING, AgendaEntry
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
+from model.email_out import flow as email_out
+from model.email_out import records as email_out_records
 from model.errors import Conflict, Invalid, NotAllowed
-from model.items import WorkItem
 from model.org import Unit
-from model.work import waiting_for
+from model.workflow.inbox import waiting_for
+from model.workflow.items import WorkItem
+from spool.mail import finish as finish_mail
 from tests.conftest import user
 from tests.mail_helpers import incoming_at, outgoing_at, raw_mail
 
@@ -18,8 +23,8 @@ def test_the_same_message_is_stored_once(staff):
     raw = raw_mail()
     assert email_in.store(parse_message(raw), "a").step == 2
     assert email_in.store(parse_message(raw), "b") is None
-    assert email_in.IncomingMail.select().count() == 1
-    assert bytes(email_in.IncomingMail.get().raw) == raw
+    assert email_in_records.IncomingMail.select().count() == 1
+    assert bytes(email_in_records.IncomingMail.get().raw) == raw
 
 
 def test_sorting_branches_to_print_or_straight_to_forward(staff):
@@ -63,9 +68,9 @@ def test_forward_to_an_outside_opd_sends_email_and_closes_its_part(staff):
     item_id = incoming_at(6)
     bkpsdm = Unit.get(Unit.code == "BKPSDM")
     email_in.forward(user("admin"), item_id, [bkpsdm.id], "Untuk diketahui")
-    job = mail_jobs.claim_next("outbox")
+    job = outbox.claim_next("outbox")
     assert job.kind == "teruskan" and job.to == "bkpsdm@trenggalekkab.go.id"
-    mail_jobs.finish(job.id, message_id="<f1@trenggalekkab.go.id>")
+    finish_mail(job.id, message_id="<f1@trenggalekkab.go.id>")
     assert WorkItem.get_by_id(item_id).step == 8
 
 
@@ -83,7 +88,7 @@ def test_draft_revision_approval_keeps_every_version(staff):
     email_out.submit(user("staf"), item_id)
     email_out.approve(user("kabid"), item_id)
     email_out.finalise(user("staf"), item_id)
-    remarks = [(v.number, v.remark, v.subject) for v in email_out.versions(item_id)]
+    remarks = [(v.number, v.remark, v.subject) for v in email_out_records.versions(item_id)]
     assert remarks[0] == (1, "diajukan", "Jawaban permintaan data statistik")
     assert remarks[1][1] == "revisi: Tambahkan tabel data"
     assert [r[1] for r in remarks[2:]] == ["diajukan", "disetujui", "final"]
@@ -104,11 +109,11 @@ def test_sending_queues_once_then_numbers_and_moves_on_success(staff):
     email_out.send(user("admin"), item_id, "000.1.1")
     with pytest.raises(Conflict, match="sudah dalam antrean"):
         email_out.send(user("kasi"), item_id, "000.1.1")
-    job = mail_jobs.claim_next("outbox")
-    job = mail_jobs.finish(job.id, error="Server SMTP tidak dapat dihubungi")
+    job = outbox.claim_next("outbox")
+    job = finish_mail(job.id, error="Server SMTP tidak dapat dihubungi")
     assert job.status == "antri" and WorkItem.get_by_id(item_id).step == 4
-    mail_jobs.MailJob.update(next_try_at=job.created_at).execute()
-    job = mail_jobs.finish(mail_jobs.claim_next("outbox").id, message_id="<m1@x>",
+    outbox.MailJob.update(next_try_at=job.created_at).execute()
+    job = finish_mail(outbox.claim_next("outbox").id, message_id="<m1@x>",
                            pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}", unit_code="406.020")
     assert job.status == "terkirim"
     assert WorkItem.get_by_id(item_id).step == 5
@@ -119,6 +124,6 @@ def test_sending_queues_once_then_numbers_and_moves_on_success(staff):
 def test_partial_delivery_is_never_retried(staff):
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = mail_jobs.finish(mail_jobs.claim_next("outbox").id, error="x sudah terkirim",
+    job = finish_mail(outbox.claim_next("outbox").id, error="x sudah terkirim",
                            retry=False)
     assert job.status == "gagal" and WorkItem.get_by_id(item_id).step == 4

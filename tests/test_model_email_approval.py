@@ -7,11 +7,13 @@ import re
 
 import pytest
 
-from model import email_out, mail_jobs
+from model import outbox
 from model.audit import AuditEntry
-from model.email_out import Letter, OutgoingAttachment, OutgoingMail
+from model.email_out import flow as email_out
+from model.email_out import records as email_out_records
+from model.email_out.records import Letter, OutgoingAttachment, OutgoingMail
 from model.errors import Invalid
-from model.items import StepLog, WorkItem
+from model.workflow.items import StepLog, WorkItem
 from tests.conftest import user
 from tests.mail_helpers import outgoing_at
 
@@ -37,30 +39,30 @@ def test_a_change_after_approval_goes_back_to_the_head_as_the_next_version(staff
     moved = email_out.save_draft(user("staf"), **{**FORM, "body": "Isi yang diubah."},
                                  item_id=item_id)
     assert moved.step == 2
-    assert [(v.number, v.remark.split(":")[0]) for v in email_out.versions(item_id)] == [
+    assert [(v.number, v.remark.split(":")[0]) for v in email_out_records.versions(item_id)] == [
         (1, "diajukan"), (1, "disetujui"), (2, "diajukan ulang")]
     log = StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id.desc()).get()
     note = "Diubah setelah disetujui (isi); diajukan ulang sebagai v2"
     assert (log.action, log.from_step, log.to_step, log.note) == ("ajukan_ulang", 3, 2, note)
     assert AuditEntry.select().where((AuditEntry.action == "ajukan_ulang")
                                      & AuditEntry.detail.contains(note)).exists()
-    assert email_out.approved(item_id) is None  # v2 is not approved yet
+    assert email_out_records.approved(item_id) is None  # v2 is not approved yet
     with pytest.raises(Invalid, match="belum memiliki versi yang disetujui"):
-        email_out.approved_letter(item_id)
+        email_out_records.approved_letter(item_id)
     email_out.approve(user("kabid"), item_id)
-    assert email_out.approved(item_id).number == 2
+    assert email_out_records.approved(item_id).number == 2
     assert email_out.finalise(user("staf"), item_id).step == 4
 
 
 def test_an_unchanged_save_after_approval_resets_nothing(staff):
     item_id = approved_draft()
-    rows, log = len(email_out.versions(item_id)), StepLog.select().count()
+    rows, log = len(email_out_records.versions(item_id)), StepLog.select().count()
     for attachments in (None, FILES):
         spaced = {**FORM, "to": " bps@bps.go.id ", "subject": " Data statistik "}
         assert email_out.save_draft(user("staf"), **spaced, attachments=attachments,
                                     item_id=item_id).step == 3
-    assert len(email_out.versions(item_id)) == rows and StepLog.select().count() == log
-    assert email_out.pending_changes(item_id, **FORM, attachments=FILES) == []
+    assert len(email_out_records.versions(item_id)) == rows and StepLog.select().count() == log
+    assert email_out_records.pending_changes(item_id, **FORM, attachments=FILES) == []
     assert email_out.finalise(user("staf"), item_id).step == 4
 
 
@@ -77,11 +79,11 @@ def test_an_unchanged_save_after_approval_resets_nothing(staff):
 def test_every_kind_of_change_after_approval_is_detected(staff, change, label):
     item_id = approved_draft()
     form = {**FORM, "attachments": FILES, **change}
-    assert email_out.pending_changes(item_id, **form) == [label]
+    assert email_out_records.pending_changes(item_id, **form) == [label]
     assert email_out.save_draft(user("staf"), **form, item_id=item_id).step == 2
-    latest = email_out.texts(item_id)[-1]
+    latest = email_out_records.texts(item_id)[-1]
     assert latest.number == 2 and f"({label})" in latest.remark
-    assert latest.sha256 == email_out.letter_of(item_id).sha256 != email_out.texts(item_id)[0].sha256
+    assert latest.sha256 == email_out_records.letter_of(item_id).sha256 != email_out_records.texts(item_id)[0].sha256
 
 
 def test_version_numbers_count_the_submitted_texts(staff):
@@ -92,18 +94,18 @@ def test_version_numbers_count_the_submitted_texts(staff):
     email_out.submit(user("staf"), item_id)
     email_out.approve(user("kabid"), item_id)
     email_out.finalise(user("staf"), item_id)
-    rows = [(v.number, v.remark) for v in email_out.versions(item_id)]
+    rows = [(v.number, v.remark) for v in email_out_records.versions(item_id)]
     assert rows == [(1, "diajukan"), (1, "revisi: Tambahkan tabel data"), (2, "diajukan"),
                     (2, "disetujui"), (2, "final")]
-    assert [v.number for v in email_out.texts(item_id)] == [1, 2]
-    assert email_out.approved_numbers(item_id) == {2}
-    assert all(re.fullmatch(r"[0-9a-f]{64}", v.sha256) for v in email_out.versions(item_id))
+    assert [v.number for v in email_out_records.texts(item_id)] == [1, 2]
+    assert email_out_records.approved_numbers(item_id) == {2}
+    assert all(re.fullmatch(r"[0-9a-f]{64}", v.sha256) for v in email_out_records.versions(item_id))
 
 
 def test_every_version_holds_the_canonical_hash_and_its_attachments(staff):
     item_id = approved_draft()
     letter = Letter(FORM["to"], FORM["cc"], FORM["subject"], FORM["body"], tuple(FILES))
-    for row in email_out.versions(item_id):
+    for row in email_out_records.versions(item_id):
         assert row.sha256 == letter.sha256
         assert row.attachments.splitlines() == [
             f"{name} ({len(data)} byte, {hashlib.sha256(data).hexdigest()})"
@@ -142,14 +144,14 @@ def test_queueing_refuses_a_letter_changed_behind_the_models_back(staff, tamper)
     label = "isi" if tamper == "body" else "lampiran"
     with pytest.raises(Invalid, match=f"pada {label}; email ini tidak boleh dikirim"):
         email_out.send(user("admin"), item_id, "000.1.1")
-    assert not mail_jobs.MailJob.select().exists() and step(item_id) == 4
+    assert not outbox.MailJob.select().exists() and step(item_id) == 4
 
 
 def test_a_queued_job_whose_letter_changed_is_not_the_approved_letter(staff):
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = mail_jobs.claim_next("uji")
-    assert mail_jobs.letter_to_send(job) == email_out.letter_of(item_id)
-    mail_jobs.MailJob.update(to="lain@contoh.go.id").where(mail_jobs.MailJob.id == job.id).execute()
+    job = outbox.claim_next("uji")
+    assert email_out.letter_to_send(job) == email_out_records.letter_of(item_id)
+    outbox.MailJob.update(to="lain@contoh.go.id").where(outbox.MailJob.id == job.id).execute()
     with pytest.raises(Invalid, match="pada alamat antrean"):
-        mail_jobs.letter_to_send(mail_jobs.MailJob.get_by_id(job.id))
+        email_out.letter_to_send(outbox.MailJob.get_by_id(job.id))

@@ -7,13 +7,15 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from model import compliance, email_in
-from model.agenda import AgendaEntry
 from model.audit import AuditEntry
+from model.books.agenda import AgendaEntry
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
 from model.errors import Conflict, Invalid, NotAllowed
-from model.items import StepLog, WorkItem
+from model.reports import compliance
 from model.sop import DONE, EMAIL_IN
-from model.work import waiting_for
+from model.workflow.inbox import waiting_for
+from model.workflow.items import StepLog, WorkItem
 from tests.conftest import user
 from tests.mail_helpers import incoming_at
 from tui.printing import compliance_report
@@ -24,10 +26,10 @@ PHISH = dict(subject="Verifikasi akun email Anda segera", sender="admin@mail-ver
 
 def test_kasi_sets_a_phishing_mail_aside_and_it_closes_with_log_and_audit(staff):
     item_id = incoming_at(2, **PHISH)
-    raw = bytes(email_in.mail_of(item_id).raw)
+    raw = bytes(email_in_records.mail_of(item_id).raw)
     item = email_in.set_aside(user("kasi"), item_id, "phishing", "  Tautan palsu\n minta sandi ")
     assert item.step == DONE and item.closed_at is not None
-    mail = email_in.mail_of(item_id)
+    mail = email_in_records.mail_of(item_id)
     assert (mail.set_aside, mail.set_aside_reason) == ("phishing", "Tautan palsu minta sandi")
     assert bytes(mail.raw) == raw
     assert [(a.filename, bytes(a.data)) for a in mail.attachments] == [
@@ -40,7 +42,7 @@ def test_kasi_sets_a_phishing_mail_aside_and_it_closes_with_log_and_audit(staff)
     assert (entry.actor, entry.action, entry.subject) == ("kasi", "sisihkan",
                                                           f"{EMAIL_IN}#{item_id}")
     assert "Tautan palsu minta sandi" in entry.detail
-    assert email_in.set_aside_text(mail) == ("Bukan surat dinas: Phishing/penipuan — "
+    assert email_in_records.set_aside_text(mail) == ("Bukan surat dinas: Phishing/penipuan — "
                                              "Tautan palsu minta sandi")
     assert not AgendaEntry.select().where(AgendaEntry.item == item_id).exists()
 
@@ -60,7 +62,7 @@ def test_only_kasi_or_admin_sets_mail_aside(staff, name):
     item_id = incoming_at(2)
     with pytest.raises(NotAllowed, match="Kasi|Adm"):
         email_in.set_aside(user(name), item_id, "spam", "Iklan")
-    mail = email_in.mail_of(item_id)
+    mail = email_in_records.mail_of(item_id)
     assert WorkItem.get_by_id(item_id).step == 2 and mail.set_aside == ""
 
 
@@ -74,14 +76,14 @@ def test_kind_and_reason_are_required(staff, kind, reason, says):
     with pytest.raises(Invalid, match=says):
         email_in.set_aside(user("kasi"), item_id, kind, reason)
     assert WorkItem.get_by_id(item_id).step == 2
-    assert email_in.mail_of(item_id).set_aside == ""
+    assert email_in_records.mail_of(item_id).set_aside == ""
 
 
 def test_only_at_sorting(staff):
     item_id = incoming_at(6)
     with pytest.raises(Conflict, match="langkah 6"):
         email_in.set_aside(user("admin"), item_id, "salah_kirim", "Bukan untuk kantor ini")
-    assert email_in.mail_of(item_id).set_aside == ""
+    assert email_in_records.mail_of(item_id).set_aside == ""
 
 
 def test_compliance_counts_set_aside_mail_per_kind_and_only_at_step_2(staff):

@@ -5,12 +5,16 @@ from datetime import timedelta
 
 import pytest
 
-from model import base, ekspedisi, fax_flow, fax_jobs, fax_spool
-from model.agenda import OUTGOING, AgendaEntry, agenda_number
+from model import base
+from model.books import ekspedisi
+from model.books.agenda import OUTGOING, AgendaEntry, agenda_number
 from model.errors import Conflict, Invalid, NotAllowed
-from model.fax import Disposition, FaxDestination, request_of
-from model.fax_jobs import FaxJob, FaxLogEntry
-from model.items import StepLog, WorkItem
+from model.fax import flow as fax_flow
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.jobs import FaxJob, FaxLogEntry
+from model.fax.records import Disposition, FaxDestination, request_of
+from model.workflow.items import StepLog, WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step, draft
 

@@ -4,10 +4,12 @@ from datetime import timedelta
 
 import pytest
 
-from model import base, fax_jobs, fax_spool, heartbeat
+from model import base, heartbeat
 from model.errors import Conflict
-from model.fax import request_of
-from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step
 
@@ -141,16 +143,17 @@ def test_daemon_status_names_the_newest_instance(staff):
 
 
 def test_a_second_daemon_never_requeues_mail_a_live_one_is_sending(staff):
-    from model import email_out, mail_jobs
+    from model import outbox
+    from model.email_out import flow as email_out
     from tests.mail_helpers import outgoing_at
 
     item_id = outgoing_at(4, subject="Data SPBE")
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = mail_jobs.claim_next(_alive())
-    assert mail_jobs.recover_interrupted() == []
+    job = outbox.claim_next(_alive())
+    assert outbox.recover_interrupted() == []
     heartbeat.beat(ALIVE, base.now(), status="berhenti")
-    assert mail_jobs.recover_interrupted() == [job.id]
-    assert mail_jobs.MailJob.get_by_id(job.id).status == mail_jobs.QUEUED
+    assert outbox.recover_interrupted() == [job.id]
+    assert outbox.MailJob.get_by_id(job.id).status == outbox.QUEUED
 
 
 def test_a_resent_failed_job_never_counts_a_page_twice_in_the_book(queued):

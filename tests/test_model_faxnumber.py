@@ -3,7 +3,7 @@
 import pytest
 
 from model.errors import Invalid
-from model.faxnumber import is_other_station, national_digits, parse
+from model.fax.number import is_other_station, national_digits, parse
 
 
 @pytest.mark.parametrize("typed,national,ext", [

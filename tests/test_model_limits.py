@@ -4,13 +4,14 @@ PostgreSQL: every text column of every model, with an Indonesian message naming 
 import peewee
 import pytest
 
-from model import email_out, fax_flow
 from model.base import BaseModel
 from model.db import write
+from model.email_out import flow as email_out
 from model.errors import Duplicate, Invalid
+from model.fax import flow as fax_flow
 from model.fields import MAX_TEXT, Line, Text
-from model.items import WorkItem
 from model.org import Unit
+from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import draft
 

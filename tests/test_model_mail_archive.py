@@ -1,8 +1,12 @@
 """The email archive: text search over archived mail, and an item's whole history."""
 
-from model import email_in, email_out, mail_archive, mail_jobs
-from model.agenda import agenda_number
+from model import outbox
+from model.books.agenda import agenda_number
+from model.email_in import flow as email_in
+from model.email_out import flow as email_out
+from model.reports import mail_archive
 from model.sop import DONE
+from spool.mail import finish as finish_mail
 from tests.conftest import user
 from tests.mail_helpers import incoming_at, outgoing_at
 
@@ -16,8 +20,8 @@ def archived_incoming(**kw) -> int:
 def archived_outgoing(subject: str) -> int:
     item_id = outgoing_at(4, subject=subject)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = mail_jobs.claim_next("uji")
-    mail_jobs.finish(job.id, message_id="<a1@trenggalekkab.go.id>", unit_code="406.020")
+    job = outbox.claim_next("uji")
+    finish_mail(job.id, message_id="<a1@trenggalekkab.go.id>", unit_code="406.020")
     email_out.archive(user("admin"), item_id)
     return item_id
 
@@ -40,8 +44,8 @@ def test_outgoing_search_and_dossier_with_approval_trail(staff):
     email_out.approve(user("kabid"), item_id)
     email_out.finalise(user("staf"), item_id)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = mail_jobs.claim_next("uji")
-    mail_jobs.finish(job.id, message_id="<d1@trenggalekkab.go.id>", unit_code="406.020")
+    job = outbox.claim_next("uji")
+    finish_mail(job.id, message_id="<d1@trenggalekkab.go.id>", unit_code="406.020")
     email_out.archive(user("admin"), item_id)
     other = archived_outgoing("Laporan bulanan")
     found = lambda text: [i.id for i in mail_archive.search_outgoing(text)]  # noqa: E731

@@ -12,29 +12,24 @@ from datetime import timedelta
 
 import pytest
 
-from model import (
-    agenda,
-    auth,
-    base,
-    demo,
-    ekspedisi,
-    email_in,
-    email_out,
-    fax_flow,
-    fax_jobs,
-    mail_jobs,
-)
+from model import auth, base, demo, outbox
 from model import home as home_mod
+from model.books import agenda, ekspedisi
 from model.db import db, write
-from model.email_in import FollowUp
+from model.email_in import flow as email_in
+from model.email_in.records import FollowUp
+from model.email_out import flow as email_out
 from model.errors import NotAllowed
-from model.fax import request_of
-from model.fax_jobs import FaxJob
-from model.items import WorkItem
+from model.fax import flow as fax_flow
+from model.fax import jobs as fax_jobs
+from model.fax.jobs import FaxJob
+from model.fax.records import request_of
 from model.org import Unit, User, UserRole
 from model.roles import ALL, OPERATOR, PEMAKAI
 from model.sop import EMAIL_IN, EMAIL_OUT, FAX, PROCEDURES
-from model.workflow import create_item, transition
+from model.workflow.items import WorkItem
+from model.workflow.transitions import create_item, transition
+from spool.mail import finish as finish_mail
 from tests.conftest import FROZEN, user
 from tests.fax_helpers import at_step, draft
 from tests.mail_helpers import incoming_at, outgoing_at
@@ -115,7 +110,7 @@ BRING = {FAX: fax_at, EMAIL_IN: incoming_mail_at, EMAIL_OUT: outgoing_mail_at}
 def send_and_deliver(actor: User, item_id: int) -> None:
     """Step 4 of outgoing mail as it happens: queued by `actor`, then sent by the daemon."""
     email_out.send(actor, item_id, "000.1.1")
-    mail_jobs.finish(mail_jobs.claim_next("outbox").id, message_id="<m@trenggalekkab.go.id>",
+    finish_mail(outbox.claim_next("outbox").id, message_id="<m@trenggalekkab.go.id>",
                      unit_code="406.020")
 
 
@@ -138,7 +133,7 @@ ACTIONS: dict[tuple[str, int, str], Callable[[User, int], object]] = {
     (FAX, 5, "terkirim"): lambda a, i: (manual_sends(a, i), fax_jobs.mark_sent(a, i)),
     (FAX, 6, "serahkan"): fax_jobs.hand_back,
     (FAX, 7, "arsipkan"): fax_flow.archive,
-    (EMAIL_IN, 1, "terima"): lambda a, i: transition(i, a, "terima", expected_step=1),
+    (EMAIL_IN, 1, "terima"): lambda a, i: transition(i, a, "terima"),
     (EMAIL_IN, 2, "cetak"): lambda a, i: email_in.classify(a, i, needs_print=True),
     (EMAIL_IN, 2, "tanpa_cetak"): lambda a, i: email_in.classify(a, i, needs_print=False),
     (EMAIL_IN, 2, "sisihkan"): lambda a, i: email_in.set_aside(a, i, "spam", "Iklan obat"),
@@ -378,7 +373,7 @@ def test_a_send_queued_before_the_account_was_disabled_is_still_recorded(small_o
     item_id = outgoing_at(4)
     email_out.send(user("kasi"), item_id, "000.1.1")
     auth.disable("kasi")
-    job = mail_jobs.finish(mail_jobs.claim_next("outbox").id, message_id="<m@x>",
+    job = finish_mail(outbox.claim_next("outbox").id, message_id="<m@x>",
                            unit_code="406.020")
-    assert job.status == mail_jobs.SENT and WorkItem.get_by_id(item_id).step == 5
-    assert mail_jobs.claim_next("outbox") is None
+    assert job.status == outbox.SENT and WorkItem.get_by_id(item_id).step == 5
+    assert outbox.claim_next("outbox") is None

@@ -9,23 +9,23 @@ from model import base
 from model.audit import AuditEntry, verify
 from model.db import write
 from model.errors import Conflict, Invalid, NotAllowed
-from model.items import StepLog, WorkItem
 from model.sop import DONE, FAX
-from model.work import waiting_for
-from model.workflow import create_item, transition
+from model.workflow.inbox import waiting_for
+from model.workflow.items import StepLog, WorkItem
+from model.workflow.transitions import create_item, transition
 from tests.conftest import user
 
 
 def _fax_at_step_2():
     with write():
         item = create_item(FAX, user("pemakai"), "Uji", step=1)
-    return transition(item.id, user("pemakai"), "ajukan", expected_step=1)
+    return transition(item.id, user("pemakai"), "ajukan")
 
 
 def test_requester_submits_and_kasi_disposes(office):
     item = _fax_at_step_2()
     assert item.step == 2
-    item = transition(item.id, user("kasi"), "disposisi", expected_step=2, note="Segera")
+    item = transition(item.id, user("kasi"), "disposisi", note="Segera")
     assert item.step == 3
     last = item.log.order_by(StepLog.id.desc()).first()
     assert (last.from_step, last.to_step, last.role, last.note) == (2, 3, "kasi", "Segera")
@@ -34,27 +34,33 @@ def test_requester_submits_and_kasi_disposes(office):
 def test_wrong_role_is_refused_with_the_roles_named(office):
     item = _fax_at_step_2()
     with pytest.raises(NotAllowed, match="Kasi Keamanan Informasi dan Persandian"):
-        transition(item.id, user("operator"), "disposisi", expected_step=2)
+        transition(item.id, user("operator"), "disposisi")
     assert WorkItem.get_by_id(item.id).step == 2
 
 
 def test_wrong_step_is_refused(office):
     item = _fax_at_step_2()
     with pytest.raises(Conflict, match="bukan langkah 3"):
-        transition(item.id, user("admin"), "agendakan", expected_step=3)
+        transition(item.id, user("admin"), "agendakan")
 
 
 def test_unknown_action_is_refused(office):
     item = _fax_at_step_2()
-    with pytest.raises(Invalid):
-        transition(item.id, user("kasi"), "arsipkan", expected_step=2)
+    with pytest.raises(Invalid, match="tidak ada pada prosedur"):
+        transition(item.id, user("kasi"), "hapus")
+
+
+def test_an_action_of_another_step_is_refused_as_moved(office):
+    item = _fax_at_step_2()
+    with pytest.raises(Conflict, match="kini di langkah 2 \\(bukan langkah 7\\)"):
+        transition(item.id, user("kasi"), "arsipkan")
 
 
 def test_only_the_owner_acts_on_their_own_draft(office):
     with write():
         item = create_item(FAX, user("pemakai"), "Draf", step=1)
     with pytest.raises(NotAllowed):
-        transition(item.id, user("staf"), "ajukan", expected_step=1)
+        transition(item.id, user("staf"), "ajukan")
 
 
 def test_two_racing_transitions_one_wins_the_other_gets_a_clear_error(office):
@@ -66,7 +72,7 @@ def test_two_racing_transitions_one_wins_the_other_gets_a_clear_error(office):
     def act(action):
         barrier.wait()
         try:
-            transition(item.id, kasi, action, expected_step=2)
+            transition(item.id, kasi, action)
             outcomes.append("ok")
         except Conflict as exc:
             outcomes.append(str(exc))
@@ -85,7 +91,7 @@ def test_two_racing_transitions_one_wins_the_other_gets_a_clear_error(office):
 def test_step_duration_is_logged_against_the_clock(office):
     item = _fax_at_step_2()
     base.freeze(base.now() + timedelta(minutes=12))
-    item = transition(item.id, user("kasi"), "disposisi", expected_step=2)
+    item = transition(item.id, user("kasi"), "disposisi")
     assert item.log.order_by(StepLog.id.desc()).first().seconds == 12 * 60
 
 
@@ -94,7 +100,8 @@ def test_full_fax_path_closes_the_item_and_keeps_the_audit_chain(office):
     for who, action, step in [("kasi", "disposisi", 2), ("admin", "agendakan", 3),
                               ("admin", "teruskan", 4), ("operator", "terkirim", 5),
                               ("operator", "serahkan", 6), ("admin", "arsipkan", 7)]:
-        item = transition(item.id, user(who), action, expected_step=step)
+        assert item.step == step
+        item = transition(item.id, user(who), action)
     assert item.step == DONE and item.closed_at is not None
     assert item.log.count() == 8
     count, broken = verify()

@@ -5,13 +5,17 @@ import itertools
 
 import pytest
 
-from model import base, demo, email_in, fax_jobs, fax_spool
+from model import base, demo
 from model import home as home_mod
-from model.agenda import AgendaEntry
 from model.audit import verify
+from model.books.agenda import AgendaEntry
 from model.db import db, is_postgres
-from model.fax import request_of
-from model.items import WorkItem
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.records import request_of
+from model.workflow.items import WorkItem
 from tests.conftest import FROZEN, user
 from tests.fax_helpers import at_step
 from tests.mail_helpers import incoming_at
@@ -73,7 +77,7 @@ def test_orphaned_fax_job_is_recovered_on_postgres(pg_office):
 
 def test_incoming_mail_bytes_and_dedupe_on_postgres(pg_office):
     item_id = incoming_at(8)
-    mail = email_in.mail_of(item_id)
+    mail = email_in_records.mail_of(item_id)
     assert bytes(mail.raw).startswith(b"From: ")
     assert WorkItem.get_by_id(item_id).step == 8
 
@@ -91,8 +95,8 @@ def test_eight_processes_fill_the_ekspedisi_book_on_postgres(pg_office):
 
 def test_limits_and_a_duplicate_intake_are_clear_refusals_on_postgres(pg_office):
     from mail.parse import parse_message
-    from model import fax_flow
     from model.errors import Invalid
+    from model.fax import flow as fax_flow
     from tests.fax_helpers import draft
     from tests.mail_helpers import raw_mail
 
@@ -100,4 +104,4 @@ def test_limits_and_a_duplicate_intake_are_clear_refusals_on_postgres(pg_office)
         fax_flow.save_draft(user("pemakai"), draft(perihal="x" * 256))
     parsed = parse_message(raw_mail(subject="Kembar\x00", body="isi\x00"))
     assert email_in.store(parsed, "a") is not None and email_in.store(parsed, "b") is None
-    assert "\x00" not in email_in.mail_of(WorkItem.get(WorkItem.procedure == "email_in")).text
+    assert "\x00" not in email_in_records.mail_of(WorkItem.get(WorkItem.procedure == "email_in")).text

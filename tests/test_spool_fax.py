@@ -13,11 +13,12 @@ from functools import partial
 import pytest
 
 from hw.modemsim import simulated_modem
-from model import demo, fax_jobs, heartbeat
+from model import demo, heartbeat
 from model.base import now
-from model.fax import request_of
-from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
-from model.fax_spool import claim_next
+from model.fax import jobs as fax_jobs
+from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.fax.records import request_of
+from model.fax.spool import claim_next
 from spool.fax import FaxWorker, render_job
 from tests.conftest import user
 from tests.fax_helpers import at_step

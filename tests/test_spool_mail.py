@@ -7,10 +7,12 @@ import sys
 import pytest
 
 from mail.imap import ImapConfig, SyncState, sync
-from model import email_in, email_out, mail_jobs
-from model.email_in import IncomingMail, SyncMark
-from model.email_out import OutgoingAttachment, OutgoingMail
-from model.items import WorkItem
+from model import outbox
+from model.email_in import flow as email_in
+from model.email_in.records import IncomingMail, SyncMark
+from model.email_out import flow as email_out
+from model.email_out.records import OutgoingAttachment, OutgoingMail
+from model.workflow.items import WorkItem
 from spool.mail import import_paths, send_one, sync_once
 from tests.conftest import user
 from tests.dovecot import dovecot_server_fixture  # noqa: F401  (fixture dovecot_server)
@@ -59,7 +61,7 @@ def test_outgoing_letter_goes_through_smtp_and_lands_in_sent(staff, dovecot_serv
                       smtp_security="plain", sent_folder="Terkirim")
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    job = send_one(staff, outbox.claim_next("outbox"))
     assert job.status == "terkirim", job.error
     assert WorkItem.get_by_id(item_id).step == 5
     [received] = smtp_sink.messages
@@ -76,7 +78,7 @@ def test_smtp_down_keeps_the_letter_with_the_reason(staff):
                       smtp_security="plain")
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    job = send_one(staff, outbox.claim_next("outbox"))
     assert job.status == "antri" and job.error
     assert WorkItem.get_by_id(item_id).step == 4
 
@@ -96,8 +98,8 @@ def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, ta
     elif tamper == "attachment":
         OutgoingAttachment.update(data=b"9,9").execute()
     else:
-        mail_jobs.MailJob.update(to="lain@contoh.go.id").execute()
-    job = send_one(staff, mail_jobs.claim_next("outbox"))
+        outbox.MailJob.update(to="lain@contoh.go.id").execute()
+    job = send_one(staff, outbox.claim_next("outbox"))
     assert job.status == "gagal" and "berbeda dari versi yang disetujui Kepala Bidang (v1)" in \
         job.error
     assert smtp_sink.messages == [] and WorkItem.get_by_id(item.id).step == 4
@@ -110,7 +112,7 @@ def test_forward_to_outside_opd_is_a_real_email(staff, smtp_sink):
                       smtp_security="plain")
     item_id = incoming_at(6)
     email_in.forward(user("admin"), item_id, [Unit.get(Unit.code == "DINKES").id], "Mohon cek")
-    job = send_one(staff, mail_jobs.claim_next("outbox"))
+    job = send_one(staff, outbox.claim_next("outbox"))
     assert job.status == "terkirim"
     assert smtp_sink.messages[0].rcpt_tos == ["dinkes@trenggalekkab.go.id"]
     assert b"message/rfc822" in smtp_sink.messages[0].data

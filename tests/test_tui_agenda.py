@@ -2,9 +2,9 @@
 
 from textual.widgets import DataTable
 
-from model import agenda
+from model.books import agenda
 from model.db import write
-from model.items import WorkItem
+from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.test_tui_request import shown, start
@@ -35,9 +35,9 @@ async def test_admin_registers_then_hands_over(office):
         assert entry.number.startswith("000.1.1/") and entry.number.endswith("/406.020/2026")
         assert WorkItem.get_by_id(item_id).step == 4
         assert entry.number in shown(app, "#message")
-        step4 = app.screen.query_one("#step4", DataTable)
+        step4 = app.screen.query_one("#teruskan", DataTable)
         assert entry.number in column(step4, 2)
-        assert str(item_id) not in column(app.screen.query_one("#step3", DataTable), 0)
+        assert str(item_id) not in column(app.screen.query_one("#agendakan", DataTable), 0)
         await pilot.press("s")
         await pilot.pause()
         assert "diserahkan ke Operator Sandi" in shown(app, "#message")

@@ -4,11 +4,13 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from model import archive, base, fax_jobs
-from model.agenda import agenda_number
-from model.ekspedisi import EkspedisiEntry
-from model.fax import request_of
-from model.items import WorkItem
+from model import base
+from model.books.agenda import agenda_number
+from model.books.ekspedisi import EkspedisiEntry
+from model.fax import archive
+from model.fax import jobs as fax_jobs
+from model.fax.records import request_of
+from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text
@@ -86,7 +88,7 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
 def test_search_matches_agenda_number_destination_and_perihal(office):
     item_id = sent_and_handed_back(perihal="Surat khusus batu akik",
                                    destinations=[("BSSN Pusat", "021-7805814")])
-    from model import fax_flow
+    from model.fax import flow as fax_flow
 
     fax_flow.archive(user("admin"), item_id)
     number = agenda_number(WorkItem.get_by_id(item_id))
@@ -102,7 +104,7 @@ async def test_archiving_twice_shows_the_refusal(office):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_archive(pilot, item_id)
-        from model import fax_flow
+        from model.fax import flow as fax_flow
 
         fax_flow.archive(user("admin"), item_id)
         await pilot.press("a")
@@ -113,7 +115,7 @@ async def test_archiving_twice_shows_the_refusal(office):
 
 def test_archive_snapshot(office, snap_compare):
     item_id = sent_and_handed_back(perihal="Undangan rapat evaluasi persandian")
-    from model import fax_flow
+    from model.fax import flow as fax_flow
 
     fax_flow.archive(user("admin"), item_id)
     sent_and_handed_back(perihal="Permintaan jadwal uji sandi")
@@ -127,7 +129,7 @@ def test_archive_snapshot(office, snap_compare):
 
 def test_history_snapshot(office, snap_compare):
     item_id = sent_and_handed_back(perihal="Undangan rapat evaluasi persandian")
-    from model import fax_flow
+    from model.fax import flow as fax_flow
 
     fax_flow.archive(user("admin"), item_id)
 

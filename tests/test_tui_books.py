@@ -4,8 +4,10 @@ from datetime import date, timedelta
 
 from textual.widgets import DataTable, Static
 
-from model import base, ekspedisi, fax_jobs
-from model.fax import request_of
+from model import base
+from model.books import ekspedisi
+from model.fax import jobs as fax_jobs
+from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text

@@ -2,8 +2,8 @@
 
 from textual.widgets import DataTable
 
-from model.fax import Disposition
-from model.items import WorkItem
+from model.fax.records import Disposition
+from model.workflow.items import WorkItem
 from tests.fax_helpers import at_step
 from tests.test_tui_request import shown, start
 from tests.tui_helpers import make_app, type_text

@@ -2,8 +2,8 @@
 
 from textual.widgets import DataTable, Static
 
-from model import ekspedisi
-from model.ekspedisi import EkspedisiEntry
+from model.books import ekspedisi
+from model.books.ekspedisi import EkspedisiEntry
 from tests.conftest import user
 from tests.tui_helpers import make_app, sign_in, type_text
 from tui.screens.ekspedisi import EkspedisiScreen, EntryForm, ReceiptForm

@@ -4,12 +4,12 @@ sets a phishing mail aside and finds it in the archive."""
 
 from textual.widgets import DataTable, RadioSet, SelectionList, Static
 
-from model.agenda import INCOMING, AgendaEntry
-from model.email_in import FollowUp, MailForward
-from model.email_out import OutgoingMail
-from model.items import StepLog, WorkItem
-from model.mail_jobs import MailJob
+from model.books.agenda import INCOMING, AgendaEntry
+from model.email_in.records import FollowUp
+from model.email_out.records import OutgoingMail
+from model.outbox import MailJob
 from model.sop import DONE
+from model.workflow.items import StepLog, UnitTask, WorkItem
 from tests.conftest import user
 from tests.mail_helpers import incoming_at
 from tests.tui_helpers import make_app, type_text
@@ -93,7 +93,7 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         await pilot.pause()
         assert isinstance(app.screen, TriageScreen)
         assert "diteruskan" in shown(app, "#message")
-    fwd = MailForward.get(MailForward.item == item_id)
+    fwd = UnitTask.get(UnitTask.item == item_id)
     assert (fwd.unit.code, fwd.note, WorkItem.get_by_id(item_id).step) == (
         "APTIKA", "Mohon dijawab", 7)
     entry = AgendaEntry.get(AgendaEntry.item == item_id)

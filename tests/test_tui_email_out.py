@@ -5,12 +5,14 @@ import asyncio
 
 from textual.widgets import DataTable, TextArea
 
-from model import email_out, mail_jobs
-from model.agenda import OUTGOING, AgendaEntry
-from model.email_out import OutgoingMail, versions
-from model.items import WorkItem
-from model.mail_jobs import MailJob
+from model import outbox
+from model.books.agenda import OUTGOING, AgendaEntry
+from model.email_out import records as email_out_records
+from model.email_out.records import OutgoingMail, versions
+from model.outbox import MailJob
 from model.sop import DONE
+from model.workflow.items import WorkItem
+from spool.mail import finish as finish_mail
 from tests.conftest import user
 from tests.mail_helpers import outgoing_at
 from tests.test_tui_email_in import SIZE, footer_keys, pick_kode, shown, start
@@ -31,8 +33,8 @@ async def fill(pilot, to: str, subject: str, body: str) -> None:
 
 
 async def daemon_sends(pilot, message_id: str = "", error: str = "") -> MailJob:
-    job = mail_jobs.claim_next("uji")
-    job = mail_jobs.finish(job.id, message_id=message_id, error=error, retry=False,
+    job = outbox.claim_next("uji")
+    job = finish_mail(job.id, message_id=message_id, error=error, retry=False,
                            pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}", unit_code="406.020")
     await asyncio.sleep(1.2)  # the screen polls every second
     await pilot.pause()
@@ -194,7 +196,7 @@ async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(
         assert "diajukan ulang ke Kepala Bidang sebagai v2" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 2
     assert OutgoingMail.get(OutgoingMail.item == item_id).body.endswith(" Ralat.")
-    assert [v.number for v in email_out.texts(item_id)] == [1, 2]
+    assert [v.number for v in email_out_records.texts(item_id)] == [1, 2]
 
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
@@ -204,7 +206,7 @@ async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(
         assert "+++ versi 2" in shown(app, "#diff") and "Ralat." in shown(app, "#diff")
         await pilot.press("escape", "s")
         assert "v2 disetujui" in shown(app, "#message")
-    assert email_out.approved(item_id).number == 2
+    assert email_out_records.approved(item_id).number == 2
 
 
 async def test_the_send_screen_proves_the_letter_is_the_approved_version(office):
@@ -236,7 +238,7 @@ def test_compose_snapshot(office, snap_compare):
 
 
 def test_approval_diff_snapshot(office, snap_compare):
-    from model import email_out
+    from model.email_out import flow as email_out
 
     item_id = outgoing_at(2)
     email_out.request_revision(user("kabid"), item_id, "Lengkapi tabel")
@@ -262,7 +264,7 @@ def test_mail_send_snapshot(office, snap_compare):
 
 
 def test_mail_archive_snapshot(office, snap_compare):
-    from model import email_in
+    from model.email_in import flow as email_in
     from tests.mail_helpers import incoming_at
 
     for subject in ("Undangan rapat koordinasi", "Edaran keamanan siber"):

@@ -4,9 +4,12 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from model import base, ekspedisi, fax_jobs, fax_spool
-from model.fax import request_of
-from model.fax_jobs import FaxLogEntry
+from model import base
+from model.books import ekspedisi
+from model.fax import jobs as fax_jobs
+from model.fax import spool as fax_spool
+from model.fax.jobs import FaxLogEntry
+from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in

@@ -2,9 +2,9 @@
 
 from textual.widgets import DataTable, Static
 
-from model import fax_flow
-from model.fax import FaxDestination, request_of
-from model.items import WorkItem
+from model.fax import flow as fax_flow
+from model.fax.records import FaxDestination, request_of
+from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from textual.widgets import DataTable, Static
 
-from model import base, fax_spool
-from model.fax import FaxDestination, request_of
-from model.fax_jobs import FaxJob, FaxLogEntry
-from model.fax_spool import RetryPolicy
-from model.items import WorkItem
+from model import base
+from model.fax import spool as fax_spool
+from model.fax.jobs import FaxJob, FaxLogEntry
+from model.fax.records import FaxDestination, request_of
+from model.fax.spool import RetryPolicy
+from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in, type_text
@@ -38,7 +39,7 @@ async def open_console(pilot, item_id: int) -> TransmitScreen:
 
 
 def report(ok: bool, pages: int, message: str, retry=None):
-    from model.fax_jobs import AttemptReport
+    from model.fax.jobs import AttemptReport
 
     at = base.now()
     return AttemptReport(started_at=at - timedelta(seconds=40), ended_at=at, ok=ok,
@@ -142,7 +143,7 @@ async def test_modem_send_shows_the_daemons_progress_live(office):
 async def test_failed_job_shows_its_reason_and_can_be_resent(office):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
-    from model import fax_jobs
+    from model.fax import jobs as fax_jobs
 
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1, max_tries=1)
     fax_spool.claim_next(live_daemon())
@@ -172,7 +173,7 @@ async def test_daily_report_prints_from_the_console(office):
 def test_transmit_snapshot(office, snap_compare):
     item_id = at_step(5, destinations=TWO)
     dests = list(request_of(item_id).destinations.order_by(FaxDestination.id))
-    from model import fax_jobs
+    from model.fax import jobs as fax_jobs
 
     fax_jobs.record_manual(user("operator"), item_id, dests[0].id, at=base.now(),
                            remote_id="0318294608", pages=1, ok=True)
@@ -203,7 +204,7 @@ def test_manual_send_snapshot(office, snap_compare):
 async def test_a_job_left_by_a_dead_daemon_can_be_decided_from_the_console(office):
     item_id = at_step(5)
     dest = request_of(item_id).destinations.get()
-    from model import fax_jobs
+    from model.fax import jobs as fax_jobs
 
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
     fax_spool.claim_next("spool:kantor:99999:20261125090000")  # that daemon is gone

@@ -4,11 +4,11 @@ transmission on the fax machine and hands back, Adm. Umum archives; then the boo
 
 from textual.widgets import DataTable, Input
 
-from model import books
-from model.agenda import OUTGOING
 from model.base import now
-from model.fax_jobs import FaxLogEntry
-from model.items import StepLog, WorkItem
+from model.books.agenda import OUTGOING
+from model.fax.jobs import FaxLogEntry
+from model.reports import registers as books
+from model.workflow.items import StepLog, WorkItem
 from tests.tui_helpers import make_app, sign_in, type_text
 from tui.screens.home import HomeScreen
 

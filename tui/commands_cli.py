@@ -59,7 +59,7 @@ def print_(cfg: Config, args) -> int:
 
 def report(cfg: Config, args) -> int:
     from hw.printer import write_private
-    from model.compliance import monthly, set_aside
+    from model.reports.compliance import monthly, set_aside
     from tui.printing import compliance_report
 
     year, month = date.today().year, date.today().month

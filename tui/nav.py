@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from model.org import User
 from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
+from model.sop import EMAIL_IN, EMAIL_OUT, FAX, PROCEDURES
 
 
 def _load(target: str) -> type[Screen]:
@@ -64,22 +65,28 @@ DESTINATIONS: list[Destination] = [
                 "tambah, nonaktifkan, atur ulang sandi, buka kunci"),
 ]
 
-# (procedure, step) -> the screen that works on an item there; it receives item_id=.
-STEP_SCREENS: dict[tuple[str, int], str] = {
-    ("fax", 1): "request:RequestFormScreen",
-    ("fax", 2): "disposition:DispositionScreen",
-    ("fax", 3): "agenda:AgendaScreen",
-    ("fax", 4): "agenda:AgendaScreen",
-    ("fax", 5): "transmit:TransmitScreen",
-    ("fax", 6): "transmit:TransmitScreen",
-    ("fax", 7): "archive:ArchiveScreen",
-    **{("email_in", n): "triage:TriageScreen" for n in (2, 3, 4, 5, 6, 8)},
-    ("email_in", 7): "followup:FollowUpScreen",
-    ("email_out", 1): "compose:ComposeScreen",
-    ("email_out", 2): "approval:ApprovalScreen",
-    ("email_out", 3): "compose:ComposeScreen",
-    ("email_out", 4): "mail_send:MailSendScreen",
-    ("email_out", 5): "mail_send:MailSendScreen",
+# (procedure, SOP action) -> the screen that takes that action; it receives item_id=. A step
+# whose actions have no screen here opens the generic step screen (a step added to the SOP).
+ACTION_SCREENS: dict[tuple[str, str], str] = {
+    (FAX, "ajukan"): "request:RequestFormScreen",
+    (FAX, "disposisi"): "disposition:DispositionScreen",
+    (FAX, "kembalikan"): "disposition:DispositionScreen",
+    (FAX, "agendakan"): "agenda:AgendaScreen",
+    (FAX, "teruskan"): "agenda:AgendaScreen",
+    (FAX, "terkirim"): "transmit:TransmitScreen",
+    (FAX, "serahkan"): "transmit:TransmitScreen",
+    (FAX, "arsipkan"): "archive:ArchiveScreen",
+    **{(EMAIL_IN, code): "triage:TriageScreen"
+       for code in ("cetak", "tanpa_cetak", "sisihkan", "dicetak", "agendakan", "dilabeli",
+                    "teruskan", "arsipkan")},
+    (EMAIL_IN, "tindak_lanjut"): "followup:FollowUpScreen",
+    (EMAIL_OUT, "ajukan"): "compose:ComposeScreen",
+    (EMAIL_OUT, "setujui"): "approval:ApprovalScreen",
+    (EMAIL_OUT, "revisi"): "approval:ApprovalScreen",
+    (EMAIL_OUT, "final"): "compose:ComposeScreen",
+    (EMAIL_OUT, "ajukan_ulang"): "compose:ComposeScreen",
+    (EMAIL_OUT, "kirim"): "mail_send:MailSendScreen",
+    (EMAIL_OUT, "arsipkan"): "mail_send:MailSendScreen",
 }
 
 
@@ -87,6 +94,13 @@ def for_user(user: User) -> list[Destination]:
     return [d for d in DESTINATIONS if d.allowed(user)]
 
 def screen_for_step(procedure: str, step: int, item_id: int) -> Screen | None:
-    """The screen that works on an item at this step, if there is one."""
-    target = STEP_SCREENS.get((procedure, step))
-    return _load(target)(item_id=item_id) if target else None
+    """The screen that works on an item at this step: the one of its first action that has
+    a screen, else the generic step screen; None at a step only the system takes."""
+    actions = PROCEDURES[procedure].step(step).actions
+    target = next((ACTION_SCREENS[(procedure, a.code)] for a in actions
+                   if (procedure, a.code) in ACTION_SCREENS), None)
+    if target is None:
+        if not PROCEDURES[procedure].step(step).roles:
+            return None
+        target = "step:StepScreen"
+    return _load(target)(item_id=item_id)

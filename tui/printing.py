@@ -7,17 +7,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from model import audit, ekspedisi, fax_jobs
-from model.agenda import AgendaEntry as AgendaRow
-from model.agenda import agenda_number
-from model.books import agenda_between, fax_log_between
+from model import audit
+from model.books import ekspedisi
+from model.books.agenda import AgendaEntry as AgendaRow
+from model.books.agenda import agenda_number
 from model.config import current
-from model.fax import Disposition, FaxDestination, request_of
-from model.fax_jobs import FaxAttempt, FaxJob, FaxLogEntry
-from model.faxnumber import is_other_station
-from model.items import StepLog, WorkItem
+from model.fax import jobs as fax_jobs
+from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.fax.number import is_other_station
+from model.fax.records import Disposition, FaxDestination, request_of
 from model.org import User
+from model.reports.registers import agenda_between, fax_log_between
 from model.roles import KASI, OPERATOR
+from model.sop import SOP_NUMBER
+from model.workflow.items import StepLog, WorkItem
 
 KASI_TITLE = "Kepala Seksi Keamanan Informasi dan Persandian"
 
@@ -58,7 +61,7 @@ def _first_with_role(role: str) -> User | None:
 
 
 def disposition_sheet(item_id: int) -> tuple[bytes, str]:
-    from model.fax import INSTRUCTIONS
+    from model.fax.records import INSTRUCTIONS
     from print.disposition import disposition_pdf
     from print.records import DispositionSheet
 
@@ -202,7 +205,7 @@ def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
 
 def email_printout(item_id: int) -> tuple[bytes, str]:
     """Step 3/5 of procedure 2: the incoming mail on paper, with its agenda label once numbered."""
-    from model.email_in import mail_of
+    from model.email_in.records import mail_of
     from print.email import email_pdf
     from print.records import EmailAttachment, EmailPrintout
 
@@ -222,7 +225,7 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
 
 def compliance_report(year: int, month: int) -> tuple[bytes, str]:
     """The monthly mutu baku compliance report, signed by the Kasi."""
-    from model.compliance import monthly, set_aside
+    from model.reports.compliance import monthly, set_aside
     from print.compliance import compliance_pdf
     from print.records import ComplianceReport, ComplianceRow
 
@@ -231,7 +234,7 @@ def compliance_report(year: int, month: int) -> tuple[bytes, str]:
                                None if r.within_share is None else r.within_share * 100)
                  for r in monthly(year, month))
     data = ComplianceReport(year, month, rows, _signatory(_first_with_role(KASI), KASI_TITLE),
-                            sop_number="SOP/17/406.020/2019",
+                            sop_number=SOP_NUMBER,
                             set_aside=tuple((c.label, c.count) for c in set_aside(year, month)))
     title = f"Kepatuhan mutu baku {year}-{month:02d}"
     return compliance_pdf(data, letterhead(), _paper(), _anchor(title)), title

@@ -25,6 +25,7 @@ A released migration is never edited; a mistake in it is corrected by the next v
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 
 import peewee
@@ -65,16 +66,15 @@ def _refuse_newer(have: int) -> None:
                               f"(versi {LATEST}). Perbarui Warkat.")
 
 
-def migrate() -> list[int]:
-    """Apply every migration newer than the database; return the versions applied."""
+def migrate(before: Callable[[int, int], object] | None = None) -> list[int]:
+    """Apply every migration newer than the database; return the versions applied.
+    `before(old, new)` runs first when an existing database is upgraded (the backup copy)."""
     have = current_version()
     if have == LATEST:
         return []
     _refuse_newer(have)
-    if have:
-        from model.backup import before_migration  # model.backup reads versions from here
-
-        before_migration(have, LATEST)
+    if have and before:
+        before(have, LATEST)
     applied = []
     with _foreign_keys_checked(), write():
         db.create_tables([SchemaVersion])

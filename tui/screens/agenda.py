@@ -7,17 +7,18 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model import fax_flow
-from model.agenda import agenda_number
-from model.fax import Disposition
-from model.sop import FAX
-from model.work import WorkRow, waiting_for
+from model.books.agenda import agenda_number
+from model.fax import flow as fax_flow
+from model.fax.records import Disposition
+from model.sop import FAX, number
+from model.workflow.inbox import WorkRow, waiting_for
 from tui.screens.disposition import request_or_none
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import at_cursor
 
+REGISTER, HANDOVER = "agendakan", "teruskan"  # the SOP actions of its two queues
 
 class AgendaScreen(Screen):
     CSS_PATH = "agenda.tcss"
@@ -28,33 +29,35 @@ class AgendaScreen(Screen):
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
-        self.rows: dict[int, list[WorkRow]] = {3: [], 4: []}
+        self.rows: dict[str, list[WorkRow]] = {REGISTER: [], HANDOVER: []}
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield Static("Perlu diagendakan (langkah 3) — a: agendakan", classes="section-title")
-        yield DataTable(id="step3", cursor_type="row", zebra_stripes=True)
-        yield Static("Serahkan ke operator (langkah 4) — s: serahkan", classes="section-title")
-        yield DataTable(id="step4", cursor_type="row", zebra_stripes=True)
+        yield Static(f"Perlu diagendakan (langkah {number(FAX, REGISTER)}) — a: agendakan",
+                     classes="section-title")
+        yield DataTable(id=REGISTER, cursor_type="row", zebra_stripes=True)
+        yield Static(f"Serahkan ke operator (langkah {number(FAX, HANDOVER)}) — s: serahkan",
+                     classes="section-title")
+        yield DataTable(id=HANDOVER, cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda berita keluar"
-        self.table(3).add_columns("No", "Perihal", "Derajat", "Disposisi", "Waktu/baku")
-        self.table(4).add_columns("No", "Perihal", "Nomor agenda", "Waktu/baku")
+        self.table(REGISTER).add_columns("No", "Perihal", "Derajat", "Disposisi", "Waktu/baku")
+        self.table(HANDOVER).add_columns("No", "Perihal", "Nomor agenda", "Waktu/baku")
         self.reload()
         step = next((s for s, rows in self.rows.items()
-                     if any(r.item.id == self.item_id for r in rows)), 3)
-        self.table(step if self.rows[step] else 4 if self.rows[4] else 3).focus()
+                     if any(r.item.id == self.item_id for r in rows)), REGISTER)
+        self.table(step if self.rows[step] else HANDOVER if self.rows[HANDOVER] else REGISTER).focus()
         self.show_detail()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def table(self, step: int) -> DataTable:
-        return self.query_one(f"#step{step}", DataTable)
+    def table(self, queue: str) -> DataTable:
+        return self.query_one(f"#{queue}", DataTable)
 
     def reload(self) -> None:
         try:
@@ -62,14 +65,14 @@ class AgendaScreen(Screen):
         except PROBLEMS as exc:
             say(self, str(exc))
             return
-        for step in (3, 4):
+        for step in (REGISTER, HANDOVER):
             table = self.table(step)
             keep = self.item_id or self.selected_id(step)
-            self.rows[step] = [r for r in work if r.step.number == step]
+            self.rows[step] = [r for r in work if r.step.action(step)]
             table.clear()
             for row in self.rows[step]:
                 item = row.item
-                middle = ((item.derajat, instruction_summary(item)) if step == 3
+                middle = ((item.derajat, instruction_summary(item)) if step == REGISTER
                           else (agenda_number(item) or "-",))
                 table.add_row(str(item.id), item.title[:26], *middle, clock_text(row.clock),
                               key=str(item.id))
@@ -79,19 +82,19 @@ class AgendaScreen(Screen):
         self.item_id = None
         self.show_detail()
 
-    def selected_id(self, step: int) -> int | None:
+    def selected_id(self, step: str) -> int | None:
         row = at_cursor(self.table(step), self.rows[step])
         return row.item.id if row else None
 
     def show_detail(self) -> None:
-        step = 4 if self.focused is self.table(4) else 3
+        step = HANDOVER if self.focused is self.table(HANDOVER) else REGISTER
         item_id = self.selected_id(step)
         detail = self.query_one("#detail", Static)
         if item_id is None:
             detail.update("Tidak ada item pada antrean ini.")
             return
         row = next(r for r in self.rows[step] if r.item.id == item_id)
-        if step == 4:
+        if step == HANDOVER:
             detail.update(f"#{item_id} {row.item.title}\nNomor agenda: "
                           f"{agenda_number(row.item)}")
             return
@@ -113,11 +116,11 @@ class AgendaScreen(Screen):
     def action_register(self) -> None:
         from tui.screens.klasifikasi_picker import KlasifikasiPicker
 
-        item_id = self.selected_id(3)
+        item_id = self.selected_id(REGISTER)
         if item_id is None:
             say(self, "Tidak ada permintaan yang perlu diagendakan.")
             return
-        req = request_or_none(next(r.item for r in self.rows[3] if r.item.id == item_id))
+        req = request_or_none(next(r.item for r in self.rows[REGISTER] if r.item.id == item_id))
         if req is None:
             say(self, f"Item #{item_id} tidak memiliki nota dinas dan isi berita.")
             return
@@ -140,10 +143,10 @@ class AgendaScreen(Screen):
         self.app.notify(f"Nomor agenda: {entry.number}")
         self.item_id = item_id
         self.reload()
-        self.table(4).focus()
+        self.table(HANDOVER).focus()
 
     def action_handover(self) -> None:
-        item_id = self.selected_id(4)
+        item_id = self.selected_id(HANDOVER)
         if item_id is None:
             say(self, "Tidak ada berita bernomor yang menunggu diserahkan.")
             return
@@ -152,7 +155,8 @@ class AgendaScreen(Screen):
         except PROBLEMS as exc:
             say(self, str(exc))
             return
-        say(self, f"#{item_id} diserahkan ke Operator Sandi (langkah 5).", ok=True)
+        say(self, f"#{item_id} diserahkan ke Operator Sandi (langkah {number(FAX, 'terkirim')}).",
+            ok=True)
         self.app.notify(f"#{item_id} diserahkan ke operator.")
         self.reload()
 

@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input
 
-from model import agenda
 from model.base import now
+from model.books import agenda
 from model.db import write
 from model.roles import ADMIN_UMUM
 from tui.widgets.message import PROBLEMS, say

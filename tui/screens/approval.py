@@ -14,10 +14,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from model import email_out
-from model.email_out import DraftVersion
+from model.email_out import flow as email_out
+from model.email_out import records as email_out_records
+from model.email_out.records import DraftVersion
 from model.sop import EMAIL_OUT
-from model.work import WorkRow
+from model.workflow.inbox import WorkRow
 from tui.screens.mail_view import TextDialog, outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
@@ -57,22 +58,22 @@ def default_pair(texts: list[DraftVersion], approved: set[int]) -> tuple[int, in
 
 
 def version_label(v: DraftVersion, approved: set[int]) -> str:
-    kind = email_out.RESUBMITTED if v.remark.startswith(email_out.RESUBMITTED) else v.remark
+    kind = email_out_records.RESUBMITTED if v.remark.startswith(email_out_records.RESUBMITTED) else v.remark
     mark = " ✓" if v.number in approved else ""
     return f"v{v.number} {v.at:%d-%m %H:%M} {kind}{mark}"
 
 
 def up_for_approval(item_id: int) -> Text:
     """Which version the head approves, and what changed from the one it is compared with."""
-    texts = email_out.texts(item_id)
+    texts = email_out_records.texts(item_id)
     if not texts:
         return Text("Draft ini belum memiliki versi yang diajukan.")
-    approved = email_out.approved_numbers(item_id)
+    approved = email_out_records.approved_numbers(item_id)
     latest = texts[-1]
     text = Text(f"Versi yang diajukan: v{latest.number}", style="bold")
     if len(texts) > 1:
         old = texts[default_pair(texts, approved)[0]]
-        what = ", ".join(email_out.changed(old, latest)) or "tidak ada perubahan"
+        what = ", ".join(email_out_records.changed(old, latest)) or "tidak ada perubahan"
         kind = "disetujui" if old.number in approved else "diajukan"
         text.append(f" · dibanding v{old.number} ({kind}): {what} · v membandingkan")
     return text
@@ -88,8 +89,8 @@ class VersionsScreen(Screen):
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
-        self.versions = email_out.texts(item_id)
-        self.approved = email_out.approved_numbers(item_id)
+        self.versions = email_out_records.texts(item_id)
+        self.approved = email_out_records.approved_numbers(item_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -137,7 +138,7 @@ class ApprovalScreen(QueueScreen):
         Binding("v", "versions", "Bandingkan versi"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
-    PROCEDURE, STEPS = EMAIL_OUT, (2,)
+    PROCEDURE, ACTIONS = EMAIL_OUT, ("setujui",)
     COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Persetujuan email", "draft"
     HEADING = "Draft email keluar menunggu persetujuan (langkah 2)"
@@ -171,7 +172,7 @@ class ApprovalScreen(QueueScreen):
     def action_approve(self) -> None:
         row = self.selected()
         if row is not None:
-            number = email_out.texts(row.item.id)[-1].number
+            number = email_out_records.texts(row.item.id)[-1].number
             self.run(lambda: email_out.approve(self.app.session.user, row.item.id),
                      f"Draft #{row.item.id} v{number} disetujui; staf mengetik naskah final.")
 

@@ -9,12 +9,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
-from model import archive, fax_flow
-from model.agenda import agenda_number
-from model.fax import FaxDestination, FaxRequest
-from model.faxnumber import FaxNumber
-from model.items import WorkItem
-from model.work import WorkRow, waiting_for
+from model.books.agenda import agenda_number
+from model.fax import archive
+from model.fax import flow as fax_flow
+from model.fax.number import FaxNumber
+from model.fax.records import FaxDestination, FaxRequest
+from model.workflow.inbox import WorkRow, waiting_for
+from model.workflow.items import WorkItem
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Label, Static

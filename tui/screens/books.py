@@ -8,9 +8,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model import books, ekspedisi
-from model.agenda import OUTGOING
 from model.base import now
+from model.books import ekspedisi
+from model.books.agenda import OUTGOING
+from model.reports import registers as books
 from tui.screens.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
 from tui.screens.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of

@@ -14,11 +14,13 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, TextArea
 from textual.widgets.option_list import Option
 
-from model import email_in, email_out
-from model.items import WorkItem
-from model.mail_archive import revision_notes
+from model.email_in import records as email_in_records
+from model.email_out import flow as email_out
+from model.email_out import records as email_out_records
+from model.reports.mail_archive import revision_notes
 from model.sop import EMAIL_OUT
-from model.work import WorkRow, waiting_for
+from model.workflow.inbox import WorkRow, waiting_for
+from model.workflow.items import WorkItem
 from tui.screens.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
@@ -32,12 +34,12 @@ FIELDS = (("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
 
 def approved_note(item: WorkItem) -> str:
     """At step 3: which version was approved and what a change to it means."""
-    version = email_out.approved(item.id) if item.step == 3 else None
+    version = email_out_records.approved(item.id) if item.waits_for("final") else None
     if version is None:
         return ""
     return (f"Disetujui Kepala Bidang sebagai v{version.number}. Mengubah kepada, tembusan, "
             "perihal, isi atau lampiran mengembalikannya ke Kepala Bidang sebagai "
-            f"v{email_out.next_version(item.id)}.")
+            f"v{email_out_records.next_version(item.id)}.")
 
 
 class ResubmitDialog(ModalScreen[bool]):
@@ -51,21 +53,21 @@ class ResubmitDialog(ModalScreen[bool]):
         self.item_id, self.changes = item_id, changes
 
     def compose(self) -> ComposeResult:
-        approved = email_out.approved(self.item_id)
+        approved = email_out_records.approved(self.item_id)
         was = f" v{approved.number}" if approved else ""
         with Vertical(classes="dialog"):
             yield Static("Naskah yang sudah disetujui diubah", classes="dialog-title")
             yield Static(Text(
                 f"Perubahan pada {', '.join(self.changes)} mengembalikan naskah #{self.item_id} "
                 f"(disetujui{was}) ke Kepala Bidang untuk disetujui ulang sebagai "
-                f"v{email_out.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
+                f"v{email_out_records.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
                 "disetujui."))
         yield Footer(compact=True, show_command_palette=False)
 
 
 def revision_note(item: WorkItem) -> str:
     """The Kepala Bidang's latest revision request, while the draft is back at step 1."""
-    if item.step != 1:
+    if not item.waits_for("ajukan"):
         return ""
     notes = revision_notes(item.id)
     if not notes:
@@ -129,7 +131,7 @@ class ComposeScreen(Screen):
             if self.rows and self.reply_to is None:
                 self.action_drafts()
             if self.reply_to is not None:
-                mail = email_in.mail_of(self.reply_to)
+                mail = email_in_records.mail_of(self.reply_to)
                 subject = mail.subject if mail.subject.lower().startswith("re:") else \
                     f"Re: {mail.subject}"
                 self.query_one("#to", Input).value = mail.from_addr
@@ -142,13 +144,13 @@ class ComposeScreen(Screen):
         table = self.query_one("#drafts", DataTable)
         try:
             self.rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
-                         if r.step.number in (1, 3)]
+                         if r.step.action("ajukan") or r.step.action("final")]
         except PROBLEMS as exc:
             say(self, str(exc))
             return
         table.clear()
         for row in self.rows:
-            status = ("disetujui" if row.step.number == 3
+            status = ("disetujui" if row.step.action("final")
                       else "perlu revisi" if revision_note(row.item) else "draft")
             table.add_row(str(row.item.id), row.item.title, status, clock_text(row.clock),
                           key=str(row.item.id))
@@ -170,7 +172,7 @@ class ComposeScreen(Screen):
 
     def load(self, item: WorkItem) -> None:
         """Put a saved draft (or approved letter) into the form."""
-        mail = email_out.mail_of(item)
+        mail = email_out_records.mail_of(item)
         self.current = item
         self.query_one("#to", Input).value = mail.to
         self.query_one("#cc", Input).value = mail.cc
@@ -196,11 +198,10 @@ class ComposeScreen(Screen):
         files.display = bool(self.files)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        step = self.current.step if self.current else 1
-        if action == "submit":
-            return step == 1
+        if action == "submit":  # a new draft, not yet saved, is submitted from step 1 too
+            return self.current is None or self.current.waits_for("ajukan")
         if action == "finalise":
-            return step == 3
+            return self.current is not None and self.current.waits_for("final")
         return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
@@ -221,7 +222,7 @@ class ComposeScreen(Screen):
         except OSError:
             say(self, f"Berkas tidak dapat dibaca: {path}")
             return
-        if sum(len(d) for _, d in self.files) + len(data) > email_out.MAX_ATTACHMENTS:
+        if sum(len(d) for _, d in self.files) + len(data) > email_out_records.MAX_ATTACHMENTS:
             say(self, "Lampiran terlalu besar (maksimal 20 MB seluruhnya).")
             return
         self.files.append((path.name, data))
@@ -245,10 +246,10 @@ class ComposeScreen(Screen):
     def changes(self) -> list[str] | None:
         """At step 3: what the form changes in the approved letter ([] nothing); None after
         saying why the form cannot be read; always [] at step 1."""
-        if self.current is None or self.current.step != 3:
+        if self.current is None or not self.current.waits_for("final"):
             return []
         try:
-            return email_out.pending_changes(self.current.id, **self.form(),
+            return email_out_records.pending_changes(self.current.id, **self.form(),
                                              attachments=self.files)
         except PROBLEMS as exc:
             say(self, str(exc))
@@ -283,7 +284,7 @@ class ComposeScreen(Screen):
         item = self.save()
         if item is None:
             return
-        approved = email_out.approved(item.id) if item.step == 3 else None
+        approved = email_out_records.approved(item.id) if item.waits_for("final") else None
         say(self, f"Tidak ada perubahan; naskah #{item.id} tetap disetujui (v{approved.number})."
             if approved else f"Draft #{item.id} disimpan.", ok=True)
 
@@ -291,7 +292,7 @@ class ComposeScreen(Screen):
         """Save a confirmed change to the approved letter: back to the Kepala Bidang."""
         item = self.save()
         if item is not None:
-            number = email_out.texts(item.id)[-1].number
+            number = email_out_records.texts(item.id)[-1].number
             self.after_move(f"Naskah #{item.id} diubah setelah disetujui; diajukan ulang ke "
                             f"Kepala Bidang sebagai v{number}.")
 

@@ -14,13 +14,15 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Checkbox, Footer, Header, Input
 
-from model import fax_flow, faxnumber, klasifikasi
-from model.agenda import agenda_number
-from model.fax import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
-from model.items import StepLog, WorkItem
+from model.books import klasifikasi
+from model.books.agenda import agenda_number
+from model.fax import flow as fax_flow
+from model.fax import number as faxnumber
+from model.fax.records import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
 from model.roles import SHORT
 from model.sop import DONE, FAX
-from model.work import WorkRow
+from model.workflow.inbox import WorkRow
+from model.workflow.items import StepLog, WorkItem
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
@@ -171,7 +173,7 @@ class DispositionScreen(QueueScreen):
     CSS_PATH = "disposition.tcss"
     BINDINGS = [Binding("enter", "open", "Baca", priority=True), ("p", "print", "Cetak disposisi"),
                 ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
-    PROCEDURE, STEPS, SUB_TITLE = FAX, (2,), "Disposisi"
+    PROCEDURE, ACTIONS, SUB_TITLE = FAX, ("disposisi", "kembalikan"), "Disposisi"
     COLUMNS = tuple((label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat",
                                                   "Waktu/baku"))
 

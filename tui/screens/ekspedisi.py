@@ -10,12 +10,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, Input
 
-from model import ekspedisi
-from model.agenda import live_entry
 from model.base import now
-from model.ekspedisi import EkspedisiEntry
-from model.fax import FaxDestination, FaxRequest
-from model.items import WorkItem
+from model.books import ekspedisi
+from model.books.agenda import live_entry
+from model.books.ekspedisi import EkspedisiEntry
+from model.fax.records import FaxDestination, FaxRequest
+from model.workflow.items import WorkItem
 from tui.widgets.daterange import DATE_FORMAT, DATETIME_FORMAT, parse_date, parse_datetime
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Label, Static

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
-from model import email_in
-from model.items import WorkItem
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
 from model.sop import EMAIL_IN
-from model.work import WorkRow
+from model.workflow.inbox import WorkRow
+from model.workflow.items import WorkItem
 from tui.screens.mail_view import MailViewScreen, TextDialog, incoming_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
@@ -25,15 +26,15 @@ class FollowUpScreen(QueueScreen):
         Binding("b", "reply", "Jawab via email"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
-    PROCEDURE, STEPS = EMAIL_IN, (7,)
+    PROCEDURE, ACTIONS = EMAIL_IN, ("tindak_lanjut",)
     COLUMNS = (("No", 4), ("Dari", 18), ("Perihal", 30), ("Diteruskan", 11), ("Waktu", 8))
     SUB_TITLE, PANE = "Tindak lanjut email", "mail"
     HEADING = "Email diteruskan ke unit Anda — menunggu tindak lanjut (langkah 7)"
     ROW_ACTIONS = ("follow_up", "reply", "open")
 
     def cells(self, row: WorkRow) -> tuple:
-        mail = email_in.mail_of(row.item)
-        fwd = row.item.forwards.order_by(email_in.MailForward.id.desc()).first()
+        mail = email_in_records.mail_of(row.item)
+        fwd = row.item.forwards.order_by(email_in.UnitTask.id.desc()).first()
         return (str(row.item.id), mail.from_name or mail.from_addr, mail.subject,
                 f"{fwd.at:%d-%m %H:%M}" if fwd else "-", clock_text(row.clock))
 

@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer
 
 from model.roles import LABELS
-from model.sop import PROCEDURES, Procedure, Step
+from model.sop import DONE, PROCEDURES, SOP_NUMBER, Procedure, Step
 from tui.widgets.plain import Static
 
 
@@ -21,7 +21,7 @@ def step_text(proc: Procedure, step: Step, current: bool = False) -> Text:
     baku = f"{step.minutes} menit" if step.minutes else "tidak ditetapkan"
     text.append(f"   Pelaksana: {who}\n   Kelengkapan: {step.needs}\n"
                 f"   Waktu baku: {baku}\n   Output: {step.output}\n", style="dim")
-    moves = "; ".join(f"{a.label} → {'selesai' if a.to == 0 else f'langkah {a.to}'}"
+    moves = "; ".join(f"{a.label} → {'selesai' if a.to == DONE else f'langkah {a.to}'}"
                       for a in step.actions)
     text.append(f"   Lanjut: {moves}\n")
     return text
@@ -44,7 +44,7 @@ class HelpScreen(ModalScreen):
             for step in proc.steps:
                 body.append_text(step_text(proc, step, current=step.number == self.step))
             body.append("\n")
-        yield Static("Bantuan SOP — SOP/17/406.020/2019", classes="dialog-title")
+        yield Static(f"Bantuan SOP — {SOP_NUMBER}", classes="dialog-title")
         with VerticalScroll(id="help-body"):
             yield Static(body)
         yield Footer()

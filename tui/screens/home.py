@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model.work import WorkRow, waiting_for
+from model.workflow.inbox import WorkRow, waiting_for
 from tui import nav
 from tui.widgets.clock import clock_text
 from tui.widgets.plain import DataTable, Static

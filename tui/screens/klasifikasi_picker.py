@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, Input
 from textual.widgets.option_list import Option
 
-from model import klasifikasi
+from model.books import klasifikasi
 from model.db import DatabaseProblem
 from tui.widgets.plain import OptionList, Static
 

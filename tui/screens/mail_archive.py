@@ -11,11 +11,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Tab, Tabs
 
-from model import email_in, mail_archive
-from model.agenda import agenda_number
-from model.items import WorkItem
-from model.mail_archive import MailDossier
-from model.sop import EMAIL_IN
+from model.books.agenda import agenda_number
+from model.email_in import records as email_in_records
+from model.reports import mail_archive
+from model.reports.mail_archive import MailDossier
+from model.sop import DONE, EMAIL_IN
+from model.workflow.items import WorkItem
 from tui.screens.mail_send import jobs_text
 from tui.screens.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.widgets.clock import clock_text
@@ -43,7 +44,7 @@ def set_aside_of(item: WorkItem) -> str:
     if item.procedure != EMAIL_IN:
         return ""
     mail = mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
-    return email_in.set_aside_text(mail) if mail else ""
+    return email_in_records.set_aside_text(mail) if mail else ""
 
 
 def number_cell(item: WorkItem) -> str | Text:
@@ -51,7 +52,7 @@ def number_cell(item: WorkItem) -> str | Text:
     mail = (mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
             if item.procedure == EMAIL_IN else None)
     if mail is not None and mail.set_aside:
-        return Text(email_in.set_aside_label(mail), style="bold red")
+        return Text(email_in_records.set_aside_label(mail), style="bold red")
     return agenda_number(item) or "-"
 
 
@@ -80,7 +81,7 @@ def trail_text(d: MailDossier) -> Text:
     text = Text()
     if d.incoming is not None:
         if d.incoming.set_aside:
-            text.append(f"{email_in.set_aside_text(d.incoming)}\n", style="bold red")
+            text.append(f"{email_in_records.set_aside_text(d.incoming)}\n", style="bold red")
             text.append("Disisihkan pada langkah 2: tidak diagendakan dan tidak diteruskan.\n")
         else:
             text.append_text(forwards_text(d))
@@ -127,12 +128,12 @@ class MailHistoryScreen(Screen):
         aside = d.incoming is not None and d.incoming.set_aside
         self.query_one("#summary", Static).update(Text.assemble(
             (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
-            (f"Bukan surat dinas: {email_in.set_aside_label(d.incoming)}", "bold red")
+            (f"Bukan surat dinas: {email_in_records.set_aside_label(d.incoming)}", "bold red")
             if aside else f"No. agenda: {d.agenda_number or '-'}",
             f"   Pihak: {party_of(d.item)}"))
         for row in d.history:
             log = row.log
-            to = "selesai" if log.to_step == 0 else str(log.to_step)
+            to = "selesai" if log.to_step == DONE else str(log.to_step)
             table.add_row(str(log.from_step or "-"), f"{log.action}→{to}", row.actor_name,
                           row.role_label, f"{log.at:%d-%m %H:%M}",
                           clock_text(row.clock) if row.clock else "")

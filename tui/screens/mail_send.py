@@ -8,10 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 
-from model import email_out, mail_jobs
-from model.mail_jobs import MailJob
+from model import outbox
+from model.email_out import flow as email_out
+from model.email_out import records as email_out_records
+from model.outbox import MailJob
 from model.sop import EMAIL_OUT
-from model.work import WorkRow
+from model.workflow.inbox import WorkRow
 from tui.screens.mail_view import outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
@@ -19,13 +21,13 @@ from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
 from tui.widgets.status import StatusLine
 
-STATUS_STYLES = {mail_jobs.QUEUED: "bold", mail_jobs.SENDING: "bold dark_orange",
-                 mail_jobs.SENT: "bold green", mail_jobs.FAILED: "bold white on red"}
-ACTIVE = (mail_jobs.QUEUED, mail_jobs.SENDING)
+STATUS_STYLES = {outbox.QUEUED: "bold", outbox.SENDING: "bold dark_orange",
+                 outbox.SENT: "bold green", outbox.FAILED: "bold white on red"}
+ACTIVE = (outbox.QUEUED, outbox.SENDING)
 
 
 def send_jobs(item_id: int) -> list[MailJob]:
-    return [j for j in mail_jobs.jobs_of(item_id) if j.kind == mail_jobs.SEND]
+    return [j for j in outbox.jobs_of(item_id) if j.kind == outbox.SEND]
 
 
 def status_text(job: MailJob | None) -> Text:
@@ -37,7 +39,7 @@ def status_text(job: MailJob | None) -> Text:
 def check_text(item_id: int) -> Text:
     """Green when the letter is exactly its approved version, else the refusal in red."""
     try:
-        _letter, version = email_out.approved_letter(item_id)
+        _letter, version = email_out_records.approved_letter(item_id)
     except PROBLEMS as exc:
         return Text(f"✗ {exc}", style="bold white on red")
     return Text(f"✓ sesuai versi yang disetujui (v{version.number})", style="bold green")
@@ -57,7 +59,7 @@ def jobs_text(jobs: list[MailJob]) -> Text:
             text.append(f"  Galat: {job.error}\n", style="red")
         if job.message_id:
             text.append(f"  Message-ID {job.message_id}\n", style="green")
-    if jobs[-1].status == mail_jobs.FAILED:
+    if jobs[-1].status == outbox.FAILED:
         text.append("Gagal terkirim: periksa galat, lalu k untuk mengantre ulang.",
                     style="bold red")
     return text
@@ -72,7 +74,7 @@ class MailSendScreen(QueueScreen):
         Binding("r", "archive", "Arsipkan"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
-    PROCEDURE, STEPS = EMAIL_OUT, (4, 5)
+    PROCEDURE, ACTIONS = EMAIL_OUT, ("kirim", "arsipkan")
     COLUMNS = (("No", 4), ("Lgk", 3), ("Perihal", 27), ("Kepada", 16), ("Kirim", 8),
                ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Kirim email keluar", "letter"
@@ -116,7 +118,7 @@ class MailSendScreen(QueueScreen):
     def cells(self, row: WorkRow) -> tuple:
         jobs = send_jobs(row.item.id)
         return (str(row.item.id), str(row.step.number), row.item.title,
-                email_out.mail_of(row.item).to, status_text(jobs[-1] if jobs else None),
+                email_out_records.mail_of(row.item).to, status_text(jobs[-1] if jobs else None),
                 clock_text(row.clock))
 
     def show(self, row: WorkRow | None) -> None:
@@ -136,12 +138,12 @@ class MailSendScreen(QueueScreen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         row = self.selected()
         if action == "send":
-            if row is None or row.item.step != 4:
+            if row is None or not row.item.waits_for("kirim"):
                 return False
             jobs = send_jobs(row.item.id)
             return not jobs or jobs[-1].status not in ACTIVE
         if action == "archive":
-            return row is not None and row.item.step == 5
+            return row is not None and row.item.waits_for("arsipkan")
         return True
 
     def action_send(self) -> None:

@@ -14,11 +14,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, TextArea
 from textual.widgets.option_list import Option
 
-from model import email_in, email_out
-from model.agenda import agenda_number
-from model.items import WorkItem
-from model.mail_archive import forwards_of
+from model.books.agenda import agenda_number
+from model.email_in import records as email_in_records
+from model.email_out import records as email_out_records
+from model.reports.mail_archive import forwards_of
 from model.sop import DONE, EMAIL_IN
+from model.workflow.items import WorkItem
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import OptionList, Static
 
@@ -35,7 +36,7 @@ def size_text(size: int) -> str:
 def step_line(item: WorkItem) -> str:
     """The SOP step and its standard time, as shown under every queue."""
     if item.step == DONE:
-        aside = item.procedure == EMAIL_IN and email_in.mail_of(item).set_aside
+        aside = item.procedure == EMAIL_IN and email_in_records.mail_of(item).set_aside
         return "Selesai (disisihkan: bukan surat dinas)" if aside else "Selesai (diarsipkan)"
     step = item.sop_step
     baku = f"mutu baku {step.minutes} mnt" if step.minutes else "tanpa waktu baku"
@@ -58,7 +59,7 @@ def attachment_text(data: bytes, content_type: str, filename: str) -> str:
 def incoming_text(item_id: int, body: bool = True) -> Text:
     """Headers, parse warnings, agenda number, forwards and the text of an incoming mail."""
     item = WorkItem.get_by_id(item_id)
-    mail = email_in.mail_of(item)
+    mail = email_in_records.mail_of(item)
     text = Text()
     text.append(f"#{item.id}  {mail.subject}\n", style="bold")
     sender = f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr
@@ -71,7 +72,7 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
     if number:
         text.append(f"No. agenda surat masuk: {number}\n", style="bold")
     if mail.set_aside:
-        text.append(f"{email_in.set_aside_text(mail)}\n", style=ASIDE_STYLE)
+        text.append(f"{email_in_records.set_aside_text(mail)}\n", style=ASIDE_STYLE)
     for warning in filter(None, mail.warnings.splitlines()):
         text.append(f"⚠ {warning}\n", style=WARN_STYLE)
     attachments = list(mail.attachments)
@@ -96,7 +97,7 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
 def outgoing_text(item_id: int) -> Text:
     """An outgoing draft or letter: recipients, subject, attachments and body."""
     item = WorkItem.get_by_id(item_id)
-    mail = email_out.mail_of(item)
+    mail = email_out_records.mail_of(item)
     text = Text()
     text.append(f"#{item.id}  {mail.subject}\n", style="bold")
     text.append(f"Kepada  : {mail.to}\n")
@@ -127,7 +128,7 @@ class AttachmentScreen(ModalScreen):
         self.attachment_id = attachment_id
 
     def compose(self) -> ComposeResult:
-        att = email_in.MailAttachment.get_by_id(self.attachment_id)
+        att = email_in_records.MailAttachment.get_by_id(self.attachment_id)
         with VerticalScroll(id="att-body", classes="dialog"):
             yield Static(f"{att.filename} — {att.content_type or '-'}, {size_text(att.size)}",
                          classes="dialog-title")
@@ -150,7 +151,7 @@ class MailViewScreen(ModalScreen):
         self.item_id = item_id
 
     def compose(self) -> ComposeResult:
-        mail = email_in.mail_of(self.item_id)
+        mail = email_in_records.mail_of(self.item_id)
         files = [Option(f"📎 {a.filename} ({a.content_type}, {size_text(a.size)})", id=str(a.id))
                  for a in mail.attachments]
         with Vertical(id="view-box", classes="dialog"):

@@ -8,10 +8,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input, RadioButton, RadioSet
 
-from model import fax_jobs
 from model.base import now
-from model.fax import FaxDestination
-from model.faxnumber import FaxNumber
+from model.fax import jobs as fax_jobs
+from model.fax.number import FaxNumber
+from model.fax.records import FaxDestination
 from tui.widgets.daterange import DATETIME_FORMAT, parse_datetime
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import Label, Static

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model.work import WorkRow, waiting_for
+from model.workflow.inbox import WorkRow, waiting_for
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
@@ -22,7 +22,7 @@ class QueueScreen(Screen):
     Textual calls a subclass's on_mount first, then this one: do not call super()."""
 
     PROCEDURE = ""
-    STEPS: tuple[int, ...] = ()
+    ACTIONS: tuple[str, ...] = ()  # the SOP actions taken here: rows are items at their steps
     COLUMNS: tuple[tuple[str, int | None], ...] = ()
     SUB_TITLE = ""
     HEADING = ""  # the section title above the table
@@ -65,7 +65,7 @@ class QueueScreen(Screen):
     def fetch(self) -> list[WorkRow]:
         """The rows to list (may raise PROBLEMS)."""
         return [r for r in waiting_for(self.app.session.user, self.PROCEDURE)
-                if r.step.number in self.STEPS]
+                if any(r.step.action(a) for a in self.ACTIONS)]
 
     def cells(self, row: WorkRow) -> tuple:
         raise NotImplementedError

@@ -9,15 +9,17 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, Input, TextArea
 
-from model import fax_flow, faxnumber, klasifikasi
-from model.agenda import agenda_number
 from model.base import now
+from model.books import klasifikasi
+from model.books.agenda import agenda_number
 from model.clock import clock_for
 from model.errors import Invalid
-from model.fax import DERAJAT, SIFAT, FaxRequest
-from model.items import WorkItem
+from model.fax import flow as fax_flow
+from model.fax import number as faxnumber
+from model.fax.records import DERAJAT, SIFAT, FaxRequest
 from model.org import Contact
 from model.sop import FAX
+from model.workflow.items import WorkItem
 from tui.screens.disposition import (
     FaxPreview,
     RequestDetail,
@@ -113,7 +115,7 @@ class RequestListScreen(Screen):
         item_id = self.selected_id()
         if item_id is None:
             return
-        if WorkItem.get_by_id(item_id).step == 1:
+        if WorkItem.get_by_id(item_id).waits_for("ajukan"):
             self.app.push_screen(RequestFormScreen(item_id=item_id), self.select)
         else:
             self.app.push_screen(RequestDetail(item_id))

@@ -10,7 +10,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, RadioButton, RadioSet
 
-from model import email_in
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Label, Static
 
@@ -27,7 +28,7 @@ class SetAsideDialog(ModalScreen[str | None]):
         self.item_id = item_id
 
     def compose(self) -> ComposeResult:
-        mail = email_in.mail_of(self.item_id)
+        mail = email_in_records.mail_of(self.item_id)
         with Vertical(classes="dialog"):
             yield Static(f"Sisihkan email #{self.item_id} — bukan surat dinas",
                          classes="dialog-title")
@@ -35,7 +36,7 @@ class SetAsideDialog(ModalScreen[str | None]):
             with Horizontal(classes="aside-row"):
                 yield Label("Jenis")
                 with RadioSet(id="aside-kind", compact=True):
-                    for kind, label in email_in.SET_ASIDE_KINDS.items():
+                    for kind, label in email_in_records.SET_ASIDE_KINDS.items():
                         yield RadioButton(label, id=f"kind-{kind}")
             with Horizontal(classes="aside-row"):
                 yield Label("Alasan")
@@ -63,7 +64,7 @@ class SetAsideDialog(ModalScreen[str | None]):
         except PROBLEMS as exc:
             say(self, str(exc))
             return
-        self.dismiss(email_in.SET_ASIDE_KINDS[kind])
+        self.dismiss(email_in_records.SET_ASIDE_KINDS[kind])
 
     def action_cancel(self) -> None:
         self.dismiss(None)

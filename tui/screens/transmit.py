@@ -10,20 +10,19 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model import fax_jobs
-from model.agenda import agenda_number
 from model.base import now
-from model.fax import FaxDestination, FaxRequest
-from model.fax_jobs import DECIDE, FAILED, SENT, FaxJob, FaxLogEntry
-from model.faxnumber import FaxNumber
-from model.work import WorkRow, waiting_for
+from model.books.agenda import agenda_number
+from model.fax import jobs as fax_jobs
+from model.fax.jobs import DECIDE, FAILED, SENT, FaxJob, FaxLogEntry
+from model.fax.number import FaxNumber
+from model.fax.records import FaxDestination, FaxRequest
+from model.workflow.inbox import WorkRow, waiting_for
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
 from tui.widgets.table import add_columns, at_cursor
 
-STEPS = (5, 6)
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3),
                  ("Waktu/baku", 13))
 DEST_COLUMNS = (("Tujuan", 18), ("Nomor", 12), ("Status", 14), ("Coba", 4), ("Hal", 3),
@@ -124,7 +123,7 @@ class TransmitScreen(Screen):
 
     def load_queue(self) -> None:
         user = self.app.session.user
-        self.queue = [r for r in waiting_for(user, "fax") if r.step.number in STEPS]
+        self.queue = [r for r in waiting_for(user, "fax") if r.step.action("terkirim") or r.step.action("serahkan")]
         table = self.query_one("#queue", DataTable)
         rows = []
         for r in self.queue:
@@ -227,16 +226,16 @@ class TransmitScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         row, d = self.selected_row(), self.selected_dest()
-        step = row.step.number if row else None
+        step = row.step if row else None
         job = d.job if d else None
         visible = {
-            "modem": step == 5 and d is not None,
-            "manual": step == 5 and d is not None,
+            "modem": bool(step and step.action("terkirim")) and d is not None,
+            "manual": bool(step and step.action("terkirim")) and d is not None,
             "resend": job is not None and job.status != fax_jobs.QUEUED
             and fax_jobs.undecided(job),
             "cancel_job": job is not None and fax_jobs.undecided(job),
-            "mark_sent": step == 5,
-            "hand_back": step == 6,
+            "mark_sent": bool(step and step.action("terkirim")),
+            "hand_back": bool(step and step.action("serahkan")),
             "journal": job is not None and job.attempt_rows.exists(),
             "stamp": d is not None and d.log_id is not None,
         }

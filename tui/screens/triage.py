@@ -10,13 +10,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input, Tab, Tabs
 
-from model import email_in
 from model.base import now
 from model.clock import format_duration
-from model.items import WorkItem
+from model.email_in import flow as email_in
+from model.email_in import records as email_in_records
 from model.org import Unit
-from model.sop import EMAIL_IN, PROCEDURES
-from model.work import WorkRow, waiting_for
+from model.sop import EMAIL_IN, PROCEDURES, number
+from model.workflow.inbox import WorkRow, waiting_for
+from model.workflow.items import WorkItem
 from tui.screens.help import HelpScreen
 from tui.screens.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.queue import QueueScreen
@@ -25,11 +26,19 @@ from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Label, SelectionList, Static
 
-TABS = {2: "Sortir", 3: "Cetak", 4: "Agenda", 5: "Label", 6: "Teruskan", 8: "Arsip"}
-# action -> the steps at which it is offered (hidden from the Footer elsewhere)
-ACTION_STEPS = {"classify_print": {2}, "classify_plain": {2}, "set_aside": {2},
-                "print": {3, 4, 5, 6, 8},
-                "printed": {3}, "register": {4}, "label": {5}, "forward": {6}, "archive": {8}}
+# The tabs: the SOP action each step's tab is named for, and its title
+TABS = {"cetak": "Sortir", "dicetak": "Cetak", "agendakan": "Agenda", "dilabeli": "Label",
+        "teruskan": "Teruskan", "arsipkan": "Arsip"}
+# screen action -> the SOP actions at whose steps it is offered (hidden from the Footer elsewhere)
+ACTION_STEPS = {"classify_print": ("cetak",), "classify_plain": ("tanpa_cetak",),
+                "set_aside": ("sisihkan",), "print": tuple(TABS)[1:],
+                "printed": ("dicetak",), "register": ("agendakan",), "label": ("dilabeli",),
+                "forward": ("teruskan",), "archive": ("arsipkan",)}
+
+
+def tabs() -> dict[int, str]:
+    """Step number -> tab title, read from the SOP."""
+    return {number(EMAIL_IN, code): name for code, name in TABS.items()}
 
 
 class ForwardDialog(ModalScreen[bool]):
@@ -92,7 +101,7 @@ class TriageScreen(QueueScreen):
         Binding("r", "archive", "Arsipkan"),
         Binding("escape", "app.pop_screen", "Kembali"),
         Binding("f1", "help", "Bantuan SOP", show=False),
-        *[Binding(str(n), f"tab({n})", show=False) for n in TABS],
+        *[Binding(str(n), f"tab({n})", show=False) for n in tabs()],
     ]
     COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Email masuk", "mail"
@@ -101,7 +110,7 @@ class TriageScreen(QueueScreen):
     def __init__(self, item_id: int | None = None):
         super().__init__(item_id)
         self.all: list[WorkRow] = []
-        self.step = 2
+        self.step = number(EMAIL_IN, "cetak")
 
     def compose_head(self) -> ComposeResult:
         yield Tabs(*[Tab(f"{n} {name}", id=f"s{n}") for n, name in self.my_tabs().items()],
@@ -110,12 +119,12 @@ class TriageScreen(QueueScreen):
     def my_tabs(self) -> dict[int, str]:
         """The steps of procedure 2 the signed-in user acts on."""
         roles = set(self.app.session.user.roles)
-        return {n: name for n, name in TABS.items()
+        return {n: name for n, name in tabs().items()
                 if roles & set(PROCEDURES[EMAIL_IN].step(n).roles)}
 
     def on_mount(self) -> None:
         """Choose the tab before QueueScreen's on_mount (Textual calls it next) loads it."""
-        self.step = next(iter(self.my_tabs()), 2)
+        self.step = next(iter(self.my_tabs()), number(EMAIL_IN, "cetak"))
         self.show_tab_of(self.item_id)
 
     def show_tab_of(self, item_id: int | None) -> None:
@@ -142,7 +151,7 @@ class TriageScreen(QueueScreen):
         return [r for r in self.all if r.step.number == self.step]
 
     def cells(self, row: WorkRow) -> tuple:
-        mail = email_in.mail_of(row.item)
+        mail = email_in_records.mail_of(row.item)
         age = format_duration(int((now() - row.item.created_at).total_seconds()))
         return (str(row.item.id), mail.from_name or mail.from_addr, mail.subject, age,
                 clock_text(row.clock))
@@ -157,11 +166,11 @@ class TriageScreen(QueueScreen):
             mail.update(incoming_text(row.item.id))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
-        steps = ACTION_STEPS.get(action)
-        if steps is None:
+        codes = ACTION_STEPS.get(action)
+        if codes is None:
             return True
         row = self.selected()
-        return row is not None and row.item.step in steps
+        return row is not None and any(row.step.action(code) for code in codes)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self.step = int(event.tab.id[1:])

@@ -11,7 +11,7 @@ from textual.widgets import Button, Footer, Header, Input
 from model import auth, roles
 from model.auth import Account
 from model.errors import Invalid
-from model.fax_flow import units
+from model.fax.flow import units
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, Select, SelectionList, Static
 from tui.widgets.table import add_columns, at_cursor

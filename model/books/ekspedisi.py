@@ -7,15 +7,15 @@ from datetime import date, datetime
 import peewee
 
 from model import audit
-from model.agenda import next_seq
 from model.base import BaseModel, day_range, now
+from model.books.agenda import next_seq
 from model.db import write
 from model.errors import Conflict, Invalid
 from model.fields import Line, Text
 from model.guard import holding, not_future
-from model.items import WorkItem
 from model.org import User
 from model.roles import ADMIN_UMUM
+from model.workflow.items import WorkItem
 
 BOOK = "ekspedisi"  # its numbers come from the agenda counters under this name
 KEEPERS = (ADMIN_UMUM,)  # the book is kept by Administrasi Umum, like the agenda books

@@ -7,10 +7,10 @@ from functools import reduce
 from operator import or_
 
 from model.clock import Clock, clock_for
-from model.items import WorkItem
 from model.org import User
 from model.sop import PROCEDURES, Procedure, Step
-from model.workflow import in_unit
+from model.workflow.items import WorkItem, pending_units
+from model.workflow.transitions import in_unit
 
 URGENCY = {"Sangat Segera": 0, "Kilat": 0, "Segera": 1, "Biasa": 2}
 
@@ -26,12 +26,9 @@ class WorkRow:
 def _visible(user: User, step: Step, item: WorkItem) -> bool:
     if step.scope == "owner":
         return item.created_by_id == user.id
-    if step.scope == "unit":
-        if item.procedure == "email_in":  # forwarded mail: only units that still owe an answer
-            from model.email_in import pending_units
-
-            return user.unit_id in {u.id for u in pending_units(item.id)}
-        return in_unit(user, item)
+    if step.scope == "unit":  # an item given to units waits only for those still owing
+        owing = pending_units(item.id)
+        return user.unit_id in {u.id for u in owing} if owing else in_unit(user, item)
     return True
 
 

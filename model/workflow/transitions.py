@@ -7,9 +7,9 @@ from model.base import now
 from model.db import write
 from model.errors import Conflict, Invalid, NotAllowed
 from model.guard import account, names
-from model.items import StepLog, WorkItem
 from model.org import User
 from model.sop import DONE, PROCEDURES, Step
+from model.workflow.items import StepLog, WorkItem, task_units
 
 
 def acting_role(user: User, step: Step, item: WorkItem | None) -> str:
@@ -35,14 +35,8 @@ def starting_role(user: User, procedure: str) -> str:
 
 
 def in_unit(user: User, item: WorkItem) -> bool:
-    """Whether `user`'s unit is the item's unit (or one the mail was forwarded to)."""
-    if item.unit_id in (None, user.unit_id):
-        return True
-    if item.procedure == "email_in":
-        from model.email_in import forward_units
-
-        return user.unit_id in forward_units(item)
-    return False
+    """Whether `user`'s unit is the item's unit or one it was given to (`UnitTask`)."""
+    return item.unit_id in (None, user.unit_id) or user.unit_id in task_units(item)
 
 
 def create_item(procedure: str, actor: User | None, title: str, *, step: int | None = None,
@@ -62,28 +56,24 @@ def create_item(procedure: str, actor: User | None, title: str, *, step: int | N
     return item
 
 
-def transition(item_id: int, actor: User | None, action: str, *, expected_step: int,
-               note: str = "", system: bool = False) -> WorkItem:
-    """Move an item out of `expected_step` by `action`, in its own write transaction."""
+def transition(item_id: int, actor: User | None, action: str, *, note: str = "",
+               system: bool = False) -> WorkItem:
+    """Move an item on by `action`, in its own write transaction."""
     with write():
-        return apply(item_id, actor, action, expected_step=expected_step, note=note,
-                     system=system)
+        return apply(item_id, actor, action, note=note, system=system)
 
 
-def apply(item_id: int, actor: User | None, action: str, *, expected_step: int,
-          note: str = "", system: bool = False) -> WorkItem:
-    """The body of `transition` for callers that already hold a write transaction. A person's
-    move is checked by `acting_role`; `system` records one the software makes (intake, a
-    delivery the daemon confirms for the account that queued it)."""
+def apply(item_id: int, actor: User | None, action: str, *, note: str = "",
+          system: bool = False) -> WorkItem:
+    """The body of `transition` for callers that already hold a write transaction: the item
+    must wait at the step `action` leaves from (Conflict when someone moved it first). A
+    person's move is checked by `acting_role`; `system` records one the software makes
+    (intake, a delivery the daemon confirms for the account that queued it)."""
     item = WorkItem.get_or_none(WorkItem.id == item_id)
     if item is None:
         raise Invalid(f"Item #{item_id} tidak ditemukan.")
-    if item.step != expected_step:
-        raise Conflict(_moved_message(item, expected_step))
-    step = PROCEDURES[item.procedure].step(item.step)
+    step = step_for(item, action)
     move = step.action(action)
-    if move is None:
-        raise Invalid(f"Tindakan '{action}' tidak ada pada langkah {step.number}.")
     role = "sistem" if system else acting_role(actor, step, item)
     at = now()
     changed = (
@@ -93,13 +83,25 @@ def apply(item_id: int, actor: User | None, action: str, *, expected_step: int,
         .execute()
     )
     if changed != 1:
-        raise Conflict(_moved_message(WorkItem.get_by_id(item.id), expected_step))
+        raise Conflict(_moved_message(WorkItem.get_by_id(item.id), step.number))
     seconds = int((at - item.step_entered_at).total_seconds())
     StepLog.create(item=item, at=at, actor=actor, role=role, from_step=step.number,
                    to_step=move.to, action=action, note=note, seconds=seconds)
     audit.record(actor.username if actor else "sistem", action, f"{item.procedure}#{item.id}",
                  from_step=step.number, to_step=move.to, note=note)
     return WorkItem.get_by_id(item.id)
+
+
+def step_for(item: WorkItem, action: str) -> Step:
+    """The step `action` leaves from, when `item` waits there: Invalid for an action its
+    procedure does not have, Conflict (naming who moved it) when the item is elsewhere."""
+    try:
+        step = PROCEDURES[item.procedure].step_of(action)
+    except KeyError:
+        raise Invalid(f"Tindakan '{action}' tidak ada pada prosedur ini.") from None
+    if item.step != step.number:
+        raise Conflict(_moved_message(item, step.number))
+    return step
 
 
 def _moved_message(item: WorkItem, expected: int) -> str:

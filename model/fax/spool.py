@@ -12,8 +12,7 @@ from datetime import timedelta
 from model import audit
 from model.base import now
 from model.db import write
-from model.fax import FaxDestination
-from model.fax_jobs import (
+from model.fax.jobs import (
     FAILED,
     QUEUED,
     SENDING,
@@ -25,6 +24,7 @@ from model.fax_jobs import (
     recover,
     to_operator,
 )
+from model.fax.records import FaxDestination
 
 
 @dataclass(frozen=True)

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.agenda import AgendaEntry, agenda_number
-from model.archive import HistoryRow, history
-from model.email_in import FollowUp, IncomingMail, MailForward
-from model.email_out import DraftVersion, OutgoingMail, versions
-from model.items import WorkItem
-from model.mail_jobs import MailJob, jobs_of
+from model.books.agenda import AgendaEntry, agenda_number
+from model.email_in.records import FollowUp, IncomingMail
+from model.email_out.records import DraftVersion, OutgoingMail, versions
+from model.fax.archive import HistoryRow, history
+from model.outbox import MailJob, jobs_of
 from model.sop import DONE, EMAIL_IN, EMAIL_OUT
+from model.workflow.items import UnitTask, WorkItem
 
 
 @dataclass(frozen=True)
 class ForwardTrail:
     """One forward (step 6) and what that unit did with it (step 7)."""
 
-    forward: MailForward
+    forward: UnitTask
     follow_ups: list[FollowUp]
 
 
@@ -92,8 +92,8 @@ def search_outgoing(text: str = "", limit: int = 200) -> list[WorkItem]:
 
 def forwards_of(item_id: int) -> list[ForwardTrail]:
     return [ForwardTrail(f, list(f.follow_ups.order_by(FollowUp.at, FollowUp.id)))
-            for f in MailForward.select().where(MailForward.item == item_id)
-            .order_by(MailForward.at, MailForward.id)]
+            for f in UnitTask.select().where(UnitTask.item == item_id)
+            .order_by(UnitTask.at, UnitTask.id)]
 
 
 def revision_notes(item_id: int) -> list[DraftVersion]:

@@ -1,4 +1,4 @@
-"""Workflow items and their append-only step log."""
+"""Workflow items, their append-only step log and the units an item was given to."""
 
 from __future__ import annotations
 
@@ -29,6 +29,10 @@ class WorkItem(BaseModel):
     def sop_step(self):
         return PROCEDURES[self.procedure].step(self.step) if self.step != DONE else None
 
+    def waits_for(self, action: str) -> bool:
+        """Whether the item is at the step `action` leaves from."""
+        return self.step == PROCEDURES[self.procedure].step_of(action).number
+
     @property
     def procedure_name(self) -> str:
         return PROCEDURES[self.procedure].short
@@ -46,3 +50,30 @@ class StepLog(BaseModel):
     action = Line()
     note = Text(default="")
     seconds = peewee.IntegerField(default=0)  # time the item spent at from_step
+
+
+class UnitTask(BaseModel):
+    """An item given to one unit to act on (an incoming mail forwarded at step 6); done when
+    the unit has answered. Steps with scope "unit" wait for every open task."""
+
+    item = peewee.ForeignKeyField(WorkItem, backref="forwards", on_delete="CASCADE")
+    unit = peewee.ForeignKeyField(Unit)
+    note = Text(default="")
+    at = peewee.DateTimeField(default=now)
+    by = peewee.ForeignKeyField(User)
+    followed_up_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "mail_forward"
+
+
+def pending_units(item_id: int) -> list[Unit]:
+    """Units still owing their part of the item's step."""
+    return [f.unit for f in UnitTask.select().where(
+        (UnitTask.item == item_id) & UnitTask.followed_up_at.is_null())]
+
+
+def task_units(item: WorkItem) -> set[int]:
+    """Every unit the item was given to."""
+    return {f.unit_id for f in UnitTask.select(UnitTask.unit).where(
+        UnitTask.item == item.id)}

@@ -8,17 +8,17 @@ from datetime import datetime
 import peewee
 
 from model import audit, heartbeat
-from model.agenda import agenda_number
 from model.base import BaseModel, now
+from model.books.agenda import agenda_number
 from model.db import write
 from model.errors import Conflict, Invalid
-from model.fax import FaxDestination, FaxRequest, request_of
-from model.faxnumber import FaxNumber
+from model.fax.number import FaxNumber
+from model.fax.records import FaxDestination, FaxRequest, request_of
 from model.fields import Line, Text
 from model.guard import not_future
-from model.items import WorkItem
 from model.org import User
-from model.workflow import acting_role, apply
+from model.workflow.items import WorkItem
+from model.workflow.transitions import acting_role, apply
 
 QUEUED, SENDING, SENT, FAILED, DECIDE, CANCELLED = (
     "antri", "proses", "terkirim", "gagal", "tunggu_keputusan", "batal")
@@ -114,7 +114,7 @@ def _hold(actor: User, item_id: int) -> FaxRequest:
     item = WorkItem.get_or_none(WorkItem.id == item_id)
     if item is None:
         raise Invalid(f"Berita #{item_id} tidak ditemukan.")
-    if item.step != 5:
+    if not item.waits_for("terkirim"):
         raise Conflict(f"Berita #{item_id} tidak sedang menunggu pengiriman (langkah {item.step}).")
     acting_role(actor, item.sop_step, item)
     req = request_of(item)
@@ -266,13 +266,13 @@ def mark_sent(actor: User, item_id: int) -> WorkItem:
         if pending:
             raise Invalid(f"Belum terkirim ke: {', '.join(pending)}.")
         FaxRequest.update(sent_at=now()).where(FaxRequest.id == req.id).execute()
-        return apply(item_id, actor, "terkirim", expected_step=5)
+        return apply(item_id, actor, "terkirim")
 
 
 def hand_back(actor: User, item_id: int) -> WorkItem:
     """Step 6 → 7: the sent letter goes back to Administrasi Umum for the archive."""
     with write():
-        return apply(item_id, actor, "serahkan", expected_step=6)
+        return apply(item_id, actor, "serahkan")
 
 
 def decide(actor: User, job_id: int, resend: bool) -> FaxJob:

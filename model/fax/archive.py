@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.agenda import AgendaEntry, agenda_number
+from model.books.agenda import AgendaEntry, agenda_number
+from model.books.ekspedisi import EkspedisiEntry
 from model.clock import Clock
-from model.ekspedisi import EkspedisiEntry
-from model.fax import Disposition, FaxDestination, FaxRequest
-from model.fax_jobs import FaxLogEntry
-from model.items import StepLog, WorkItem
+from model.fax.jobs import FaxLogEntry
+from model.fax.records import Disposition, FaxDestination, FaxRequest
 from model.roles import SHORT
 from model.sop import DONE, FAX, PROCEDURES, Step
+from model.workflow.items import StepLog, WorkItem
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@ import peewee
 
 from model.base import BaseModel, now
 from model.fields import Line, Text
-from model.items import WorkItem
 from model.org import Position, Unit, User
+from model.workflow.items import WorkItem
 
 SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
 DERAJAT = ("Biasa", "Segera", "Sangat Segera")

@@ -6,17 +6,16 @@ import peewee
 
 from model import audit
 from model.base import BaseModel, now
+from model.config_schema import DEFAULT_PATTERN, PATTERN_KEYS
 from model.errors import Invalid
 from model.fields import Line, Text
 from model.guard import holding
-from model.items import WorkItem
 from model.org import User
 from model.roles import ADMIN_UMUM
+from model.workflow.items import WorkItem
 
 OUTGOING, INCOMING = "keluar", "masuk"
 BOOK_NAMES = {OUTGOING: "Buku Agenda Berita Keluar", INCOMING: "Buku Agenda Surat Masuk"}
-DEFAULT_PATTERN = "{klasifikasi}/{urut:03d}/{unit}/{tahun}"
-PATTERN_KEYS = {"klasifikasi": "000", "urut": 1, "unit": "X", "tahun": 2026, "bulan": 1}
 KEEPERS = (ADMIN_UMUM,)  # who keeps the agenda books (and may void a number)
 
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
-from model.email_in import SET_ASIDE_KINDS, IncomingMail
-from model.items import StepLog, WorkItem
+from model.email_in.records import SET_ASIDE_KINDS, IncomingMail
 from model.sop import EMAIL_IN, PROCEDURES
+from model.workflow.items import StepLog, WorkItem
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from model.agenda import AgendaEntry
 from model.base import day_range
-from model.fax_jobs import FaxLogEntry
+from model.books.agenda import AgendaEntry
+from model.fax.jobs import FaxLogEntry
 
 
 def agenda_between(book: str, start: date, end: date, text: str = "") -> list[AgendaEntry]:

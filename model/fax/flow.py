@@ -6,11 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from model import agenda, faxnumber
-from model import klasifikasi as codes
+from model.books import agenda
+from model.books import klasifikasi as codes
 from model.db import write
 from model.errors import Conflict, Invalid
-from model.fax import (
+from model.fax import number as faxnumber
+from model.fax.records import (
     ATTACHMENT_TYPES,
     DERAJAT,
     INSTRUCTIONS,
@@ -22,10 +23,10 @@ from model.fax import (
     request_of,
 )
 from model.guard import not_future
-from model.items import WorkItem
 from model.org import Position, Unit, User
 from model.sop import FAX
-from model.workflow import acting_role, apply, create_item, starting_role, transition
+from model.workflow.items import WorkItem
+from model.workflow.transitions import acting_role, apply, create_item, starting_role, transition
 
 
 @dataclass
@@ -105,7 +106,7 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
             item = WorkItem.get_or_none(WorkItem.id == item_id)
             if item is None:
                 raise Invalid(f"Permintaan #{item_id} tidak ditemukan.")
-            if item.step != 1:
+            if not item.waits_for("ajukan"):
                 raise Conflict("Permintaan ini tidak lagi dapat diubah (sudah diajukan).")
             acting_role(actor, item.sop_step, item)
             numbers = _check_draft(draft, complete=False)
@@ -139,7 +140,7 @@ def draft_of(item_id: int) -> FaxDraft:
 def submit(actor: User, item_id: int) -> WorkItem:
     """Step 1 → 2: the complete request goes to the Kasi; a second submit is refused."""
     with write():
-        item = apply(item_id, actor, "ajukan", expected_step=1)
+        item = apply(item_id, actor, "ajukan")
         _check_draft(draft_of(item_id), complete=True)
     return item
 
@@ -151,7 +152,7 @@ def dispose(actor: User, item_id: int, instructions: list[str], note: str = "",
     if unknown or not instructions:
         raise Invalid("Pilih minimal satu instruksi disposisi yang baku.")
     with write():
-        item = apply(item_id, actor, "disposisi", expected_step=2, note=note)
+        item = apply(item_id, actor, "disposisi", note=note)
         Disposition.create(item=item, by=actor, instructions="\n".join(instructions),
                            note=note.strip(),
                            to_position=Position.get_or_none(Position.name == position))
@@ -162,7 +163,7 @@ def return_to_requester(actor: User, item_id: int, reason: str) -> WorkItem:
     """Step 2 → 1 with the reason; the requester edits and submits again, history kept."""
     if not reason.strip():
         raise Invalid("Tulis alasan pengembalian untuk pemohon.")
-    return _move(actor, item_id, "kembalikan", 2, reason.strip())
+    return _move(actor, item_id, "kembalikan", reason.strip())
 
 
 def register(actor: User, item_id: int, pattern: str, unit_code: str,
@@ -172,7 +173,7 @@ def register(actor: User, item_id: int, pattern: str, unit_code: str,
     if klasifikasi is not None:
         codes.require(klasifikasi)
     with write():
-        item = apply(item_id, actor, "agendakan", expected_step=3)
+        item = apply(item_id, actor, "agendakan")
         req = request_of(item)
         if klasifikasi is not None and klasifikasi.strip() != req.klasifikasi:
             req.klasifikasi = klasifikasi.strip()
@@ -185,16 +186,16 @@ def register(actor: User, item_id: int, pattern: str, unit_code: str,
 
 def handover(actor: User, item_id: int) -> WorkItem:
     """Step 4 → 5: the numbered message goes to the Operator Sandi."""
-    return _move(actor, item_id, "teruskan", 4)
+    return _move(actor, item_id, "teruskan")
 
 
 def archive(actor: User, item_id: int, note: str = "") -> WorkItem:
     """Step 7 → done: the sent letter is archived."""
-    return _move(actor, item_id, "arsipkan", 7, note)
+    return _move(actor, item_id, "arsipkan", note)
 
 
-def _move(actor: User, item_id: int, action: str, step: int, note: str = "") -> WorkItem:
-    return transition(item_id, actor, action, expected_step=step, note=note)
+def _move(actor: User, item_id: int, action: str, note: str = "") -> WorkItem:
+    return transition(item_id, actor, action, note=note)
 
 
 def units() -> list[Unit]:

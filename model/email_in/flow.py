@@ -1,0 +1,183 @@
+"""Incoming email (SOP procedure 2): stored, sorted, registered, forwarded, followed up, archived."""
+
+from __future__ import annotations
+
+from model import audit, outbox
+from model.base import now
+from model.books import agenda
+from model.books.klasifikasi import require
+from model.db import write
+from model.email_in.records import (
+    FUTURE_SLACK,
+    SET_ASIDE_KINDS,
+    FollowUp,
+    IncomingMail,
+    MailAttachment,
+    mail_of,
+    outside,
+)
+from model.errors import Conflict, Duplicate, Invalid
+from model.org import Unit, User
+from model.outbox import MailJob
+from model.sop import EMAIL_IN
+from model.workflow.items import UnitTask, WorkItem, pending_units
+from model.workflow.transitions import acting_role, apply, create_item
+
+# Step 2 "sisihkan": why a mail is not an official letter (stored code -> label)
+
+
+def store(parsed, source: str) -> WorkItem | None:
+    """Keep one parsed message (a mail.parse.ParsedMail or alike) and start its procedure at
+    step 2; None if the same message (Message-ID and bytes) is already stored, also when
+    another intake stores it at the same moment. Its text is made storable on every database
+    (`outside`); the raw bytes are kept unchanged."""
+    try:
+        with write():
+            return _store(parsed, source)
+    except Duplicate:
+        if IncomingMail.select().where((IncomingMail.message_id == outside(parsed.message_id))
+                                       & (IncomingMail.sha256 == parsed.sha256)).exists():
+            return None
+        raise
+
+
+def _store(parsed, source: str) -> WorkItem | None:
+    message_id = outside(parsed.message_id)
+    if IncomingMail.select().where((IncomingMail.message_id == message_id)
+                                   & (IncomingMail.sha256 == parsed.sha256)).exists():
+        return None
+    sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
+    warnings = list(parsed.warnings)
+    if sent_at and sent_at > now() + FUTURE_SLACK:  # kept (never lose mail), but told
+        warnings.append(f"Tanggal kirim ({sent_at:%d-%m-%Y %H:%M}) sesudah email diterima: "
+                        "tanggal pada surat tidak dapat dipercaya.")
+    subject = outside(parsed.subject or "(tanpa perihal)", None).strip()
+    item = create_item(EMAIL_IN, None, subject[:250],
+                       note=f"Diterima dari {outside(parsed.from_addr)}")
+    mail = IncomingMail.create(
+        item=item, message_id=message_id, sha256=parsed.sha256, raw=parsed.raw,
+        from_addr=outside(parsed.from_addr), from_name=outside(getattr(parsed, "from_name", "")),
+        to=outside(", ".join(parsed.to), None), cc=outside(", ".join(parsed.cc), None),
+        sent_at=sent_at, subject=subject, text=outside(parsed.text, None),
+        warnings=outside("\n".join(warnings), None), source=outside(source))
+    for att in parsed.attachments:
+        MailAttachment.create(mail=mail, filename=outside(att.filename or "lampiran"),
+                              content_type=outside(att.content_type), size=att.size,
+                              data=att.data)
+    return apply(item.id, None, "terima", system=True)
+
+
+def classify(actor: User, item_id: int, needs_print: bool, note: str = "") -> WorkItem:
+    """Step 2: print and register (→ 3) or no print (→ 6)."""
+    with write():
+        return apply(item_id, actor, "cetak" if needs_print else "tanpa_cetak", note=note)
+
+
+def set_aside(actor: User, item_id: int, kind: str, reason: str) -> WorkItem:
+    """Step 2: not an official letter (see SET_ASIDE_KINDS); the item closes unnumbered and the
+    mail stays in the archive, raw bytes and attachments included, with the reason."""
+    if kind not in SET_ASIDE_KINDS:
+        raise Invalid("Pilih jenis email yang bukan surat dinas: "
+                      f"{', '.join(SET_ASIDE_KINDS.values())}.")
+    reason = " ".join(reason.split())
+    if not reason:
+        raise Invalid("Tuliskan alasan email ini bukan surat dinas.")
+    with write():
+        item = apply(item_id, actor, "sisihkan",
+                     note=f"{SET_ASIDE_KINDS[kind]}: {reason}")
+        IncomingMail.update(set_aside=kind, set_aside_reason=reason).where(
+            IncomingMail.item == item.id).execute()
+    return item
+
+
+def printed(actor: User, item_id: int) -> WorkItem:
+    """Step 3 → 4: the important mail has been printed."""
+    with write():
+        return apply(item_id, actor, "dicetak")
+
+
+def register(actor: User, item_id: int, klasifikasi: str, pattern: str,
+             unit_code: str) -> agenda.AgendaEntry:
+    """Step 4 → 5: number it in the buku agenda surat masuk, in one transaction."""
+    require(klasifikasi)
+    with write():
+        item = apply(item_id, actor, "agendakan")
+        mail = mail_of(item)
+        return agenda.register(agenda.INCOMING, actor, klasifikasi=klasifikasi,
+                               unit_code=unit_code, perihal=mail.subject,
+                               party=mail.from_name or mail.from_addr, item=item,
+                               pattern=pattern)
+
+
+def labelled(actor: User, item_id: int) -> WorkItem:
+    """Step 5 → 6: the printed letter carries its label/number."""
+    with write():
+        return apply(item_id, actor, "dilabeli")
+
+
+def forward(actor: User, item_id: int, unit_ids: list[int], note: str = "") -> list[UnitTask]:
+    """Step 6 → 7: send the mail on to one or more units (outside OPDs get a real email)."""
+    if not unit_ids:
+        raise Invalid("Pilih minimal satu bidang/seksi/OPD tujuan.")
+    units = list(Unit.select().where(Unit.id.in_(unit_ids)))
+    opds = [u for u in units if u.kind == "opd"]
+    missing = [u.name for u in opds if not u.email]
+    if missing:
+        raise Invalid(f"Alamat email OPD belum ada di data unit: {', '.join(missing)}.")
+    with write():
+        item = apply(item_id, actor, "teruskan", note=note)
+        WorkItem.update(unit=units[0]).where(WorkItem.id == item.id).execute()
+        rows = [UnitTask.create(item=item, unit=u, note=note.strip(), by=actor) for u in units]
+        if opds:
+            emails = [u.email for u in opds]
+            outbox.enqueue(actor, item, outbox.FORWARD, ", ".join(emails), note=note)
+            audit.record(actor.username, "email_teruskan", f"email_in#{item.id}", to=emails)
+    return rows
+
+
+def follow_up(actor: User, item_id: int, text: str, reply_item: WorkItem | None = None) -> FollowUp:
+    """Step 7: the actor's unit records its follow-up (every unit's in the step's roles);
+    the last unit's moves the mail to 8."""
+    with write():
+        item = WorkItem.get_or_none(WorkItem.id == item_id)
+        if item is None:
+            raise Invalid(f"Surat #{item_id} tidak ditemukan.")
+        if not item.waits_for("tindak_lanjut"):
+            raise Conflict(f"Surat ini sudah di langkah {item.step}.")
+        acting_role(actor, item.sop_step, item)
+        if not text.strip():
+            raise Invalid("Tuliskan tindak lanjut atau jawaban.")
+        fwd = (UnitTask.select()
+               .where((UnitTask.item == item_id) & (UnitTask.unit == actor.unit_id)
+                      & UnitTask.followed_up_at.is_null()).first())
+        if fwd is None:
+            raise Conflict("Tidak ada surat yang menunggu tindak lanjut unit Anda.")
+        row = FollowUp.create(forward=fwd, by=actor, text=text.strip(), reply_item=reply_item)
+        UnitTask.update(followed_up_at=now()).where(UnitTask.id == fwd.id).execute()
+        audit.record(actor.username, "tindak_lanjut", f"email_in#{item_id}", unit=fwd.unit_id)
+        if not pending_units(item_id):
+            apply(item_id, actor, "tindak_lanjut", note=text.strip())
+    return row
+
+
+def forward_sent(job: MailJob) -> None:
+    """The forward email to outside OPDs went out (inside `outbox.finish`): their part of
+    step 7 is done by it."""
+    item_id, message_id = job.item_id, job.message_id
+    unit_emails = [a.strip() for a in job.to.split(",")]
+    for fwd in UnitTask.select().join(Unit).where(
+            (UnitTask.item == item_id) & (Unit.email.in_(unit_emails))
+            & UnitTask.followed_up_at.is_null()):
+        FollowUp.create(forward=fwd, text=f"Diteruskan ke {fwd.unit.name} melalui email "
+                                          f"({message_id}); jawaban OPD di luar Warkat.")
+        UnitTask.update(followed_up_at=now()).where(UnitTask.id == fwd.id).execute()
+    item = WorkItem.get_by_id(item_id)
+    if item.waits_for("tindak_lanjut") and not pending_units(item_id):
+        apply(item_id, None, "tindak_lanjut", system=True,
+              note="Diteruskan ke OPD luar melalui email")
+
+
+def archive(actor: User, item_id: int) -> WorkItem:
+    """Step 8: into the incoming-mail database (the item closes)."""
+    with write():
+        return apply(item_id, actor, "arsipkan")

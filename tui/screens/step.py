@@ -1,0 +1,66 @@
+"""Any SOP step without a screen of its own (a step added to the SOP): the item, the step as
+the SOP writes it, its mutu baku clock, and its actions to choose from, with a note."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input
+from textual.widgets.option_list import Option
+
+from model.clock import clock_for
+from model.roles import LABELS
+from model.sop import DONE
+from model.workflow.items import WorkItem
+from model.workflow.transitions import transition
+from tui.widgets.clock import clock_text
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import OptionList, Static
+
+
+class StepScreen(Screen):
+    """Enter takes the highlighted action; the note goes into the item's history."""
+
+    CSS_PATH = "step.tcss"
+    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali")]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def compose(self) -> ComposeResult:
+        item = WorkItem.get_by_id(self.item_id)
+        step = item.sop_step
+        yield Header()
+        with Vertical(id="step-body"):
+            yield Static(Text(f"#{item.id} {item.title}", style="bold"))
+            yield Static(Text(f"{item.procedure_name} — langkah {step.number}: {step.name}"))
+            who = ", ".join(LABELS[r] for r in step.roles)
+            clock = clock_text(clock_for(item.step_entered_at, step.minutes))
+            yield Static(Text(f"Pelaksana: {who}\nKelengkapan: {step.needs}\n"
+                              f"Output: {step.output}\nWaktu: {clock}", style="dim"))
+            yield Input(id="step-note", placeholder="Catatan (boleh kosong)")
+            yield OptionList(*[Option(f"{a.label} → "
+                                      f"{'selesai' if a.to == DONE else f'langkah {a.to}'}",
+                                      id=a.code) for a in step.actions], id="step-actions")
+            yield Static("", id="message")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Langkah SOP"
+        self.query_one("#message").display = False
+        self.query_one("#step-actions").focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        note = self.query_one("#step-note", Input).value
+        try:
+            item = transition(self.item_id, self.app.session.user, event.option.id, note=note)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        where = "selesai" if item.step == DONE else f"langkah {item.step}"
+        self.app.notify(f"#{item.id} {event.option.prompt.split(' → ')[0]}: kini {where}.")
+        self.app.pop_screen()
