@@ -1,6 +1,7 @@
 """Administrasi Umum: number (step 3), hand over (step 4), the buku agenda with voids."""
 
 from textual.widgets import DataTable
+from tui.screens.books.agenda_book import AgendaBookScreen, ReasonDialog
 
 from model.books import agenda
 from model.db import write
@@ -9,9 +10,8 @@ from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.test_tui_request import shown, start
 from tests.tui_helpers import make_app, type_text
-from tui.screens.agenda import AgendaScreen
-from tui.screens.agenda_book import AgendaBookScreen, ReasonDialog
-from tui.screens.klasifikasi_picker import KlasifikasiPicker
+from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
+from tui.screens.fax.agenda import AgendaScreen
 
 SIZE = (80, 24)
 

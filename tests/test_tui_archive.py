@@ -14,8 +14,8 @@ from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.archive import ArchiveScreen, HistoryScreen
-from tui.screens.ekspedisi import EntryForm
+from tui.screens.books.ekspedisi import EntryForm
+from tui.screens.fax.archive import ArchiveScreen, HistoryScreen
 
 SIZE = (80, 24)
 

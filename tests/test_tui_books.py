@@ -11,8 +11,8 @@ from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.books import BooksScreen
-from tui.screens.print_dialog import PrintDialog
+from tui.dialogs.print_dialog import PrintDialog
+from tui.screens.books.registers import BooksScreen
 from tui.widgets.daterange import month_of
 
 SIZE = (80, 24)

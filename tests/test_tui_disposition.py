@@ -1,16 +1,16 @@
 """Kasi Persandian: the disposition queue, dispose with instructions, return with a reason."""
 
 from textual.widgets import DataTable
+from tui.screens.books.agenda_book import ReasonDialog
 
 from model.fax.records import Disposition
 from model.workflow.items import WorkItem
 from tests.fax_helpers import at_step
 from tests.test_tui_request import shown, start
 from tests.tui_helpers import make_app, type_text
-from tui.screens.agenda_book import ReasonDialog
-from tui.screens.disposition import DispositionDetail, DispositionScreen
-from tui.screens.print_dialog import PrintDialog
-from tui.screens.request import RequestFormScreen, RequestListScreen
+from tui.dialogs.print_dialog import PrintDialog
+from tui.screens.fax.disposition import DispositionDetail, DispositionScreen
+from tui.screens.fax.request import RequestFormScreen, RequestListScreen
 
 SIZE = (80, 24)
 

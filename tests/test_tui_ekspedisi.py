@@ -6,8 +6,8 @@ from model.books import ekspedisi
 from model.books.ekspedisi import EkspedisiEntry
 from tests.conftest import user
 from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.ekspedisi import EkspedisiScreen, EntryForm, ReceiptForm
-from tui.screens.print_dialog import PrintDialog
+from tui.dialogs.print_dialog import PrintDialog
+from tui.screens.books.ekspedisi import EkspedisiScreen, EntryForm, ReceiptForm
 
 SIZE = (80, 24)
 

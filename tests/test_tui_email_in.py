@@ -13,15 +13,20 @@ from model.workflow.items import StepLog, UnitTask, WorkItem
 from tests.conftest import user
 from tests.mail_helpers import incoming_at
 from tests.tui_helpers import make_app, type_text
-from tui.screens.compose import ComposeScreen
-from tui.screens.followup import FollowUpScreen
+from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
+from tui.dialogs.print_dialog import PrintDialog
+from tui.dialogs.set_aside import SetAsideDialog
+from tui.screens.books.mail_archive import MailArchiveScreen, MailHistoryScreen
+from tui.screens.email_in.followup import FollowUpScreen
+from tui.screens.email_in.mail_view import (
+    AttachmentScreen,
+    MailViewScreen,
+    TextDialog,
+    attachment_text,
+)
+from tui.screens.email_in.triage import ForwardDialog, TriageScreen
+from tui.screens.email_out.compose import ComposeScreen
 from tui.screens.help import HelpScreen
-from tui.screens.klasifikasi_picker import KlasifikasiPicker
-from tui.screens.mail_archive import MailArchiveScreen, MailHistoryScreen
-from tui.screens.mail_view import AttachmentScreen, MailViewScreen, TextDialog, attachment_text
-from tui.screens.print_dialog import PrintDialog
-from tui.screens.set_aside import SetAsideDialog
-from tui.screens.triage import ForwardDialog, TriageScreen
 
 SIZE = (80, 24)
 

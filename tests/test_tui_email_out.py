@@ -17,11 +17,11 @@ from tests.conftest import user
 from tests.mail_helpers import outgoing_at
 from tests.test_tui_email_in import SIZE, footer_keys, pick_kode, shown, start
 from tests.tui_helpers import make_app, type_text
-from tui.screens.approval import ApprovalScreen, VersionsScreen
-from tui.screens.compose import ComposeScreen, ResubmitDialog
-from tui.screens.mail_archive import MailArchiveScreen, MailHistoryScreen
-from tui.screens.mail_send import MailSendScreen
-from tui.screens.mail_view import TextDialog
+from tui.screens.books.mail_archive import MailArchiveScreen, MailHistoryScreen
+from tui.screens.email_in.mail_view import TextDialog
+from tui.screens.email_out.approval import ApprovalScreen, VersionsScreen
+from tui.screens.email_out.compose import ComposeScreen, ResubmitDialog
+from tui.screens.email_out.mail_send import MailSendScreen
 
 
 async def fill(pilot, to: str, subject: str, body: str) -> None:

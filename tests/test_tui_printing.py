@@ -14,7 +14,7 @@ from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in
 from tui import printing
-from tui.screens.print_dialog import PrintDialog
+from tui.dialogs.print_dialog import PrintDialog
 
 
 def text_of(pdf: bytes) -> str:

@@ -8,7 +8,7 @@ from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.request import RequestFormScreen, RequestListScreen
+from tui.screens.fax.request import RequestFormScreen, RequestListScreen
 
 SIZE = (80, 24)
 

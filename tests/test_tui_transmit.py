@@ -13,9 +13,9 @@ from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.manual_send import ManualSendScreen
-from tui.screens.print_dialog import PrintDialog
-from tui.screens.transmit import TransmitScreen
+from tui.dialogs.print_dialog import PrintDialog
+from tui.screens.fax.manual_send import ManualSendScreen
+from tui.screens.fax.transmit import TransmitScreen
 
 SIZE = (80, 24)
 TWO = [("Diskominfo Jatim", "031-8294608"), ("BSSN", "021-7805814")]

@@ -36,8 +36,8 @@ def mail(cfg: Config, args) -> int:
 
 def print_(cfg: Config, args) -> int:
     from print.samples import test_page_pdf, write_samples
+    from tui.dialogs.print_dialog import make_configured_printer
     from tui.printing import letterhead
-    from tui.screens.print_dialog import make_configured_printer
 
     if args.action == "samples":
         out = Path(args.out)

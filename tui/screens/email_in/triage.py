@@ -18,10 +18,10 @@ from model.org import Unit
 from model.sop import EMAIL_IN, PROCEDURES, number
 from model.workflow.inbox import WorkRow, waiting_for
 from model.workflow.items import WorkItem
+from tui.dialogs.set_aside import SetAsideDialog
+from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.help import HelpScreen
-from tui.screens.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.queue import QueueScreen
-from tui.screens.set_aside import SetAsideDialog
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Label, SelectionList, Static
@@ -230,7 +230,7 @@ class TriageScreen(QueueScreen):
 
     def open_printout(self, item_id: int) -> None:
         from tui import printing
-        from tui.screens.print_dialog import PrintDialog
+        from tui.dialogs.print_dialog import PrintDialog
 
         try:
             self.app.push_screen(PrintDialog(*printing.email_printout(item_id)))
@@ -246,7 +246,7 @@ class TriageScreen(QueueScreen):
         self.act(email_in.printed, "Sudah dicetak: agendakan dengan a.")
 
     def action_register(self) -> None:
-        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+        from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
 
         row = self.selected()
         if row is None:

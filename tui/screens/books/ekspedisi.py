@@ -231,7 +231,7 @@ class EkspedisiScreen(Screen):
 
     def print_receipts(self, ids: list[int]) -> None:
         from tui import printing
-        from tui.screens.print_dialog import PrintDialog
+        from tui.dialogs.print_dialog import PrintDialog
 
         try:
             pdf, title = printing.receipts(ids)

@@ -158,7 +158,7 @@ class FaxPreview(ModalScreen):
 def print_disposition(screen: Screen, item_id: int) -> None:
     """Open the print dialog with the lembar disposisi of `item_id`."""
     from tui import printing
-    from tui.screens.print_dialog import PrintDialog
+    from tui.dialogs.print_dialog import PrintDialog
 
     if request_or_none(WorkItem.get_by_id(item_id)) is None:
         say(screen, f"Item #{item_id} tidak memiliki nota dinas: "
@@ -266,7 +266,7 @@ class DispositionDetail(Screen):
         self.app.notify(f"Permintaan #{self.item_id} didisposisi (langkah 3).")
 
     def action_return(self) -> None:
-        from tui.screens.agenda_book import ReasonDialog
+        from tui.screens.books.agenda_book import ReasonDialog
 
         def done(ok: bool | None) -> None:
             if ok:

@@ -10,7 +10,7 @@ from model.email_in import records as email_in_records
 from model.sop import EMAIL_IN
 from model.workflow.inbox import WorkRow
 from model.workflow.items import WorkItem
-from tui.screens.mail_view import MailViewScreen, TextDialog, incoming_text, step_line
+from tui.screens.email_in.mail_view import MailViewScreen, TextDialog, incoming_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.plain import Static
@@ -61,7 +61,7 @@ class FollowUpScreen(QueueScreen):
 
     def action_reply(self) -> None:
         """Answer by outgoing email: the draft is prefilled; once saved, it is the follow-up."""
-        from tui.screens.compose import ComposeScreen
+        from tui.screens.email_out.compose import ComposeScreen
 
         row = self.selected()
         if row is None:

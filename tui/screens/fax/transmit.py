@@ -267,7 +267,7 @@ class TransmitScreen(Screen):
             f"Faks ke {d.dest.name} masuk antrean modem.")
 
     def action_manual(self) -> None:
-        from tui.screens.manual_send import ManualSendScreen
+        from tui.screens.fax.manual_send import ManualSendScreen
 
         d = self.selected_dest()
         if d is None or self.request is None:
@@ -301,7 +301,7 @@ class TransmitScreen(Screen):
 
     def print_document(self, name: str, *args) -> None:
         from tui import printing
-        from tui.screens.print_dialog import PrintDialog
+        from tui.dialogs.print_dialog import PrintDialog
 
         try:
             document = getattr(printing, name)(*args)

@@ -153,7 +153,7 @@ class ArchiveScreen(Screen):
             self.app.push_screen(HistoryScreen(item_id))
 
     def action_ekspedisi(self) -> None:
-        from tui.screens.ekspedisi import EkspedisiScreen
+        from tui.screens.books.ekspedisi import EkspedisiScreen
 
         item_id = self.selected()
         if item_id is not None:
@@ -261,6 +261,6 @@ class HistoryScreen(Screen):
         self.app.pop_screen()
 
     def action_ekspedisi(self) -> None:
-        from tui.screens.ekspedisi import EkspedisiScreen
+        from tui.screens.books.ekspedisi import EkspedisiScreen
 
         self.app.push_screen(EkspedisiScreen(item_id=self.item_id))

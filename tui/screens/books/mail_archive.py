@@ -17,8 +17,8 @@ from model.reports import mail_archive
 from model.reports.mail_archive import MailDossier
 from model.sop import DONE, EMAIL_IN
 from model.workflow.items import WorkItem
-from tui.screens.mail_send import jobs_text
-from tui.screens.mail_view import MailViewScreen, incoming_text, outgoing_text
+from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, outgoing_text
+from tui.screens.email_out.mail_send import jobs_text
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, Static

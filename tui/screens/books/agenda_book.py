@@ -171,7 +171,7 @@ class AgendaBookScreen(Screen):
 
     def action_print(self) -> None:
         from tui import printing
-        from tui.screens.print_dialog import PrintDialog
+        from tui.dialogs.print_dialog import PrintDialog
 
         try:
             document = printing.agenda_book(self.book, date(self.year, 1, 1),

@@ -20,7 +20,7 @@ from model.fax.records import DERAJAT, SIFAT, FaxRequest
 from model.org import Contact
 from model.sop import FAX
 from model.workflow.items import WorkItem
-from tui.screens.disposition import (
+from tui.screens.fax.disposition import (
     FaxPreview,
     RequestDetail,
     last_return,
@@ -319,7 +319,7 @@ class RequestFormScreen(Screen):
             else "Tanpa lampiran.")
 
     def pick_klasifikasi(self) -> None:
-        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+        from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
 
         def chosen(kode: str | None) -> None:
             if kode:

@@ -12,7 +12,7 @@ from model.fax import flow as fax_flow
 from model.fax.records import Disposition
 from model.sop import FAX, number
 from model.workflow.inbox import WorkRow, waiting_for
-from tui.screens.disposition import request_or_none
+from tui.screens.fax.disposition import request_or_none
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
@@ -114,7 +114,7 @@ class AgendaScreen(Screen):
         self.show_detail()
 
     def action_register(self) -> None:
-        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+        from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
 
         item_id = self.selected_id(REGISTER)
         if item_id is None:
@@ -161,7 +161,7 @@ class AgendaScreen(Screen):
         self.reload()
 
     def action_book(self) -> None:
-        from tui.screens.agenda_book import AgendaBookScreen
+        from tui.screens.books.agenda_book import AgendaBookScreen
 
         self.app.push_screen(AgendaBookScreen())
 

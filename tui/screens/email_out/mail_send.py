@@ -14,7 +14,7 @@ from model.email_out import records as email_out_records
 from model.outbox import MailJob
 from model.sop import EMAIL_OUT
 from model.workflow.inbox import WorkRow
-from tui.screens.mail_view import outgoing_text, step_line
+from tui.screens.email_in.mail_view import outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
@@ -147,7 +147,7 @@ class MailSendScreen(QueueScreen):
         return True
 
     def action_send(self) -> None:
-        from tui.screens.klasifikasi_picker import KlasifikasiPicker
+        from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
 
         row = self.selected()
         if row is None:

@@ -19,7 +19,7 @@ from model.email_out import records as email_out_records
 from model.email_out.records import DraftVersion
 from model.sop import EMAIL_OUT
 from model.workflow.inbox import WorkRow
-from tui.screens.mail_view import TextDialog, outgoing_text, step_line
+from tui.screens.email_in.mail_view import TextDialog, outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.plain import OptionList, Static

@@ -12,8 +12,8 @@ from model.base import now
 from model.books import ekspedisi
 from model.books.agenda import OUTGOING
 from model.reports import registers as books
-from tui.screens.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
-from tui.screens.ekspedisi import entry_cells
+from tui.screens.books.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
+from tui.screens.books.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
@@ -33,7 +33,7 @@ COLUMNS = {
 class BooksScreen(Screen):
     """One book at a time (keys 1–3), filtered by the period, printed with `p`."""
 
-    CSS_PATH = "books.tcss"
+    CSS_PATH = "registers.tcss"
     BINDINGS = [
         Binding("escape", "back", "Kembali"),
         Binding("1", "book('agenda')", "Agenda"),
@@ -173,7 +173,7 @@ class BooksScreen(Screen):
 
     def show_documents(self, documents: list[tuple[bytes, str]]) -> None:
         """One print dialog after another."""
-        from tui.screens.print_dialog import PrintDialog
+        from tui.dialogs.print_dialog import PrintDialog
 
         if documents:
             pdf, title = documents[0]

@@ -21,7 +21,7 @@ from model.reports.mail_archive import revision_notes
 from model.sop import EMAIL_OUT
 from model.workflow.inbox import WorkRow, waiting_for
 from model.workflow.items import WorkItem
-from tui.screens.mail_view import size_text, step_line
+from tui.screens.email_in.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, OptionList, Static

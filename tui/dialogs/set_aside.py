@@ -21,7 +21,7 @@ class SetAsideDialog(ModalScreen[str | None]):
 
     BINDINGS = [Binding("ctrl+s", "save", "Sisihkan", priority=True),
                 ("escape", "cancel", "Batal")]
-    CSS_PATH = "triage.tcss"
+    CSS_PATH = "../screens/email_in/triage.tcss"
 
     def __init__(self, item_id: int):
         super().__init__()
