@@ -1,0 +1,1 @@
+"""The registers the procedures write into: agenda books, ekspedisi, klasifikasi codes."""

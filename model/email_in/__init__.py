@@ -1,0 +1,1 @@
+"""Procedure 2 of the SOP: incoming email."""

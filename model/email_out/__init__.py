@@ -1,0 +1,1 @@
+"""Procedure 3 of the SOP: outgoing email."""

@@ -1,0 +1,1 @@
+"""Procedure 1 of the SOP: sending a letter by fax."""

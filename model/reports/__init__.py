@@ -1,0 +1,1 @@
+"""Reports read across procedures: compliance, registers by date, the mail archive."""

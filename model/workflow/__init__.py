@@ -1,0 +1,1 @@
+"""The generic workflow engine: items and their log, guarded transitions, what waits for whom."""

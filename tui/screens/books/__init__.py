@@ -1,0 +1,1 @@
+"""Screens of the books: agenda book, registers by date, ekspedisi, email archive."""

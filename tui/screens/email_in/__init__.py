@@ -1,0 +1,1 @@
+"""Screens of procedure 2 (incoming email): triage, follow-up, reading a mail."""

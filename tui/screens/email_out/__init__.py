@@ -1,0 +1,1 @@
+"""Screens of procedure 3 (outgoing email): drafts, approval, sending."""

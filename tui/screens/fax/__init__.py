@@ -1,0 +1,1 @@
+"""Screens of procedure 1 (fax): request, disposition, agenda, transmit console, archive."""
