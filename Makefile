@@ -30,7 +30,7 @@ lint: $(VENV)/.test
 	$(VENV)/bin/lint-imports
 
 test: $(VENV)/.test debs lint
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --dist loadgroup
 
 bench: $(VENV)/.test debs
 	for b in benchmarks/bench_*.py; do $(PY) $$b || exit 1; done

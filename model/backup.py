@@ -20,13 +20,12 @@ from model import heartbeat, migrations
 from model.audit import AuditEntry
 from model.base import now
 from model.config import Config
+from model.config_schema import default
 from model.db import DatabaseProblem, db, is_postgres, open_database, private_dir, private_file
-from model.errors import Invalid
 
 log = logging.getLogger("warkat.backup")
 
-DEFAULT_DIR = "cadangan"
-DEFAULT_KEEP = 14
+DEFAULT_DIR = default("backup", "dir")
 DATED = re.compile(r"warkat-\d{8}-\d{6}\.db")  # what `backup --auto` writes and rotates
 LEFTOVERS = ("-wal", "-shm", "-journal")  # SQLite files that belong to one database file
 
@@ -52,16 +51,8 @@ class Restored:
 
 def backup_dir(cfg: Config) -> Path:
     """`[backup] dir` (relative to the home), by default HOME/cadangan."""
-    folder = Path(str(cfg.backup.get("dir") or DEFAULT_DIR)).expanduser()
+    folder = Path(cfg.backup.dir or DEFAULT_DIR).expanduser()
     return folder if folder.is_absolute() else cfg.home / folder
-
-
-def keep_count(cfg: Config) -> int:
-    """`[backup] keep`: how many dated copies `backup --auto` keeps (default 14)."""
-    keep = cfg.backup.get("keep", DEFAULT_KEEP)
-    if not isinstance(keep, int) or isinstance(keep, bool) or keep < 1:
-        raise Invalid(f"[backup] keep harus bilangan bulat 1 atau lebih, bukan {keep!r}.")
-    return keep
 
 
 def database_file(cfg: Config) -> Path | None:
@@ -158,7 +149,7 @@ def backup(cfg: Config, target: Path) -> Checked:
 def auto(cfg: Config) -> tuple[Checked, list[Path]]:
     """`warkat backup --auto`: a dated copy in the backup folder; once it verified, the oldest
     dated copies beyond `[backup] keep` are deleted. Returns the copy and what was deleted."""
-    source, keep = _sqlite_only(cfg), keep_count(cfg)
+    source, keep = _sqlite_only(cfg), cfg.backup.keep
     try:
         folder = private_dir(backup_dir(cfg))
     except OSError as exc:

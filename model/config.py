@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from keyword import iskeyword
 from pathlib import Path
+from typing import ClassVar, Self
 
-from model.config_schema import DEFAULT_PATTERN, TEMPLATE, defaults, problems
+from model.config_schema import LIST, NUMBER, SCHEMA, TEMPLATE, defaults, problems
 from model.errors import Invalid
 
 FILENAME = "warkat.toml"
@@ -16,19 +18,122 @@ SYSTEM_HOME = Path("/var/lib/warkat")  # the server install (scripts/install.sh)
 SYSTEM_CONFIG = Path("/etc/warkat/warkat.toml")
 
 
-@dataclass
+class Section:
+    """A [section] of warkat.toml as a frozen dataclass: one field per key of the schema
+    (model.config_schema, the one source of defaults and rules), a TOML key that is a Python
+    keyword with a trailing underscore (`class` is `class_`), lists as tuples, numbers as
+    floats."""
+
+    SECTION: ClassVar[str]
+
+    @classmethod
+    def from_data(cls, values: dict) -> Self:
+        """The section from its schema-checked values (every key present)."""
+        kinds = {k.name: k.kind for k in SCHEMA if k.section == cls.SECTION}
+        return cls(**{name + "_" if iskeyword(name) else name: _typed(value, kinds[name])
+                      for name, value in values.items()})
+
+
+def _typed(value, kind: str):
+    if kind == LIST:
+        return tuple(value)
+    return float(value) if kind == NUMBER else value
+
+
+@dataclass(frozen=True)
+class OfficeConfig(Section):
+    SECTION = "office"
+    name: str
+    section: str
+    letterhead: tuple[str, ...]
+    unit_code: str
+    email: str
+    fax_id: str
+    kasi_email: str
+
+
+@dataclass(frozen=True)
+class BackupConfig(Section):
+    SECTION = "backup"
+    dir: str
+    keep: int
+
+
+@dataclass(frozen=True)
+class FaxConfig(Section):
+    SECTION = "fax"
+    device: str
+    devices: tuple[str, ...]
+    speed: int
+    class_: str
+    flow: str
+    lsb_first: bool
+    local_id: str
+    header: str
+    dial_prefix: str
+    dial_mode: str
+    max_tries: int
+    wait_busy_minutes: float
+    wait_no_answer_minutes: float
+    wait_failure_minutes: float
+    unavailable_wait_seconds: float
+    lock_dir: str
+    simulator_speedup: float
+
+    @property
+    def all_devices(self) -> tuple[str, ...]:
+        """`devices` when given, else the one `device`."""
+        return self.devices or (self.device,)
+
+
+@dataclass(frozen=True)
+class MailConfig(Section):
+    SECTION = "mail"
+    inbox: str
+    maildir: str
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    imap_user: str
+    imap_password: str
+    imap_folder: str
+    after: str
+    poll_seconds: float
+    transport: str
+    outbox: str
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_user: str
+    smtp_password: str
+    sent_folder: str
+    cafile: str
+
+
+@dataclass(frozen=True)
+class PrinterConfig(Section):
+    SECTION = "printer"
+    kind: str
+    queue: str
+    device: str
+    paper: str
+
+
+@dataclass(frozen=True)
 class Config:
+    """The configuration of one Warkat home: warkat.toml over the schema's defaults."""
+
     home: Path
-    path: Path | None = None  # the warkat.toml read (None: defaults only)
-    office: dict = field(default_factory=dict)
-    database_url: str = ""
-    agenda_pattern: str = DEFAULT_PATTERN
-    idle_lock_minutes: float = 10
-    login: str = "ask"
-    fax: dict = field(default_factory=dict)
-    printer: dict = field(default_factory=dict)
-    mail: dict = field(default_factory=dict)
-    backup: dict = field(default_factory=dict)
+    path: Path | None  # the warkat.toml read (None: defaults only)
+    office: OfficeConfig
+    database_url: str
+    agenda_pattern: str
+    idle_lock_minutes: float
+    login: str
+    fax: FaxConfig
+    printer: PrinterConfig
+    mail: MailConfig
+    backup: BackupConfig
 
     @property
     def db_url(self) -> str:
@@ -87,20 +192,25 @@ def load(home: Path, path: Path | None = None) -> Config:
             data[section].update(values)
     elif path != home / FILENAME:
         raise Invalid(f"Berkas konfigurasi {path} tidak ada atau tidak dapat dibaca.")
-    global _current
-    _current = Config(
+    return use(Config(
         home=home,
         path=path if path.exists() else None,
-        office=data["office"],
+        office=OfficeConfig.from_data(data["office"]),
         database_url=data["database"]["url"],
         agenda_pattern=data["agenda"]["pattern"],
         idle_lock_minutes=float(data["screen"]["idle_lock_minutes"]),
         login=data["screen"]["login"],
-        fax=data["fax"],
-        printer=data["printer"],
-        mail=data["mail"],
-        backup=data["backup"],
-    )
+        fax=FaxConfig.from_data(data["fax"]),
+        printer=PrinterConfig.from_data(data["printer"]),
+        mail=MailConfig.from_data(data["mail"]),
+        backup=BackupConfig.from_data(data["backup"]),
+    ))
+
+
+def use(cfg: Config) -> Config:
+    """Make `cfg` the configuration of this process (what `current()` returns); returns it."""
+    global _current
+    _current = cfg
     return _current
 
 

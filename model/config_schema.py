@@ -147,6 +147,11 @@ SECTIONS = tuple(dict.fromkeys(k.section for k in SCHEMA))
 _KEYS = {(k.section, k.name): k for k in SCHEMA}
 
 
+def default(section: str, name: str):
+    """The default of one key."""
+    return _KEYS[(section, name)].default
+
+
 def defaults() -> dict[str, dict]:
     """Every section with every key at its default (fresh lists: callers may change them)."""
     data: dict[str, dict] = {section: {} for section in SECTIONS}

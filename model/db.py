@@ -9,7 +9,7 @@ from pathlib import Path
 
 import peewee
 
-from model.errors import Duplicate, Invalid
+from model.errors import Duplicate, Invalid, WarkatError
 
 db = peewee.DatabaseProxy()
 
@@ -21,8 +21,10 @@ SQLITE_PRAGMAS = {
 }
 
 
-class DatabaseProblem(Exception):
-    """The database cannot be opened or used; the message is for the user."""
+class DatabaseProblem(WarkatError):
+    """The database cannot be opened or used; the message is for the user. A WarkatError,
+    but not a refusal of the input: code that rejects an item on a WarkatError lets this
+    one pass (the database, not the item, is at fault)."""
 
 
 def open_database(url: str) -> peewee.Database:

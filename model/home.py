@@ -28,8 +28,8 @@ def create(home: Path, config: str | Path | None = None) -> config_mod.Config:
         (home / "out").mkdir(mode=0o700, exist_ok=True)
         config_mod.write_default(home, config_mod.locate(home, config))
         cfg = open_home(home, config)
-        if cfg.mail.get("inbox", "maildir") == "maildir":  # the office mailbox, empty
-            inbox = Path(cfg.mail.get("maildir") or "inbox").expanduser()
+        if cfg.mail.inbox == "maildir":  # the office mailbox, empty
+            inbox = Path(cfg.mail.maildir).expanduser()
             for sub in ("cur", "new", "tmp"):
                 (home / inbox / sub).mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import timedelta
+from enum import StrEnum
 
 import peewee
 
@@ -16,9 +17,23 @@ from model.fields import Line, Text
 from model.org import User
 from model.workflow.items import WorkItem
 
-SEND, FORWARD = "kirim", "teruskan"
-QUEUED, SENDING, SENT, FAILED = "antri", "proses", "terkirim", "gagal"
 RETRY_MINUTES = 2
+
+
+class MailKind(StrEnum):
+    """What a mail job carries: an outgoing letter, or an incoming mail forwarded to OPDs."""
+
+    SEND = "kirim"
+    FORWARD = "teruskan"
+
+
+class MailStatus(StrEnum):
+    """Where a mail job stands (the stored value)."""
+
+    QUEUED = "antri"
+    SENDING = "proses"
+    SENT = "terkirim"
+    FAILED = "gagal"
 
 
 class MailJob(BaseModel):
@@ -27,7 +42,7 @@ class MailJob(BaseModel):
     to = Text()
     note = Text(default="")
     klasifikasi = Line(default="")
-    status = Line(default=QUEUED, index=True)
+    status = Line(default=MailStatus.QUEUED, index=True)
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
@@ -39,7 +54,7 @@ class MailJob(BaseModel):
     updated_at = peewee.DateTimeField(default=now)
 
 
-def enqueue(actor: User, item: WorkItem, kind: str, to: str, *, note: str = "",
+def enqueue(actor: User, item: WorkItem, kind: MailKind, to: str, *, note: str = "",
             klasifikasi: str = "", max_tries: int = 3) -> MailJob:
     """Inside the caller's write(): queue one mail job, refused while one of its kind for the
     item is queued or sending."""
@@ -48,26 +63,23 @@ def enqueue(actor: User, item: WorkItem, kind: str, to: str, *, note: str = "",
                           max_tries=max_tries, created_by=actor)
 
 
-def _no_active(item: WorkItem, kind: str) -> None:
+def _no_active(item: WorkItem, kind: MailKind) -> None:
     busy = MailJob.get_or_none((MailJob.item == item) & (MailJob.kind == kind)
-                               & MailJob.status.in_((QUEUED, SENDING)))
+                               & MailJob.status.in_((MailStatus.QUEUED, MailStatus.SENDING)))
     if busy:
         raise Conflict("Email ini sudah dalam antrean kirim.")
-
-
-
 
 
 def claim_next(worker: str) -> MailJob | None:
     """The oldest due mail job, taken atomically."""
     with write():
-        job = (MailJob.select().where((MailJob.status == QUEUED)
+        job = (MailJob.select().where((MailJob.status == MailStatus.QUEUED)
                                       & (MailJob.next_try_at <= now()))
                .order_by(MailJob.id).first())
         if job is None:
             return None
-        taken = (MailJob.update(status=SENDING, worker=worker, updated_at=now())
-                 .where((MailJob.id == job.id) & (MailJob.status == QUEUED)).execute())
+        taken = (MailJob.update(status=MailStatus.SENDING, worker=worker, updated_at=now())
+                 .where((MailJob.id == job.id) & (MailJob.status == MailStatus.QUEUED)).execute())
     return MailJob.get_by_id(job.id) if taken else None
 
 
@@ -80,16 +92,16 @@ def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = 
         job.attempts += 1
         job.updated_at = now()
         if not error:
-            job.status, job.message_id, job.error = SENT, message_id, ""
+            job.status, job.message_id, job.error = MailStatus.SENT, message_id, ""
             job.save()
             if delivered:
                 delivered(job)
         elif retry and job.attempts < job.max_tries:
-            job.status, job.error = QUEUED, error
+            job.status, job.error = MailStatus.QUEUED, error
             job.next_try_at = now() + timedelta(minutes=RETRY_MINUTES)
             job.save()
         else:
-            job.status, job.error = FAILED, error
+            job.status, job.error = MailStatus.FAILED, error
             job.save()
         audit.record("daemon", f"email_{job.kind}", f"item#{job.item_id}", ok=not error,
                      error=error)
@@ -101,10 +113,10 @@ def recover_interrupted() -> list[int]:
     """Mail jobs held by a daemon instance that is gone go back to the queue (SMTP gives one
     result per call)."""
     with write():
-        ids = [j.id for j in MailJob.select().where(MailJob.status == SENDING)
+        ids = [j.id for j in MailJob.select().where(MailJob.status == MailStatus.SENDING)
                if not heartbeat.alive(j.worker)]
-        MailJob.update(status=QUEUED).where(
-            MailJob.id.in_(ids) & (MailJob.status == SENDING)).execute()
+        MailJob.update(status=MailStatus.QUEUED).where(
+            MailJob.id.in_(ids) & (MailJob.status == MailStatus.SENDING)).execute()
     return ids
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from print.base import SANS, Document, format_date
-from print.records import DERAJAT, SIFAT, DispositionSheet, Letterhead
+from print.records import DispositionSheet, Letterhead
 
 PAD = 2.0
 LINE = 5.2
@@ -11,7 +11,7 @@ LINE = 5.2
 
 def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str = "A4") -> bytes:
     """One-page lembar disposisi with the office kop, boxes and a signature block."""
-    unknown = set(data.checked) - set(data.instructions)
+    unknown = set(data.checked) - set(data.choices.instructions)
     if unknown:
         raise ValueError(f"Instruksi disposisi tidak ada dalam daftar: {sorted(unknown)}")
     pdf = Document(letterhead, paper, title="Lembar Disposisi", running_title="Lembar Disposisi",
@@ -78,7 +78,7 @@ def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str =
         pdf.set_font(SANS, "B", 10)
         pdf.cell(width, LINE, "Dengan hormat harap:", new_x="LEFT", new_y="NEXT")
         pdf.set_font(SANS, size=10)
-        for item in data.instructions:
+        for item in data.choices.instructions:
             y = pdf.get_y()
             pdf.checkbox(x, y + 0.8, item in data.checked)
             pdf.set_xy(x + 6, y)
@@ -95,8 +95,8 @@ def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str =
         pdf.set_y(max(pdf.get_y(), top + 32))
 
     section(letter, reception, split=0.6)
-    section(choice("Sifat", SIFAT, data.sifat))
-    section(choice("Derajat", DERAJAT, data.derajat))
+    section(choice("Sifat", data.choices.sifat, data.sifat))
+    section(choice("Derajat", data.choices.derajat, data.derajat))
     section(subject)
     section(forward, instructions)
     section(note)

@@ -6,21 +6,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
-DERAJAT = ("Biasa", "Segera", "Sangat Segera")
-
-DEFAULT_INSTRUCTIONS = (
-    "Untuk diketahui",
-    "Untuk ditindaklanjuti",
-    "Agendakan dan kirim via faksimili",
-    "Untuk diproses sesuai ketentuan",
-    "Koordinasikan",
-    "Jawab/balas",
-    "Saran/pendapat",
-    "Hadir/wakili",
-    "Arsip",
-)
-
 
 @dataclass(frozen=True)
 class Letterhead:
@@ -47,6 +32,15 @@ class Signatory:
 
 
 @dataclass(frozen=True)
+class DispositionChoices:
+    """What a lembar disposisi offers to tick (the caller's lists, from the model)."""
+
+    sifat: tuple[str, ...]
+    derajat: tuple[str, ...]
+    instructions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class DispositionSheet:
     """Lembar disposisi for one incoming letter or fax request."""
 
@@ -55,14 +49,14 @@ class DispositionSheet:
     letter_date: date
     received_date: date
     agenda_number: str
-    sifat: str  # one of SIFAT
-    derajat: str  # one of DERAJAT
+    sifat: str  # one of choices.sifat
+    derajat: str  # one of choices.derajat
     subject: str  # perihal
+    choices: DispositionChoices
     forward_to: tuple[str, ...] = ()  # diteruskan kepada
-    checked: tuple[str, ...] = ()  # instructions ticked (must appear in `instructions`)
+    checked: tuple[str, ...] = ()  # instructions ticked (must be in choices.instructions)
     note: str = ""  # catatan / isi disposisi
     signatory: Signatory | None = None
-    instructions: tuple[str, ...] = DEFAULT_INSTRUCTIONS
 
 
 @dataclass(frozen=True)

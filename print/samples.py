@@ -23,6 +23,7 @@ from print.records import (
     BackStamp,
     ComplianceReport,
     ComplianceRow,
+    DispositionChoices,
     DispositionSheet,
     EmailAttachment,
     EmailPrintout,
@@ -79,8 +80,9 @@ def page_thumbnail() -> Image.Image:
     return image
 
 
-def samples() -> dict[str, bytes]:
-    """Every document with demo data, keyed by a file stem."""
+def samples(choices: DispositionChoices) -> dict[str, bytes]:
+    """Every document with demo data, keyed by a file stem; the lembar disposisi offers
+    `choices` (the caller's, from the model)."""
     lh = LETTERHEAD
     sent = datetime(2026, 11, 25, 9, 14, 33)
     docs = {}
@@ -88,11 +90,11 @@ def samples() -> dict[str, bytes]:
         sender="Badan Kesatuan Bangsa dan Politik Provinsi Jawa Timur",
         letter_number="400.10.2/4512/204.3/2026", letter_date=date(2026, 11, 20),
         received_date=date(2026, 11, 24), agenda_number=agenda_no(12, "005"),
-        sifat="Terbatas", derajat="Segera",
+        sifat=choices.sifat[1], derajat=choices.derajat[1], choices=choices,
         subject="Undangan Rapat Koordinasi Pengamanan Informasi menjelang Pilkada — "
                 "“Sinergi Persandian Daerah” Tahun 2026",
         forward_to=("Kepala Seksi Keamanan Informasi dan Persandian", "Operator Sandi"),
-        checked=("Untuk ditindaklanjuti", "Agendakan dan kirim via faksimili", "Koordinasikan"),
+        checked=choices.instructions[:2],
         note="Mohon konfirmasi kehadiran dikirim via faksimili paling lambat 26 November 2026; "
              "siapkan bahan paparan tata kelola persandian.",
         signatory=KADIN), lh)
@@ -183,12 +185,12 @@ def samples() -> dict[str, bytes]:
     return docs
 
 
-def write_samples(out_dir: Path | str) -> list[Path]:
+def write_samples(out_dir: Path | str, choices: DispositionChoices) -> list[Path]:
     """Write one PDF of every document into out_dir (owner only); returns the paths."""
     out = Path(out_dir)
     out.mkdir(mode=0o700, parents=True, exist_ok=True)
     paths = []
-    for stem, data in samples().items():
+    for stem, data in samples(choices).items():
         path = out / f"{stem}.pdf"
         write_private(path, data)
         paths.append(path)

@@ -27,18 +27,15 @@ def modem_config(cfg: Config, device: str):
     from hw.modem import ModemConfig
 
     fax = cfg.fax
-    return ModemConfig(device=device, speed=int(fax.get("speed", 19200)),
-                       fax_class=str(fax.get("class", "2.0")), flow=fax.get("flow", "rtscts"),
-                       lsb_first=bool(fax.get("lsb_first", True)),
-                       local_id=fax.get("local_id", ""), dial_mode=fax.get("dial_mode", "tone"),
-                       lock_dir=fax.get("lock_dir", "/var/lock"))
+    return ModemConfig(device=device, speed=fax.speed, fax_class=fax.class_, flow=fax.flow,
+                       lsb_first=fax.lsb_first, local_id=fax.local_id, dial_mode=fax.dial_mode,
+                       lock_dir=fax.lock_dir)
 
 
 def retry_policy(cfg: Config) -> RetryPolicy:
     fax = cfg.fax
-    return RetryPolicy(float(fax.get("wait_busy_minutes", 3)),
-                       float(fax.get("wait_no_answer_minutes", 5)),
-                       float(fax.get("wait_failure_minutes", 2)))
+    return RetryPolicy(fax.wait_busy_minutes, fax.wait_no_answer_minutes,
+                       fax.wait_failure_minutes)
 
 
 def render_job(cfg: Config, job: FaxJob) -> list:
@@ -52,8 +49,7 @@ def render_job(cfg: Config, job: FaxJob) -> list:
             extra = pdf_to_fax_pages(bytes(req.attachment), job.fine)
         else:
             extra = text_pages(bytes(req.attachment).decode("utf-8", "replace"), fine=job.fine)
-    doc = FaxDocument(header=cfg.fax.get("header", ""),
-                      letterhead=list(cfg.office.get("letterhead", [])), body=body,
+    doc = FaxDocument(header=cfg.fax.header, letterhead=list(cfg.office.letterhead), body=body,
                       agenda_number=agenda_number(job.item), sent_at=now(), fine=job.fine)
     return render_pages(doc, extra)
 
@@ -73,7 +69,7 @@ def send_test(cfg: Config, device: str, number: str, fine: bool) -> tuple[bool, 
     from model.errors import WarkatError
     from model.fax.number import parse
 
-    dial = parse(number).dial_string(cfg.fax.get("dial_prefix", ""))
+    dial = parse(number).dial_string(cfg.fax.dial_prefix)
     try:
         return transmit(device, dial, fine=fine, config=modem_config(cfg, device))
     except ModemError as exc:
@@ -107,7 +103,7 @@ class FaxWorker:
         self.note = note or (lambda name, text: None)
         self.driver_factory = driver_factory or self._class2
         self.unavailable = False  # the last try found the modem unusable (no call made)
-        self.wait = timedelta(seconds=float(cfg.fax.get("unavailable_wait_seconds", 30)))
+        self.wait = timedelta(seconds=cfg.fax.unavailable_wait_seconds)
 
     def _class2(self):
         from hw.modem import Class2Driver

@@ -12,7 +12,7 @@ from pathlib import Path
 from model import outbox
 from model.books.agenda import DEFAULT_PATTERN
 from model.config import Config
-from model.db import write
+from model.db import DatabaseProblem, write
 from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from model.email_out import flow as email_out
@@ -42,33 +42,30 @@ def imap_config(cfg: Config):
     from mail.imap import ImapConfig
 
     m = cfg.mail
-    return ImapConfig(host=m.get("imap_host", ""), port=int(m.get("imap_port", 993)),
-                      user=m.get("imap_user", ""), password=m.get("imap_password", ""),
-                      security=m.get("imap_security", "ssl"),
-                      folder=m.get("imap_folder", "INBOX"), after=m.get("after", "none"),
-                      cafile=m.get("cafile") or None)
+    return ImapConfig(host=m.imap_host, port=m.imap_port, user=m.imap_user,
+                      password=m.imap_password, security=m.imap_security,
+                      folder=m.imap_folder, after=m.after, cafile=m.cafile or None)
 
 
 def smtp_config(cfg: Config):
     from mail.smtp import SmtpConfig
 
     m = cfg.mail
-    return SmtpConfig(host=m.get("smtp_host", ""), port=int(m.get("smtp_port", 587)),
-                      user=m.get("smtp_user", ""), password=m.get("smtp_password", ""),
-                      security=m.get("smtp_security", "starttls"),
-                      cafile=m.get("cafile") or None)
+    return SmtpConfig(host=m.smtp_host, port=m.smtp_port, user=m.smtp_user,
+                      password=m.smtp_password, security=m.smtp_security,
+                      cafile=m.cafile or None)
 
 
 def open_inbox(cfg: Config):
     """The configured inbox and the name its position is kept under."""
-    if cfg.mail.get("inbox", "maildir") == "imap":
+    if cfg.mail.inbox == "imap":
         from mail.imap import ImapInbox
 
         conf = imap_config(cfg)
         return ImapInbox(conf), f"imap:{conf.user}@{conf.host}/{conf.folder}"
     from mail.maildir import MaildirInbox
 
-    path = _path(cfg, cfg.mail.get("maildir", "inbox"))
+    path = _path(cfg, cfg.mail.maildir)
     return MaildirInbox(path), f"maildir:{path}"
 
 
@@ -80,6 +77,8 @@ def keep(raw: bytes, source: str, tally: Tally) -> bool:
     ok, reason = looks_like_email(raw)
     try:
         stored = email_in.store(parse_message(raw), source) if ok else None
+    except DatabaseProblem:
+        raise  # the database failed, not the message: the pass stops, the message waits
     except WarkatError as exc:
         ok, reason = False, str(exc)
     if not ok:
@@ -148,7 +147,7 @@ def import_paths(paths: list[str]) -> tuple[Tally, list[str]]:
 def intake_worker(cfg: Config, wait_chunk: float = 15.0):
     """Keep the inbox open and take mail in as it arrives (IMAP IDLE, or polling every
     `poll_seconds`); a lost connection is retried after `poll_seconds`."""
-    seconds = float(cfg.mail.get("poll_seconds", 60))
+    seconds = cfg.mail.poll_seconds
 
     def run(stop: threading.Event) -> None:
         from mail.errors import MailError
@@ -174,14 +173,14 @@ def intake_worker(cfg: Config, wait_chunk: float = 15.0):
 
 
 def _transport(cfg: Config):
-    if cfg.mail.get("transport", "outbox") == "smtp":
+    if cfg.mail.transport == "smtp":
         from mail.smtp import send
 
         conf = smtp_config(cfg)
         return lambda msg: send(conf, msg)
     from mail.smtp import OutboxFolder
 
-    return OutboxFolder(_path(cfg, cfg.mail.get("outbox", "outbox"))).send
+    return OutboxFolder(_path(cfg, cfg.mail.outbox)).send
 
 
 def probe_imap(cfg: Config) -> None:
@@ -222,8 +221,8 @@ def build(cfg: Config, job: outbox.MailJob):
     from exactly its approved version (Invalid when the stored letter is not that version)."""
     from mail.smtp import build_forward, build_message
 
-    office = cfg.office.get("email", "")
-    if job.kind == outbox.FORWARD:
+    office = cfg.office.email
+    if job.kind == outbox.MailKind.FORWARD:
         return build_forward(bytes(email_in_records.mail_of(job.item_id).raw), office,
                              _split(job.to), job.note)
     letter = email_out.letter_to_send(job)
@@ -240,8 +239,9 @@ def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = 
     """Record a mail job's outcome; on delivery the procedure that queued it takes its next
     step in the same transaction (a forward closes the OPDs' part of step 7; a letter is
     numbered in the outgoing book and moves to step 5)."""
-    delivered = {outbox.FORWARD: email_in.forward_sent,
-                 outbox.SEND: functools.partial(email_out.sent, pattern=pattern, unit_code=unit_code)}
+    delivered = {outbox.MailKind.FORWARD: email_in.forward_sent,
+                 outbox.MailKind.SEND: functools.partial(email_out.sent, pattern=pattern,
+                                                         unit_code=unit_code)}
     kind = outbox.MailJob.get_by_id(job_id).kind
     return outbox.finish(job_id, message_id=message_id, error=error, retry=retry,
                          delivered=delivered[kind])
@@ -255,6 +255,8 @@ def send_one(cfg: Config, job: outbox.MailJob, transport=None) -> outbox.MailJob
 
     try:
         msg = build(cfg, job)
+    except DatabaseProblem:
+        raise  # not the letter's fault: the job stays queued
     except WarkatError as exc:
         log.warning("email #%s tidak dikirim: %s", job.id, exc)
         return outbox.finish(job.id, error=str(exc), retry=False)
@@ -263,15 +265,15 @@ def send_one(cfg: Config, job: outbox.MailJob, transport=None) -> outbox.MailJob
     except MailError as exc:
         partial = "sudah terkirim" in str(exc)  # some recipients got it: never send twice
         return outbox.finish(job.id, error=str(exc), retry=not partial)
-    if cfg.mail.get("inbox") == "imap" and cfg.mail.get("transport") == "smtp":
+    if cfg.mail.inbox == "imap" and cfg.mail.transport == "smtp":
         from mail.imap import append_sent
 
         try:
-            append_sent(imap_config(cfg), msg.as_bytes(), cfg.mail.get("sent_folder") or None)
+            append_sent(imap_config(cfg), msg.as_bytes(), cfg.mail.sent_folder or None)
         except MailError as exc:
             log.warning("salinan ke folder Terkirim gagal: %s", exc)
     return finish(job.id, message_id=message_id, pattern=cfg.agenda_pattern,
-                  unit_code=cfg.office.get("unit_code", ""))
+                  unit_code=cfg.office.unit_code)
 
 
 def outbox_worker(cfg: Config, owner: str):
@@ -294,7 +296,7 @@ def seed_demo_inbox(cfg: Config) -> Tally:
     """The demo office's mailbox: a maildir of realistic office mail, taken in once."""
     from mail.demo import seed_demo_maildir
 
-    path = _path(cfg, cfg.mail.get("maildir", "inbox"))
+    path = _path(cfg, cfg.mail.maildir)
     if not any(path.glob("*/*")):  # created empty by `warkat init`
         seed_demo_maildir(path)
     return sync_once(cfg)

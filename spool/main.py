@@ -17,8 +17,7 @@ ORPHAN_SECONDS = 15.0
 
 def fax_devices(config: Config) -> list[str]:
     """Serial devices to drive; "manual" means a standalone machine (no worker)."""
-    devices = config.fax.get("devices") or [config.fax.get("device", "manual")]
-    return [d for d in devices if d and d != "manual"]
+    return [d for d in config.fax.all_devices if d and d != "manual"]
 
 
 def run_daemon(config: Config) -> int:
@@ -36,7 +35,7 @@ def run_daemon(config: Config) -> int:
 
                 sim = stack.enter_context(simulated_modem(
                     "ok", out_dir=config.home / "faks-diterima",
-                    speedup=float(config.fax.get("simulator_speedup", 4))))
+                    speedup=config.fax.simulator_speedup))
                 device = sim.path
             worker = FaxWorker(config, device, label, owner=daemon.instance, note=daemon.note)
             daemon.tasks[worker.name] = worker.run

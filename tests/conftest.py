@@ -10,6 +10,7 @@ import pytest
 from model import base, demo
 from model import home as home_mod
 from model.db import db
+from tests.config_helpers import configure
 
 FROZEN = datetime(2026, 11, 25, 9, 30, 0)
 
@@ -17,8 +18,8 @@ FROZEN = datetime(2026, 11, 25, 9, 30, 0)
 @pytest.fixture
 def home(tmp_path):
     """An initialised, empty Warkat home; yields its Config."""
-    cfg = home_mod.create(tmp_path / "home")
-    cfg.fax["lock_dir"] = str(tmp_path)  # modem locks stay out of the real /var/lock
+    # modem locks stay out of the real /var/lock
+    cfg = configure(home_mod.create(tmp_path / "home"), fax={"lock_dir": str(tmp_path)})
     yield cfg
     if not db.obj.is_closed():
         db.obj.close()

@@ -9,6 +9,7 @@ from mail.parse import parse_message
 from model.base import now
 from model.email_in import flow as email_in
 from model.email_out import flow as email_out
+from tests.config_helpers import configure
 from tests.conftest import user
 
 SAMPLE_BODY = ("Yth. Kepala Dinas Kominfo Kabupaten Trenggalek\n\nDengan hormat, bersama ini kami "
@@ -59,3 +60,16 @@ def outgoing_at(step: int, subject="Jawaban permintaan data statistik") -> int:
     if step >= 4:
         email_out.finalise(user("staf"), item.id)
     return item.id
+
+
+def use_imap(cfg, server, folder="INBOX"):
+    """cfg with the office mailbox in `folder` on `server` (tests.dovecot), plain IMAP."""
+    return configure(cfg, mail=dict(inbox="imap", imap_host=server.host, imap_port=server.port,
+                                    imap_security="plain", imap_user=server.user,
+                                    imap_password=server.password, imap_folder=folder))
+
+
+def use_smtp(cfg, host: str, port: int, **more):
+    """cfg sending through plain SMTP at host:port (`more`: other [mail] keys)."""
+    return configure(cfg, mail=dict(transport="smtp", smtp_host=host, smtp_port=port,
+                                    smtp_security="plain", **more))

@@ -16,6 +16,8 @@ from model import audit
 from model.audit import GENESIS, AuditAnchor, AuditEntry, _digest
 from model.db import write
 from model.errors import Invalid, WarkatError
+from tests.config_helpers import configure
+from tests.mail_helpers import use_smtp
 from tests.smtpsink import smtp_sink_fixture  # noqa: F401  (fixture smtp_sink)
 from tui import printing
 from tui.audit_cli import audit_command
@@ -135,13 +137,13 @@ def test_audit_anchor_prints_and_keeps_the_head(office, capsys):
 
 
 def test_audit_anchor_email_goes_to_the_kasi_through_the_outbox(office, capsys):
-    office.office["kasi_email"] = "kasi.persandian@trenggalekkab.go.id"
+    office = configure(office, office={"kasi_email": "kasi.persandian@trenggalekkab.go.id"})
     assert audit_command(office, SimpleNamespace(action="anchor", email=True)) == 0
     head = audit.head()
     [eml] = (office.home / "outbox").glob("*.eml")
     msg = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert msg["To"] == "kasi.persandian@trenggalekkab.go.id"
-    assert msg["From"] == office.office["email"]
+    assert msg["From"] == office.office.email
     assert f"Jangkar jejak audit Warkat #{head.entry_id}" in msg["Subject"]
     assert f"warkat audit verify --anchor {head}" in msg.get_content()
     assert AuditAnchor.get().source == "email: kasi.persandian@trenggalekkab.go.id"
@@ -154,13 +156,12 @@ def test_audit_anchor_email_over_smtp_and_without_an_address(office, smtp_sink):
     with pytest.raises(WarkatError, match="Alamat email Kasi Persandian belum ada"):
         audit_command(office, SimpleNamespace(action="anchor", email=True))
     Unit.update(email="kip@trenggalekkab.go.id").where(Unit.code == "KIP").execute()
-    office.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
-                       smtp_security="plain")
+    office = use_smtp(office, smtp_sink.host, smtp_sink.port)
     assert audit_command(office, SimpleNamespace(action="anchor", email=True)) == 0
     [received] = smtp_sink.messages
     assert received.rcpt_tos == ["kip@trenggalekkab.go.id"]
     assert str(audit.head()).encode() in received.data
-    office.mail.update(smtp_port=1)  # nothing listens: one sentence, no anchor kept
+    office = use_smtp(office, smtp_sink.host, 1)  # nothing listens: one sentence, no anchor
     with pytest.raises(WarkatError, match="Email tidak terkirim"):
         audit_command(office, SimpleNamespace(action="anchor", email=True))
     assert AuditAnchor.select().count() == 1

@@ -10,15 +10,8 @@ from contextlib import contextmanager
 
 import pytest
 
+from tests.cli_helpers import warkat
 from tests.conftest import unavailable
-
-
-def warkat(home, *args, stdin="", env=None):
-    return subprocess.run(
-        [sys.executable, "-m", "tui.cli", "--home", str(home), *args],
-        capture_output=True, text=True, input=stdin, timeout=60,
-        env={**os.environ, **(env or {})},
-    )
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from hw.modemsim import simulated_modem
-from tests.test_cli import warkat
+from tests.cli_helpers import warkat
 
 
 def test_fax_send_test_and_modem_info_against_the_simulator(tmp_path):

@@ -5,6 +5,7 @@ import os
 import subprocess
 import sys
 import tomllib
+from dataclasses import FrozenInstanceError
 
 import pytest
 
@@ -43,7 +44,18 @@ def test_a_missing_file_gives_the_schema_defaults(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "_current", None)
     cfg = config.load(tmp_path)
     assert (cfg.mail, cfg.fax, cfg.idle_lock_minutes) == (
-        defaults()["mail"], defaults()["fax"], 10)
+        config.MailConfig.from_data(defaults()["mail"]),
+        config.FaxConfig.from_data(defaults()["fax"]), 10)
+    assert (cfg.fax.class_, cfg.office.letterhead[0]) == ("2.0", "PEMERINTAH KABUPATEN TRENGGALEK")
+
+
+def test_the_configuration_is_typed_and_read_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(config, "_current", None)
+    cfg = config.load(tmp_path)
+    assert isinstance(cfg.fax.wait_busy_minutes, float) and isinstance(cfg.mail.imap_port, int)
+    assert config.current() is cfg
+    with pytest.raises(FrozenInstanceError):
+        cfg.mail.inbox = "imap"  # type: ignore[misc]
 
 
 def test_the_written_template_loads(tmp_path, monkeypatch):
@@ -104,10 +116,11 @@ def test_good_values_of_every_kind_are_kept(toml):
     cfg = config.load(toml('[screen]\nidle_lock_minutes = 2.5\n[mail]\ninbox = "imap"\n'
                            'imap_port = 143\nafter = "move:Arsip"\n[fax]\nlsb_first = false\n'
                            'devices = ["/dev/ttyS0"]\n'))
-    assert (cfg.idle_lock_minutes, cfg.mail["inbox"], cfg.mail["imap_port"]) == (2.5, "imap", 143)
-    assert (cfg.mail["after"], cfg.fax["lsb_first"], cfg.fax["devices"]) == (
-        "move:Arsip", False, ["/dev/ttyS0"])
-    assert cfg.mail["smtp_port"] == 587  # the rest at the defaults
+    assert (cfg.idle_lock_minutes, cfg.mail.inbox, cfg.mail.imap_port) == (2.5, "imap", 143)
+    assert (cfg.mail.after, cfg.fax.lsb_first, cfg.fax.devices) == (
+        "move:Arsip", False, ("/dev/ttyS0",))
+    assert cfg.fax.all_devices == ("/dev/ttyS0",)
+    assert cfg.mail.smtp_port == 587  # the rest at the defaults
 
 
 def warkat(home, *args):

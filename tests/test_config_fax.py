@@ -20,12 +20,12 @@ def toml(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("local_id", ["+62 355 791234", "+62 21 5550 1000 123", "", "KOMINFO TGX"])
 def test_a_local_id_that_fits_is_kept_as_written(toml, local_id):
-    assert config.load(toml(f'local_id = "{local_id}"')).fax["local_id"] == local_id
+    assert config.load(toml(f'local_id = "{local_id}"')).fax.local_id == local_id
 
 
 def test_the_template_local_id_is_accepted(tmp_path, monkeypatch):
     monkeypatch.setattr(config, "_current", None)
-    assert config.load(tmp_path).fax["local_id"] == "+62 355 791234"
+    assert config.load(tmp_path).fax.local_id == "+62 355 791234"
 
 
 def test_a_local_id_over_20_characters_is_refused_not_cut(toml):

@@ -21,6 +21,10 @@ from tests.deploy_helpers import (
     system_users,
 )
 
+# These change this machine (accounts, /etc, a print scheduler): one pytest-xdist worker
+# runs them all, one after another.
+pytestmark = pytest.mark.xdist_group("system")
+
 # Every path the install creates outside the venv: mode, owner, group.
 EXPECTED = {
     "etc": (0o755, "root", "root"),
@@ -58,6 +62,7 @@ def describe(path: Path) -> tuple[int, str, str]:
 def check_tree(root: Path) -> None:
     found = {}
     for path in root.rglob("*"):
+
         rel = path.relative_to(root).as_posix()
         if rel.startswith("opt/warkat/venv/"):
             mode, owner, _ = describe(path)

@@ -19,6 +19,10 @@ from tests.tui_helpers import make_app, type_text
 from tui.screens.home import HomeScreen
 from tui.screens.lock import LockScreen
 
+# These change this machine (accounts, /etc, a print scheduler): one pytest-xdist worker
+# runs them all, one after another.
+pytestmark = pytest.mark.xdist_group("system")
+
 SIZE = (80, 24)
 
 
@@ -58,6 +62,7 @@ def test_ssh_sign_in_takes_only_an_active_unlocked_account_of_that_name(office):
 def ssh_app(office, username: str):
     app = make_app(office)
     app.session.user = ssh_sign_in(username)
+
     app.session.ssh_account = username
     return app
 

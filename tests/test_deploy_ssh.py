@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import itertools
 import os
-import re
 import shutil
 import signal
 import socket
@@ -38,6 +37,10 @@ from tests.deploy_helpers import (
 )
 from tests.dovecot import free_port
 
+# These change this machine (accounts, /etc, a print scheduler): one pytest-xdist worker
+# runs them all, one after another.
+pytestmark = pytest.mark.xdist_group("system")
+
 SSHD = "/usr/sbin/sshd"
 PASSWORD = "sandi-staf-1"
 
@@ -57,6 +60,7 @@ class Server:
                 "-o", "LogLevel=ERROR", f"{self.user}@127.0.0.1"]
 
     def kiosk_pids(self) -> list[str]:
+
         done = subprocess.run(["pgrep", "-u", SERVICE, "-f",
                                f"{self.root}/opt/warkat/venv/bin/warkat kiosk"],
                               capture_output=True, text=True)
@@ -137,7 +141,6 @@ def server():
 
 
 _SOCKETS = itertools.count()
-END = "SELESAI="
 
 
 class Terminal:
@@ -148,7 +151,7 @@ class Terminal:
         conf = d / "tmux.conf"
         conf.write_text("set -g remain-on-exit on\n")
         self.tmux("-f", str(conf), "new-session", "-d", "-x", "80", "-y", "24", "-s", "t",
-                  f"{' '.join(command)}; echo {END}$?")
+                  " ".join(command))
 
     def tmux(self, *args: str) -> str:
         return subprocess.run(["tmux", "-S", self.sock, *args], check=True, capture_output=True,
@@ -169,11 +172,13 @@ class Terminal:
         self.tmux("send-keys", "-t", "t", *keys)
 
     def wait_dead(self, timeout: float = 15) -> str:
-        """The exit status of the command, once it has ended (the shell prints it)."""
+        """The exit status of the command, once it has ended (tmux keeps the dead pane's)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if found := re.search(f"{END}(\\d+)", self.history()):
-                return found.group(1)
+            shown = self.tmux("display-message", "-p", "-t", "t",
+                              "#{pane_dead} #{pane_dead_status}").split()
+            if shown[:1] == ["1"]:
+                return shown[1]
             time.sleep(0.2)
         ps = subprocess.run(["ps", "-ef", "--forest"], capture_output=True, text=True).stdout
         raise AssertionError(f"still running:\n{self.history()}\n{ps[-2500:]}")

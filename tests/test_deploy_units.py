@@ -7,8 +7,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import unavailable
 from tests.deploy_helpers import DEPLOY
+
+# These change this machine (accounts, /etc, a print scheduler): one pytest-xdist worker
+# runs them all, one after another.
+pytestmark = pytest.mark.xdist_group("system")
 
 UNITS = ("warkat-daemon.service", "warkat-backup.service", "warkat-backup.timer")
 
@@ -56,6 +62,7 @@ def test_sudoers_snippet_is_valid_and_allows_only_the_kiosk(tmp_path):
     rules = [line for line in (DEPLOY / "sudoers-warkat").read_text().splitlines()
              if line and not line.startswith(("#", "Defaults"))]
     assert rules == ["%warkat-staf ALL=(warkat) NOPASSWD: /usr/local/bin/warkat kiosk"]
+
 
 
 def test_sshd_snippet_forces_the_kiosk_for_staff_only(tmp_path):

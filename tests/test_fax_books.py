@@ -55,7 +55,7 @@ def test_a_failed_job_prints_gagal_with_every_call(staff):
          params="Halus 9600", hangup_code="54", retry_kind="failure")
     job = call(job, 20, False, 0, "Tidak diangkat", params="Standar 14400",
                retry_kind="no_answer")
-    assert job.status == fax_jobs.FAILED
+    assert job.status == fax_jobs.JobStatus.FAILED
     pdf, title = printing.transmission_journal(job.id)
     assert title == "Jurnal pengiriman 000.1.1/001/406.020/2026"
     assert_fields(pdf, "HASIL: GAGAL — Tidak diangkat", "Nomor dituju : 0318294608",
@@ -74,7 +74,7 @@ def test_a_failed_job_prints_gagal_with_every_call(staff):
 def test_a_job_that_failed_with_no_page_confirmed(staff):
     job = call(queued(max_tries=1), 30, False, 0, "Tidak ada nada panggil",
                retry_kind="failure")
-    assert (job.status, job.pages_done) == (fax_jobs.FAILED, 0)
+    assert (job.status, job.pages_done) == (fax_jobs.JobStatus.FAILED, 0)
     assert_fields(printing.transmission_journal(job.id)[0],
                   "HASIL: GAGAL — Tidak ada nada panggil", "Halaman terkonfirmasi : 0 dari 3",
                   "Resolusi : -", "Kecepatan : -", "ID penerima (CSID) : -")
@@ -82,7 +82,7 @@ def test_a_job_that_failed_with_no_page_confirmed(staff):
 
 def test_a_failed_job_without_any_call_is_printable(staff):
     job = queued(pages=0)
-    FaxJob.update(status=fax_jobs.FAILED, result="Halaman berita tidak dapat dibuat",
+    FaxJob.update(status=fax_jobs.JobStatus.FAILED, result="Halaman berita tidak dapat dibuat",
                   progress="Gagal").where(FaxJob.id == job.id).execute()
     assert_fields(printing.transmission_journal(job.id)[0],
                   "HASIL: GAGAL — Halaman berita tidak dapat dibuat", "Waktu mulai : -",
@@ -92,7 +92,7 @@ def test_a_failed_job_without_any_call_is_printable(staff):
 
 def test_a_job_still_queued_is_not_called_failed(staff):
     job = call(queued(), 40, False, 0, "Nomor sibuk", retry_kind="busy")
-    assert job.status == fax_jobs.QUEUED
+    assert job.status == fax_jobs.JobStatus.QUEUED
     pdf = printing.transmission_journal(job.id)[0]
     assert_fields(pdf, "HASIL: BELUM SELESAI — Percobaan 1/3 gagal: Nomor sibuk",
                   "Waktu mulai : 09.30.00", "Waktu selesai : -", "Jumlah panggilan : 1")
@@ -188,7 +188,7 @@ def test_daily_report_counts_sends_by_their_recorded_outcome(staff, report_data)
 def test_daily_report_of_modem_sends(staff):
     ok = call(queued(), 131, True, 3, "Terkirim", remote_id="+62 31 8294608")
     call(queued(max_tries=1), 30, False, 0, "Nomor sibuk", retry_kind="busy")
-    assert ok.status == fax_jobs.SENT
+    assert ok.status == fax_jobs.JobStatus.SENT
     assert_fields(printing.daily_fax_report(base.now().date())[0],
                   "Jumlah pengiriman: 2 (berhasil 1, tidak berhasil 1)",
                   "jumlah halaman terkonfirmasi: 3", "Gagal: Nomor sibuk")

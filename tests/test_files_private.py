@@ -84,7 +84,7 @@ def test_printer_output_samples_and_report(umask, tmp_path):
     text = printer.print_text("teks", "Uji").kept_pdf
     assert pdf.parent == out and text.suffix == ".txt"
     assert_private(out)
-    samples = write_samples(tmp_path / "contoh")
+    samples = write_samples(tmp_path / "contoh", printing.disposition_choices())
     assert len(samples) > 5
     assert_private(tmp_path / "contoh")
 

@@ -8,9 +8,9 @@ from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from model.email_in.records import IncomingMail
 from spool.mail import import_paths, sync_once
+from tests.config_helpers import configure
 from tests.dovecot import dovecot_server_fixture  # noqa: F401  (fixture dovecot_server)
-from tests.mail_helpers import raw_mail
-from tests.test_spool_mail import _use_imap
+from tests.mail_helpers import raw_mail, use_imap
 
 
 def with_nul(subject: str) -> bytes:
@@ -30,8 +30,7 @@ def test_import_keeps_an_eml_with_a_stray_nul(staff, tmp_path):
 
 
 def test_imap_intake_leaves_a_rejected_message_in_the_inbox(staff, dovecot_server):
-    _use_imap(staff, dovecot_server, "Tolak")
-    staff.mail["after"] = "move:Diproses"
+    staff = configure(use_imap(staff, dovecot_server, "Tolak"), mail={"after": "move:Diproses"})
     dovecot_server.deliver([b"ini bukan email sama sekali\r\n", with_nul("Surat sah")],
                            folder="Tolak")
     tally = sync_once(staff)

@@ -17,6 +17,7 @@ from model import backup, base, heartbeat, migrations
 from model.db import DatabaseProblem, db
 from model.errors import Invalid
 from model.org import Contact
+from tests import config_helpers
 
 FIXTURE = Path(__file__).parent / "fixtures" / "warkat-v3.db"
 
@@ -32,9 +33,9 @@ def add_contact(name: str) -> None:
         Contact.create(name=name)
 
 
-def configure(cfg, text: str) -> None:
-    """Set `[backup]` values (TOML lines) for this test's home."""
-    cfg.backup.update(tomllib.loads(text))
+def configure(cfg, text: str):
+    """This test's home with `[backup]` values (TOML lines) in its warkat.toml."""
+    return config_helpers.configure(cfg, backup=tomllib.loads(text))
 
 
 def test_backup_file_is_verified_and_private(staff, tmp_path):
@@ -88,7 +89,7 @@ def test_restore_of_an_older_backup_migrates_it(home):
 
 
 def test_auto_keeps_the_newest_copies(home):
-    configure(home, "keep = 3")
+    home = configure(home, "keep = 3")
     other = home.home / "cadangan" / "sebelum-migrasi-v3-ke-v5-20261101-080000.db"
     other.parent.mkdir()
     other.write_bytes(b"")
@@ -105,7 +106,7 @@ def test_auto_keeps_the_newest_copies(home):
 
 
 def test_auto_deletes_nothing_when_the_new_copy_fails(home, monkeypatch):
-    configure(home, 'dir = "arsip-db"\nkeep = 1')
+    home = configure(home, 'dir = "arsip-db"\nkeep = 1')
     first, _ = backup.auto(home)
     assert first.path.parent == home.home / "arsip-db"
 
@@ -123,9 +124,8 @@ def test_auto_deletes_nothing_when_the_new_copy_fails(home, monkeypatch):
 
 
 def test_keep_must_be_a_positive_number(home):
-    configure(home, "keep = 0")
-    with pytest.raises(Invalid, match="keep"):
-        backup.auto(home)
+    with pytest.raises(Invalid, match=r"\[backup\] keep = 0 tidak sah; harus bilangan bulat 1–3650"):
+        configure(home, "keep = 0")
 
 
 @pytest.mark.parametrize("damage", ["garbage", "pages"])

@@ -282,8 +282,8 @@ OTHER_WRITES: dict[str, Row] = {
     "fax_jobs.decide": Row(
         FAX_SEND.roles, FAX_SEND.scope, _failed_job,
         lambda a, j: fax_jobs.decide(a, j, resend=True),
-        lambda j: _job(j).status == fax_jobs.QUEUED,
-        lambda j: _job(j).status == fax_jobs.FAILED, bring_roles=(OPERATOR,)),
+        lambda j: _job(j).status == fax_jobs.JobStatus.QUEUED,
+        lambda j: _job(j).status == fax_jobs.JobStatus.FAILED, bring_roles=(OPERATOR,)),
     "ekspedisi.add": Row(
         ekspedisi.KEEPERS, "any", lambda _: 0,
         lambda a, _: ekspedisi.add(a, to="Bappeda", perihal="Undangan",
@@ -375,5 +375,5 @@ def test_a_send_queued_before_the_account_was_disabled_is_still_recorded(small_o
     auth.disable("kasi")
     job = finish_mail(outbox.claim_next("outbox").id, message_id="<m@x>",
                            unit_code="406.020")
-    assert job.status == outbox.SENT and WorkItem.get_by_id(item_id).step == 5
+    assert job.status == outbox.MailStatus.SENT and WorkItem.get_by_id(item_id).step == 5
     assert outbox.claim_next("outbox") is None

@@ -1,6 +1,5 @@
 """The Class 2.0 / Class 2 driver against the modem simulator on a pseudo-terminal."""
 
-import tempfile
 import threading
 import time
 from datetime import datetime
@@ -9,42 +8,11 @@ import pytest
 
 from hw.faxcli import modem_info, send_test
 from hw.faxpage import FaxDocument, render_pages
-from hw.modem import Class2Driver, ModemConfig, ModemError, SessionParams, hangup_message
+from hw.modem import Class2Driver, ModemError, SessionParams, hangup_message
 from hw.modem.codes import hangup_retry_kind
 from hw.modemsim import simulated_modem
 from hw.t4 import encode_page
-
-BODY = "\n".join(f"Baris {i:03d} isi berita untuk uji modem faks." for i in range(130))
-
-
-def three_pages():
-    """A three-page job: (page images, encoded pages)."""
-    doc = FaxDocument("DISKOMINFO", ["PEMERINTAH KABUPATEN CONTOH"], BODY, "005/7/PERS/2025",
-                      datetime(2025, 11, 25, 10, 0), fine=False)
-    images = render_pages(doc)
-    assert len(images) == 3
-    return images, [encode_page(image) for image in images]
-
-
-@pytest.fixture(scope="module")
-def job():
-    return three_pages()
-
-
-LOCKS = tempfile.TemporaryDirectory(prefix="warkat-locks-")  # never the real /var/lock
-
-
-def config(path, fax_class="2.0", **overrides):
-    values = dict(at_timeout=0.5, dial_timeout=3, page_timeout=3, xon_timeout=1,
-                  write_timeout=3, local_id="+62 21 555 0100", lock_dir=LOCKS.name)
-    values.update(overrides)
-    return ModemConfig(path, fax_class=fax_class, **values)
-
-
-def send(sim, pages, fax_class="2.0", events=None, abort=None, **overrides):
-    driver = Class2Driver(config(sim.path, fax_class, **overrides))
-    callback = (lambda *event: events.append(event)) if events is not None else None
-    return driver.send("0215550101", pages, callback, abort)
+from tests.modem_helpers import config, job_fixture, send  # noqa: F401  (fixture job)
 
 
 @pytest.mark.parametrize("fax_class", ["2.0", "2"])

@@ -8,7 +8,7 @@ import pytest
 from hw.modem import Class2Driver, hangup_message
 from hw.modem import class2 as class2_module
 from hw.modemsim import simulated_modem
-from tests.test_modem import config, send, three_pages
+from tests.modem_helpers import config, job_fixture, send  # noqa: F401  (fixture job)
 
 ABORT = {"2.0": "AT+FKS", "2": "AT+FK"}
 CUT = "Modem menghentikan halaman {page} sebelum datanya selesai terkirim (jawaban modem: {reply})"
@@ -21,11 +21,6 @@ EARLY_ENDS = {  # scenario -> (message, hangup code by class, how the call ends)
     "drop_mid_page": (DROPPED, {"2.0": "40", "2": "40"}, "hang up"),
     "end_page_can": (CUT.replace("{reply}", "CAN"), {"2.0": None, "2": None}, "abort"),
 }
-
-
-@pytest.fixture(scope="module")
-def job():
-    return three_pages()
 
 
 @pytest.mark.parametrize("fax_class", ["2.0", "2"])

@@ -12,12 +12,7 @@ from hw.faxcli import modem_info, send_test
 from hw.modem import Class2Driver, DeviceLock, ModemError
 from hw.modem.lock import holder, lock_name
 from hw.modemsim import simulated_modem
-from tests.test_modem import config, three_pages
-
-
-@pytest.fixture(scope="module")
-def job():
-    return three_pages()
+from tests.modem_helpers import config, job_fixture  # noqa: F401  (fixture job)
 
 
 @pytest.fixture

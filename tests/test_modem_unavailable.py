@@ -8,7 +8,7 @@ import serial
 
 from hw.modem import Class2Driver, ModemError
 from hw.modemsim import ModemSimulator, simulated_modem
-from tests.test_modem import config
+from tests.modem_helpers import config
 
 DEVICE = "/dev/ttyUSB7"
 

@@ -16,11 +16,11 @@ from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
 from model.fax.records import request_of
 from model.workflow.items import WorkItem
+from tests.agenda_helpers import ekspedisi_seq, register_from_processes
 from tests.conftest import FROZEN, user
 from tests.fax_helpers import at_step
 from tests.mail_helpers import incoming_at
 from tests.pgserver import PostgresServer
-from tests.test_model_agenda import ekspedisi_seq, register_from_processes
 
 _names = itertools.count()
 

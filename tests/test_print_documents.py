@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -25,6 +26,7 @@ from print.records import (
     BackStamp,
     ComplianceReport,
     ComplianceRow,
+    DispositionChoices,
     DispositionSheet,
     EmailAttachment,
     EmailPrintout,
@@ -38,6 +40,7 @@ from print.records import (
 )
 from print.samples import write_samples
 from print.stamp import stamp_pdf, stamp_text
+from tui.printing import disposition_choices
 
 LH = Letterhead("Pemerintah Kabupaten Trenggalek", "Dinas Komunikasi dan Informatika",
                 "Jalan Soekarno–Hatta Nomor 1, Trenggalek 66311",
@@ -47,6 +50,7 @@ KASI = Signatory("Siti Nurhayati, S.Kom., M.M.", "19800512 200501 2 014",
                  "Kepala Seksi Keamanan Informasi dan Persandian", date=date(2026, 11, 25))
 OPERATOR = Signatory("Rudi Hartono, A.Md.", "19900817 201503 1 003", "Operator Sandi")
 AGENDA = "000.1.1/012/406.020/2026"
+CHOICES: DispositionChoices = disposition_choices()  # the model's sifat, derajat, instructions
 SIZES = {"A4": (595.3, 841.9), "F4": (609.4, 935.4)}  # points
 
 
@@ -95,7 +99,7 @@ def disposition(**changes) -> DispositionSheet:
         sender="Badan Kesatuan Bangsa dan Politik Provinsi Jawa Timur",
         letter_number="400.10.2/4512/204.3/2026", letter_date=date(2026, 11, 20),
         received_date=date(2026, 11, 24), agenda_number=AGENDA, sifat="Rahasia",
-        derajat="Sangat Segera",
+        derajat="Sangat Segera", choices=CHOICES,
         subject="Rapat koordinasi – persandian — “keamanan informasi” daerah",
         forward_to=("Kasi Keamanan Informasi dan Persandian", "Operator Sandi"),
         checked=("Untuk ditindaklanjuti", "Arsip"),
@@ -113,7 +117,7 @@ def test_disposition_fields_and_paper(paper):
                   "LEMBAR DISPOSISI", "Badan Kesatuan Bangsa dan Politik Provinsi Jawa Timur",
                   "400.10.2/4512/204.3/2026", "20 November 2026", "24 November 2026", AGENDA,
                   "Sangat Rahasia", "Sangat Segera", "Operator Sandi",
-                  "Agendakan dan kirim via faksimili", "Hadir/wakili", "Saran/pendapat",
+                  "Agendakan dan kirim melalui faksimili", "Koordinasikan dengan unit terkait",
                   "Segera dikirim via faksimili hari ini.", "Siti Nurhayati, S.Kom., M.M.",
                   "NIP. 19800512 200501 2 014", "Trenggalek, 25 November 2026")
     text = "".join(page.extract_text() for page in read(data).pages)
@@ -123,8 +127,8 @@ def test_disposition_fields_and_paper(paper):
 
 
 def test_disposition_custom_instructions_and_unknown_tick():
-    data = disposition_pdf(disposition(instructions=("Telaah", "Siapkan jawaban"),
-                                       checked=("Telaah",)), LH)
+    choices = replace(CHOICES, instructions=("Telaah", "Siapkan jawaban"))
+    data = disposition_pdf(disposition(choices=choices, checked=("Telaah",)), LH)
     assert_fields(data, "Telaah", "Siapkan jawaban")
     assert "Untukdiketahui" not in text_of(data)
     with pytest.raises(ValueError):
@@ -341,7 +345,7 @@ def test_compliance_report():
 
 
 def test_samples_write_every_document(tmp_path):
-    paths = write_samples(tmp_path)
+    paths = write_samples(tmp_path, CHOICES)
     assert len(paths) == 10
     for path in paths:
         assert len(read(path.read_bytes()).pages) >= 1

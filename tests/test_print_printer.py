@@ -16,6 +16,10 @@ from print.samples import test_page_pdf as make_test_page
 from tests import cupsd
 from tests.conftest import unavailable
 
+# These change this machine (accounts, /etc, a print scheduler): one pytest-xdist worker
+# runs them all, one after another.
+pytestmark = pytest.mark.xdist_group("system")
+
 PDF = make_test_page(LETTERHEAD)
 
 
@@ -58,6 +62,7 @@ def test_raw_without_text_version_keeps_pdf(tmp_path):
     device = tmp_path / "lp0"
     device.write_bytes(b"")
     result = RawPrinter(tmp_path, device=str(device)).print_pdf(PDF, "Disposisi")
+
     assert not result.ok and "tidak punya versi teks" in result.message
     assert result.kept_pdf.exists()
     assert device.read_bytes() == b""

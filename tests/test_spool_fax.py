@@ -20,6 +20,7 @@ from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
 from model.fax.records import request_of
 from model.fax.spool import claim_next
 from spool.fax import FaxWorker, render_job
+from tests.cli_helpers import warkat
 from tests.conftest import user
 from tests.fax_helpers import at_step
 
@@ -219,8 +220,6 @@ def test_sigterm_mid_page_aborts_cleanly_and_asks_the_operator(live_office):
 
 
 def test_the_modem_is_one_users_at_a_time_across_programs(live_office):
-    from tests.test_cli import warkat
-
     item_id = _job(isi_berita=LONG_TEXT)
     job = partial(FaxJob.get, FaxJob.item == item_id)
     with simulated_modem("ok", speedup=1, bps=2400) as sim:

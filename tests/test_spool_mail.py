@@ -17,20 +17,14 @@ from spool.mail import import_paths, send_one, sync_once
 from tests.conftest import user
 from tests.dovecot import dovecot_server_fixture  # noqa: F401  (fixture dovecot_server)
 from tests.hostile_mail import corpus
-from tests.mail_helpers import incoming_at, outgoing_at, raw_mail
+from tests.mail_helpers import incoming_at, outgoing_at, raw_mail, use_imap, use_smtp
 from tests.smtpsink import smtp_sink_fixture  # noqa: F401  (fixture smtp_sink)
-
-
-def _use_imap(cfg, server, folder="INBOX"):
-    cfg.mail.update(inbox="imap", imap_host=server.host, imap_port=server.port,
-                    imap_security="plain", imap_user=server.user, imap_password=server.password,
-                    imap_folder=folder)
 
 
 def test_intake_from_dovecot_keeps_every_letter_once(staff, dovecot_server):
     messages = [raw for _, _, raw in corpus(45, big=False)]
     dovecot_server.deliver(messages, folder="Masuk")
-    _use_imap(staff, dovecot_server, "Masuk")
+    staff = use_imap(staff, dovecot_server, "Masuk")
     first = sync_once(staff)
     assert first.imported + first.duplicates == len(messages) and first.rejected == 0
     assert IncomingMail.select().count() == first.imported
@@ -46,7 +40,7 @@ def test_intake_from_dovecot_keeps_every_letter_once(staff, dovecot_server):
 
 def test_uidvalidity_change_resyncs_without_duplicates(staff, dovecot_server):
     dovecot_server.deliver([raw_mail(subject=f"Surat {n}") for n in range(5)], folder="Ulang")
-    _use_imap(staff, dovecot_server, "Ulang")
+    staff = use_imap(staff, dovecot_server, "Ulang")
     assert sync_once(staff).imported == 5
     dovecot_server.doveadm("mailbox", "update", "-u", dovecot_server.user, "--uid-validity",
                            "777", "Ulang")
@@ -56,9 +50,8 @@ def test_uidvalidity_change_resyncs_without_duplicates(staff, dovecot_server):
 
 
 def test_outgoing_letter_goes_through_smtp_and_lands_in_sent(staff, dovecot_server, smtp_sink):
-    _use_imap(staff, dovecot_server)
-    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
-                      smtp_security="plain", sent_folder="Terkirim")
+    staff = use_imap(staff, dovecot_server)
+    staff = use_smtp(staff, smtp_sink.host, smtp_sink.port, sent_folder="Terkirim")
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
     job = send_one(staff, outbox.claim_next("outbox"))
@@ -74,8 +67,7 @@ def test_outgoing_letter_goes_through_smtp_and_lands_in_sent(staff, dovecot_serv
 
 
 def test_smtp_down_keeps_the_letter_with_the_reason(staff):
-    staff.mail.update(transport="smtp", smtp_host="127.0.0.1", smtp_port=1,
-                      smtp_security="plain")
+    staff = use_smtp(staff, "127.0.0.1", 1)
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
     job = send_one(staff, outbox.claim_next("outbox"))
@@ -85,8 +77,7 @@ def test_smtp_down_keeps_the_letter_with_the_reason(staff):
 
 @pytest.mark.parametrize("tamper", ["body", "attachment", "job_to"])
 def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, tamper):
-    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
-                      smtp_security="plain")
+    staff = use_smtp(staff, smtp_sink.host, smtp_sink.port)
     item = email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject="Data",
                                 body="Dengan hormat.", attachments=[("data.csv", b"1,2")])
     email_out.submit(user("staf"), item.id)
@@ -108,8 +99,7 @@ def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, ta
 def test_forward_to_outside_opd_is_a_real_email(staff, smtp_sink):
     from model.org import Unit
 
-    staff.mail.update(transport="smtp", smtp_host=smtp_sink.host, smtp_port=smtp_sink.port,
-                      smtp_security="plain")
+    staff = use_smtp(staff, smtp_sink.host, smtp_sink.port)
     item_id = incoming_at(6)
     email_in.forward(user("admin"), item_id, [Unit.get(Unit.code == "DINKES").id], "Mohon cek")
     job = send_one(staff, outbox.claim_next("outbox"))
@@ -152,7 +142,7 @@ def test_daemon_intake_takes_mail_in_as_it_arrives_over_idle(staff, dovecot_serv
 
     from spool.mail import intake_worker
 
-    _use_imap(staff, dovecot_server, "Segera")
+    staff = use_imap(staff, dovecot_server, "Segera")
     dovecot_server.deliver([raw_mail(subject="Pertama")], folder="Segera")
     stop = threading.Event()
     worker = threading.Thread(target=intake_worker(staff, wait_chunk=2), args=(stop,))
@@ -169,3 +159,19 @@ def test_daemon_intake_takes_mail_in_as_it_arrives_over_idle(staff, dovecot_serv
         stop.set()
         worker.join(timeout=10)
     assert not worker.is_alive()
+
+
+def test_a_database_failure_at_intake_stops_the_pass_and_rejects_no_mail(staff, monkeypatch):
+    from model.db import DatabaseProblem
+    from model.errors import WarkatError
+    from spool import mail as spool_mail
+
+    def locked(*_args):
+        raise DatabaseProblem("Basis data sedang dikunci oleh pengguna lain. Coba lagi sebentar.")
+
+    assert issubclass(DatabaseProblem, WarkatError)
+    monkeypatch.setattr(spool_mail.email_in, "store", locked)
+    tally = spool_mail.Tally()
+    with pytest.raises(DatabaseProblem, match="dikunci"):
+        spool_mail.keep(raw_mail(), "uji.eml", tally)
+    assert (tally.imported, tally.rejected) == (0, 0)

@@ -1,16 +1,16 @@
 """Administrasi Umum: number (step 3), hand over (step 4), the buku agenda with voids."""
 
 from textual.widgets import DataTable
-from tui.screens.books.agenda_book import AgendaBookScreen, ReasonDialog
 
 from model.books import agenda
 from model.db import write
 from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
-from tests.test_tui_request import shown, start
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import make_app, settle, shown, start, type_text
 from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
+from tui.dialogs.reason import ReasonDialog
+from tui.screens.books.agenda_book import AgendaBookScreen
 from tui.screens.fax.agenda import AgendaScreen
 
 SIZE = (80, 24)
@@ -30,7 +30,7 @@ async def test_admin_registers_then_hands_over(office):
         assert isinstance(app.screen, KlasifikasiPicker)
         assert app.screen.query_one("#klas-filter").value == "000.1.1"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         entry = agenda.AgendaEntry.get(agenda.AgendaEntry.item == item_id)
         assert entry.number.startswith("000.1.1/") and entry.number.endswith("/406.020/2026")
         assert WorkItem.get_by_id(item_id).step == 4
@@ -39,7 +39,7 @@ async def test_admin_registers_then_hands_over(office):
         assert entry.number in column(step4, 2)
         assert str(item_id) not in column(app.screen.query_one("#agendakan", DataTable), 0)
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         assert "diserahkan ke Operator Sandi" in shown(app, "#message")
         assert str(item_id) not in column(step4, 0)
     assert WorkItem.get_by_id(item_id).step == 5
@@ -55,6 +55,7 @@ async def test_book_search_and_void_with_a_required_reason(office):
         assert {"Rapat sandi", "Insiden KI"} <= set(column(table, 3))
         await pilot.press("slash")
         await type_text(pilot, "insiden")
+        await settle(pilot)  # searched once the typing paused, in a worker
         assert column(table, 3) == ["Insiden KI"]
         await pilot.press("enter", "v")
         assert isinstance(app.screen, ReasonDialog)
@@ -62,7 +63,7 @@ async def test_book_search_and_void_with_a_required_reason(office):
         assert "Alasan pembatalan nomor agenda wajib diisi" in shown(app, "#message")
         await type_text(pilot, "salah tujuan")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, AgendaBookScreen)
         assert column(table, 5) == ["BATAL: salah tujuan"]
     entry = agenda.AgendaEntry.get(agenda.AgendaEntry.item == item_id)

@@ -13,8 +13,8 @@ from model.fax.records import request_of
 from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
-from tests.tui_helpers import make_app, sign_in, type_text
-from tui.screens.books.ekspedisi import EntryForm
+from tests.tui_helpers import make_app, settle, sign_in, type_text
+from tui.dialogs.ekspedisi_forms import EntryForm
 from tui.screens.fax.archive import ArchiveScreen, HistoryScreen
 
 SIZE = (80, 24)
@@ -40,7 +40,7 @@ async def open_archive(pilot, item_id=None) -> ArchiveScreen:
     await sign_in(pilot, "admin")
     screen = ArchiveScreen(item_id=item_id)
     pilot.app.push_screen(screen)
-    await pilot.pause()
+    await settle(pilot)
     return screen
 
 
@@ -53,17 +53,17 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
         queue = screen.query_one("#queue", DataTable)
         assert rows(queue)[queue.cursor_row][1] == "Laporan uji arsip sandi"
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert WorkItem.get_by_id(item_id).step == 0
         assert "Laporan uji arsip sandi" not in [r[1] for r in rows(queue)]
         await pilot.press("f")
         await type_text(pilot, "zamrud")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         found = screen.query_one("#found", DataTable)
         assert [r[1] for r in rows(found)] == ["Laporan uji arsip sandi"]
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         history = rows(app.screen.query_one("#history", DataTable))
         assert [r[1] for r in history] == ["Buat", "Ajukan", "Disposisi", "Agendakan",
@@ -75,12 +75,12 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
         books = str(app.screen.query_one("#books", Static).render())
         assert "Diskominfo Jatim 031-8294608 1 hal. Berhasil (manual)" in books
         await pilot.press("e")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, EntryForm)
         assert app.screen.query_one("#perihal").value == "Laporan uji arsip sandi"
         assert app.screen.query_one("#to").value == "Diskominfo Jatim"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
     entry = EkspedisiEntry.get(EkspedisiEntry.item == item_id)
     assert entry.letter_number.endswith("/406.020/2026") and entry.to == "Diskominfo Jatim"
 
@@ -108,7 +108,7 @@ async def test_archiving_twice_shows_the_refusal(office):
 
         fax_flow.archive(user("admin"), item_id)
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert "sudah diproses oleh Dwi Lestari" in str(
             screen.query_one("#message", Static).render())
 
@@ -121,7 +121,7 @@ def test_archive_snapshot(office, snap_compare):
     sent_and_handed_back(perihal="Permintaan jadwal uji sandi")
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await open_archive(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
@@ -134,10 +134,10 @@ def test_history_snapshot(office, snap_compare):
     fax_flow.archive(user("admin"), item_id)
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await sign_in(pilot, "admin")
         pilot.app.push_screen(HistoryScreen(item_id))
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("down", "down")
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

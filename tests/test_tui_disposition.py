@@ -1,14 +1,13 @@
 """Kasi Persandian: the disposition queue, dispose with instructions, return with a reason."""
 
 from textual.widgets import DataTable
-from tui.screens.books.agenda_book import ReasonDialog
 
 from model.fax.records import Disposition
 from model.workflow.items import WorkItem
 from tests.fax_helpers import at_step
-from tests.test_tui_request import shown, start
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import make_app, settle, shown, start, type_text
 from tui.dialogs.print_dialog import PrintDialog
+from tui.dialogs.reason import ReasonDialog
 from tui.screens.fax.disposition import DispositionDetail, DispositionScreen
 from tui.screens.fax.request import RequestFormScreen, RequestListScreen
 
@@ -31,10 +30,10 @@ async def test_kasi_disposes_with_instructions_and_prints(office):
         await pilot.press("ctrl+s")
         assert "Sudah didisposisi" in shown(app, "#message")
         await pilot.press("p")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DispositionScreen)
         ids = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert str(item_id) not in ids
@@ -57,7 +56,7 @@ async def test_kasi_returns_with_a_reason_and_the_pemakai_sees_it(office):
         assert "Tulis alasan pengembalian" in shown(app, "#message")
         await type_text(pilot, "Lampiran kurang")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, DispositionScreen)
     assert WorkItem.get_by_id(item_id).step == 1
     app = make_app(office)

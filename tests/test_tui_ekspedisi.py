@@ -6,8 +6,9 @@ from model.books import ekspedisi
 from model.books.ekspedisi import EkspedisiEntry
 from tests.conftest import user
 from tests.tui_helpers import make_app, sign_in, type_text
+from tui.dialogs.ekspedisi_forms import EntryForm, ReceiptForm
 from tui.dialogs.print_dialog import PrintDialog
-from tui.screens.books.ekspedisi import EkspedisiScreen, EntryForm, ReceiptForm
+from tui.screens.books.ekspedisi import EkspedisiScreen
 
 SIZE = (80, 24)
 

@@ -10,49 +10,31 @@ from model.email_out.records import OutgoingMail
 from model.outbox import MailJob
 from model.sop import DONE
 from model.workflow.items import StepLog, UnitTask, WorkItem
-from tests.conftest import user
 from tests.mail_helpers import incoming_at
-from tests.tui_helpers import make_app, type_text
-from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
+from tests.tui_helpers import (
+    SIZE,
+    footer_keys,
+    make_app,
+    pick_kode,
+    settle,
+    shown,
+    start,
+    type_text,
+)
+from tui.dialogs.forward import ForwardDialog
 from tui.dialogs.print_dialog import PrintDialog
+from tui.dialogs.reason import TextDialog
 from tui.dialogs.set_aside import SetAsideDialog
 from tui.screens.books.mail_archive import MailArchiveScreen, MailHistoryScreen
 from tui.screens.email_in.followup import FollowUpScreen
 from tui.screens.email_in.mail_view import (
     AttachmentScreen,
     MailViewScreen,
-    TextDialog,
     attachment_text,
 )
-from tui.screens.email_in.triage import ForwardDialog, TriageScreen
+from tui.screens.email_in.triage import TriageScreen
 from tui.screens.email_out.compose import ComposeScreen
 from tui.screens.help import HelpScreen
-
-SIZE = (80, 24)
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
-
-
-def footer_keys(app) -> set[str]:
-    return {b.binding.key for b in app.screen.active_bindings.values()
-            if b.enabled and b.binding.show}
-
-
-async def start(pilot, username: str, screen) -> None:
-    """Skip the login form (tested elsewhere): sign `username` in and open `screen`."""
-    await pilot.pause()
-    pilot.app.session.user = user(username)
-    pilot.app.push_screen(screen)
-    await pilot.pause()
-
-
-async def pick_kode(pilot, kode: str = "000.1.1") -> None:
-    assert isinstance(pilot.app.screen, KlasifikasiPicker)
-    await type_text(pilot, kode)
-    await pilot.press("enter")
-    await pilot.pause()
 
 
 async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office):
@@ -95,7 +77,7 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         await pilot.press("space", "tab")  # the first unit: Bidang Aplikasi Informatika
         await type_text(pilot, "Mohon dijawab")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TriageScreen)
         assert "diteruskan" in shown(app, "#message")
     fwd = UnitTask.get(UnitTask.item == item_id)
@@ -112,7 +94,7 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         assert isinstance(app.screen, TextDialog)
         await type_text(pilot, "Hadir rapat")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "Tindak lanjut email" in shown(app, "#message")
         assert app.screen.query_one(DataTable).row_count == 0
     assert FollowUp.get().text == "Hadir rapat" and WorkItem.get_by_id(item_id).step == 8
@@ -145,7 +127,7 @@ async def test_tanpa_cetak_goes_straight_to_forward_to_an_outside_opd(office):
         assert "Langkah 6" in shown(app, "#where") and "f" in footer_keys(app)
         await pilot.press("f")
         await pilot.press("end", "space", "ctrl+s")  # the last row: Dinas Kesehatan (email)
-        await pilot.pause()
+        await settle(pilot)
     assert WorkItem.get_by_id(item_id).step == 7
     job = MailJob.get(MailJob.item == item_id)
     assert (job.kind, job.to) == ("teruskan", "dinkes@trenggalekkab.go.id")
@@ -162,7 +144,7 @@ async def test_staf_answers_by_outgoing_email(office):
         assert app.screen.query_one("#subject").value == "Re: Permintaan data SPBE"
         await type_text(pilot, "Data terlampir.")
         await pilot.press("ctrl+s", "escape")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, FollowUpScreen)
         reply = OutgoingMail.get(OutgoingMail.reply_to == item_id)
         assert f"email keluar #{reply.item_id}" in shown(app, "#message")
@@ -206,7 +188,7 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kasi", TriageScreen())
         assert "s" in footer_keys(app)
-        ids = [r.item.id for r in app.screen.rows]
+        ids = [r.id for r in app.screen.rows]
         for _ in range(ids.index(item_id)):
             await pilot.press("down")
         assert "Verifikasi akun email Anda" in shown(app, "#mail")
@@ -223,12 +205,12 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         await pilot.press("tab")
         await type_text(pilot, "Tautan palsu meminta kata sandi")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, TriageScreen)
         assert "disisihkan (Phishing/penipuan)" in shown(app, "#message")
-        assert item_id not in [r.item.id for r in app.screen.rows]
+        assert item_id not in [r.id for r in app.screen.rows]
         app.push_screen(MailArchiveScreen())
-        await pilot.pause()
+        await settle(pilot)
         table = app.screen.query_one("#found", DataTable)
         assert str(table.get_cell(str(item_id), table.ordered_columns[1].key)) == (
             "Phishing/penipuan")
@@ -239,9 +221,11 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         marker = "Bukan surat dinas: Phishing/penipuan — Tautan palsu meminta kata sandi"
         assert marker in shown(app, "#message")
         await pilot.press("ctrl+n")  # official letters only
+        await settle(pilot)
         assert "Surat dinas" in shown(app, "#filter")
         assert item_id not in [i.id for i in app.screen.found]
         await pilot.press("ctrl+n")  # set aside only
+        await settle(pilot)
         assert {i.id for i in app.screen.found} == {item_id}
         await pilot.press("enter")
         assert isinstance(app.screen, MailHistoryScreen)

@@ -15,12 +15,21 @@ from model.workflow.items import WorkItem
 from spool.mail import finish as finish_mail
 from tests.conftest import user
 from tests.mail_helpers import outgoing_at
-from tests.test_tui_email_in import SIZE, footer_keys, pick_kode, shown, start
-from tests.tui_helpers import make_app, type_text
+from tests.tui_helpers import (
+    SIZE,
+    footer_keys,
+    make_app,
+    pick_kode,
+    settle,
+    shown,
+    start,
+    type_text,
+)
+from tui.dialogs.reason import TextDialog
+from tui.dialogs.resubmit import ResubmitDialog
 from tui.screens.books.mail_archive import MailArchiveScreen, MailHistoryScreen
-from tui.screens.email_in.mail_view import TextDialog
 from tui.screens.email_out.approval import ApprovalScreen, VersionsScreen
-from tui.screens.email_out.compose import ComposeScreen, ResubmitDialog
+from tui.screens.email_out.compose import ComposeScreen
 from tui.screens.email_out.mail_send import MailSendScreen
 
 
@@ -37,7 +46,7 @@ async def daemon_sends(pilot, message_id: str = "", error: str = "") -> MailJob:
     job = finish_mail(job.id, message_id=message_id, error=error, retry=False,
                            pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}", unit_code="406.020")
     await asyncio.sleep(1.2)  # the screen polls every second
-    await pilot.pause()
+    await settle(pilot)
     return job
 
 
@@ -77,7 +86,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         assert "Tuliskan catatan revisi" in shown(app, "#message")
         await type_text(pilot, "Sebutkan sumber data")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "dikembalikan" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 1
 
@@ -142,6 +151,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await start(pilot, "admin", MailArchiveScreen())
         await pilot.press("ctrl+t")
         await type_text(pilot, "kependudukan")
+        await settle(pilot)
         table = app.screen.query_one("#found", DataTable)
         assert table.row_count == 1 and str(table.get_row_at(0)[1]) == number
         await pilot.press("enter", "enter")
@@ -164,7 +174,7 @@ async def test_a_failed_send_shows_its_error_and_can_be_queued_again(office):
         await pilot.press("k")
         assert app.screen.query_one("#klas-filter").value == "000.1.1"
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     assert [j.status for j in MailJob.select().where(MailJob.item == item_id)
             .order_by(MailJob.id)] == ["gagal", "antri"]
 
@@ -191,7 +201,7 @@ async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(
         await pilot.press("escape")
         assert WorkItem.get_by_id(item_id).step == 3
         await pilot.press("ctrl+s", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, ComposeScreen)
         assert "diajukan ulang ke Kepala Bidang sebagai v2" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 2
@@ -217,7 +227,7 @@ async def test_the_send_screen_proves_the_letter_is_the_approved_version(office)
         assert "✓ sesuai versi yang disetujui (v1)" in shown(app, "#check")
         OutgoingMail.update(body="Isi disusupkan.").where(OutgoingMail.item == item_id).execute()
         app.screen.reload()
-        await pilot.pause()
+        await settle(pilot)
         check = shown(app, "#check")
         assert "sesuai" not in check and "berbeda dari versi yang disetujui" in check
         await pilot.press("k")

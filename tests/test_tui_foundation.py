@@ -5,7 +5,7 @@ from datetime import timedelta
 from textual.widgets import DataTable, Static
 
 from model import base
-from tests.tui_helpers import make_app, sign_in, type_text
+from tests.tui_helpers import make_app, settle, sign_in, type_text
 from tui.screens.help import HelpScreen
 from tui.screens.home import HomeScreen
 from tui.screens.lock import LockScreen
@@ -44,12 +44,12 @@ async def test_lockout_after_five_tries_then_right_password_is_refused(office):
         for _ in range(4):
             await type_text(pilot, "salahsandi")
             await pilot.press("enter")
-            await pilot.pause()
+            await settle(pilot)
         assert message(app) == "Nama pengguna atau kata sandi salah."  # the lock is not told
         base.freeze(base.now() + timedelta(minutes=3))  # a locked account: a check per 3 min
         await type_text(pilot, "warkat123")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert "Akun terkunci sampai" in message(app)
         assert isinstance(app.screen, LoginScreen)
 
@@ -60,17 +60,17 @@ async def test_idle_terminal_locks_and_only_the_password_unlocks(office):
         await sign_in(pilot, "operator")
         app.session.last_input -= app.session.idle_limit + 1
         app.lock_if_idle()
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, LockScreen)
         await pilot.press("escape")
         assert isinstance(app.screen, LockScreen)
         await type_text(pilot, "keliru99")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert message(app, "#lock-message") == "Kata sandi salah."
         await type_text(pilot, "warkat123")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -79,9 +79,9 @@ async def test_lock_screen_can_switch_user(office):
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot, "operator")
         await pilot.press("ctrl+l")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("ctrl+o")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, LoginScreen) and app.session.user is None
 
 
@@ -90,7 +90,7 @@ async def test_help_shows_the_sop_text_of_the_selected_step(office):
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot, "operator")
         await pilot.press("f1")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-body Static").render())
         assert "▶ 5. Mengirim surat sesuai alamat tujuan" in text
@@ -110,14 +110,14 @@ async def test_home_clock_ticks_to_red(office):
 
 def test_login_snapshot(office, snap_compare):
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
 
 
 def test_home_snapshot(office, snap_compare):
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await sign_in(pilot, "kasi")
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

@@ -10,9 +10,10 @@ from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
 from model.fax.jobs import FaxLogEntry
 from model.fax.records import request_of
+from tests.config_helpers import configure
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
-from tests.tui_helpers import make_app, sign_in
+from tests.tui_helpers import make_app, settle, sign_in
 from tui import printing
 from tui.dialogs.print_dialog import PrintDialog
 
@@ -60,30 +61,64 @@ def test_agenda_book_journal_daily_report_stamp_and_receipts(staff):
     assert "Kepala BKPSDM" in text_of(printing.receipts([entry.id])[0])
 
 
-async def test_print_dialog_keeps_the_pdf_and_says_where(staff):
+def shown(app, selector: str) -> str:
+    return str(app.screen.query_one(selector).render())
+
+
+async def test_print_dialog_previews_then_keeps_the_pdf_and_says_where(staff):
     item_id = at_step(3)
     app = make_app(staff)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "kasi")
         await app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
+        await settle(pilot)
+        assert "LEMBAR DISPOSISI" in shown(app, "#print-text")  # read in a thread
+        await pilot.press("enter")
+        await settle(pilot)
+        [kept] = list(staff.out_dir.glob("*.pdf"))
+        assert "disimpan sebagai PDF" in shown(app, "#print-result")
+        assert kept.name in shown(app, "#print-result")
+        assert not app.screen.query_one("#print").disabled  # ready for another copy
+
+
+async def test_print_dialog_says_it_is_printing_until_the_printer_answers(staff, monkeypatch):
+    """The printer is slow: the dialog says so and stays usable; the answer is shown after."""
+    import threading
+
+    from hw.printer import PdfPrinter
+
+    release = threading.Event()
+    keep = PdfPrinter.print_pdf
+
+    def slow(self, *args, **kwargs):
+        release.wait(10)
+        return keep(self, *args, **kwargs)
+
+    monkeypatch.setattr(PdfPrinter, "print_pdf", slow)
+    app = make_app(staff)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await sign_in(pilot, "kasi")
+        await app.push_screen(PrintDialog(*printing.disposition_sheet(at_step(3))))
         await pilot.press("enter")
         await pilot.pause()
-        shown = str(app.screen.query_one("#print-result").render())
-        [kept] = list(staff.out_dir.glob("*.pdf"))
-        assert "disimpan sebagai PDF" in shown and kept.name in shown
+        assert shown(app, "#print-result") == "Sedang mencetak…"
+        assert app.screen.query_one("#print").disabled
+        release.set()
+        await settle(pilot)
+        assert "disimpan sebagai PDF" in shown(app, "#print-result")
 
 
 async def test_dot_matrix_printer_gets_the_document_as_text(staff, tmp_path):
     device = tmp_path / "lp0"
     device.write_bytes(b"")
-    staff.printer.update(kind="raw", device=str(device))
+    staff = configure(staff, printer=dict(kind="raw", device=str(device)))
     item_id = at_step(3)
     app = make_app(staff)
     async with app.run_test(size=(80, 24)) as pilot:
         await sign_in(pilot, "kasi")
         await app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
     printed = device.read_bytes()
     assert printed.startswith(b"\x1b@") and b"LEMBAR DISPOSISI" in printed
     assert b"ND/015/KIP/2026" in printed

@@ -1,20 +1,14 @@
 """Pemakai: the request list and form (procedure 1 step 1) driven with Pilot; snapshots."""
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable
 
 from model.fax import flow as fax_flow
 from model.fax.records import FaxDestination, request_of
 from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
-from tests.tui_helpers import make_app, sign_in, type_text
+from tests.tui_helpers import SIZE, make_app, settle, shown, sign_in, start, type_text
 from tui.screens.fax.request import RequestFormScreen, RequestListScreen
-
-SIZE = (80, 24)
-
-
-def shown(app, selector: str) -> str:
-    return str(app.screen.query_one(selector, Static).render())
 
 
 async def tab_to(pilot, widget_id: str) -> None:
@@ -25,20 +19,12 @@ async def tab_to(pilot, widget_id: str) -> None:
     raise AssertionError(f"cannot reach #{widget_id} with Tab")
 
 
-async def start(pilot, username: str, screen) -> None:
-    """Skip the login form (tested elsewhere): sign `username` in and open `screen`."""
-    await pilot.pause()
-    pilot.app.session.user = user(username)
-    pilot.app.push_screen(screen)
-    await pilot.pause()
-
-
 async def open_requests(pilot) -> None:
     await sign_in(pilot, "pemakai")
     await pilot.press("m")
-    await pilot.pause()
+    await settle(pilot)
     await pilot.press("enter")  # "Permintaan faks" is the Pemakai's first menu entry
-    await pilot.pause()
+    await settle(pilot)
     assert isinstance(pilot.app.screen, RequestListScreen)
 
 
@@ -47,7 +33,7 @@ async def test_pemakai_fills_the_form_by_keyboard_and_submits(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_requests(pilot)
         await pilot.press("n")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RequestFormScreen)
         await type_text(pilot, "ND/20")
         await tab_to(pilot, "perihal")
@@ -59,25 +45,25 @@ async def test_pemakai_fills_the_form_by_keyboard_and_submits(office):
         await pilot.click("#contact")
         await pilot.press("escape")
         await pilot.press("enter", "down", "enter")  # first address-book entry
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#dest-name")
         await type_text(pilot, "Watulimo")
         await pilot.press("tab")
         await type_text(pilot, "0355551234")
         assert "0355-551234" in shown(app, "#dest-check")
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#dests", DataTable).row_count == 2
         await pilot.click("#klas")
         await pilot.press("f4")
-        await pilot.pause()
+        await settle(pilot)
         await type_text(pilot, "000.1.1")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen.query_one("#klas").value == "000.1.1"
         await pilot.press("ctrl+k")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RequestListScreen)
         item = WorkItem.select().order_by(WorkItem.id.desc()).first()
         assert (item.title, item.step, item.created_by.username) == (
@@ -124,11 +110,11 @@ async def test_double_submit_shows_the_conflict(office):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "pemakai", RequestListScreen())
         await pilot.press("enter")  # newest first: the draft
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, RequestFormScreen) and app.screen.item_id == item_id
         fax_flow.submit(user("pemakai"), item_id)  # submitted meanwhile from another terminal
         await pilot.press("ctrl+k")
-        await pilot.pause()
+        await settle(pilot)
         assert "tidak lagi dapat diubah (sudah diajukan)" in shown(app, "#message")
         assert isinstance(app.screen, RequestFormScreen)
     assert WorkItem.get_by_id(item_id).step == 2
@@ -140,7 +126,7 @@ async def test_submitted_request_opens_read_only_with_history(office):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "pemakai", RequestListScreen())
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         text = str(app.screen.query_one("#detail-body Static").render())
         assert "Laporan insiden" in text and "Riwayat" in text
         assert "disposisi → langkah 3" in text
@@ -151,7 +137,7 @@ def test_request_list_snapshot(office, snap_compare):
     at_step(4, perihal="Jadwal pengamanan sinyal")
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await open_requests(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
@@ -162,9 +148,9 @@ def test_request_form_snapshot(office, snap_compare):
                              ("Kecamatan Panggul", "0355-591022")])
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await open_requests(pilot)
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

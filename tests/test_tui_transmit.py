@@ -12,9 +12,9 @@ from model.fax.spool import RetryPolicy
 from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
-from tests.tui_helpers import make_app, sign_in, type_text
+from tests.tui_helpers import make_app, settle, sign_in, type_text
+from tui.dialogs.manual_send import ManualSendDialog
 from tui.dialogs.print_dialog import PrintDialog
-from tui.screens.fax.manual_send import ManualSendScreen
 from tui.screens.fax.transmit import TransmitScreen
 
 SIZE = (80, 24)
@@ -34,7 +34,7 @@ async def open_console(pilot, item_id: int) -> TransmitScreen:
     await sign_in(pilot, "operator")
     screen = TransmitScreen(item_id=item_id)
     pilot.app.push_screen(screen)
-    await pilot.pause()
+    await settle(pilot)
     return screen
 
 
@@ -53,27 +53,27 @@ async def test_manual_sends_then_sent_then_handed_back(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert "Belum terkirim ke: Diskominfo Jatim, BSSN." in text_of(app, "#message")
         assert WorkItem.get_by_id(item_id).step == 5
         for remote in ("0318294608", "0217805814"):
             await pilot.press("m")
-            await pilot.pause()
-            assert isinstance(app.screen, ManualSendScreen)
+            await settle(pilot)
+            assert isinstance(app.screen, ManualSendDialog)
             await type_text(pilot, remote)
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            await settle(pilot)
             assert isinstance(app.screen, TransmitScreen)
             await pilot.press("down")
         assert [r[2] for r in dest_rows(app)] == ["Terkirim", "Terkirim"]
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
         assert WorkItem.get_by_id(item_id).step == 6
         assert text_of(app, "#message") == ""
         await pilot.press("s")
-        await pilot.pause()
+        await settle(pilot)
         assert WorkItem.get_by_id(item_id).step == 7
-        assert item_id not in [r.item.id for r in app.screen.queue]
+        assert item_id not in [r.id for r in app.screen.queue]
     log = list(FaxLogEntry.select().where(FaxLogEntry.item == item_id).order_by(FaxLogEntry.id))
     assert [(e.to_name, e.via, e.ok, e.remote_id, e.operator.username) for e in log] == [
         ("Diskominfo Jatim", "manual", True, "0318294608", "operator"),
@@ -87,18 +87,18 @@ async def test_manual_send_refuses_a_bad_time_and_keeps_the_form(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
         modal = app.screen
         modal.query_one("#at").value = "31-02-2026 10:00"
         await type_text(pilot, "0318294608")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert app.screen is modal
         assert "tidak sah: tulis hh-bb-tttt jj:mm" in text_of(app, "#message")
         assert modal.query_one("#remote").value == "0318294608"
         modal.query_one("#at").value = "25-11-2026 11:00"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         assert "masa depan" in text_of(app, "#message")
         await pilot.press("escape")
     assert not FaxLogEntry.select().where(FaxLogEntry.item == item_id).exists()
@@ -110,32 +110,34 @@ async def test_modem_send_shows_the_daemons_progress_live(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
         await pilot.press("k")
-        await pilot.pause()
+        await settle(pilot)
         job = FaxJob.get(FaxJob.item == item_id)
         assert (job.status, job.dial, job.max_tries) == ("antri", "0318294608", 3)
         assert dest_rows(app)[0][2:5] == ["Antre", "0/3", "0/1"]
         await pilot.press("k")
-        await pilot.pause()
+        await settle(pilot)
         assert "sudah dalam antrean modem" in text_of(app, "#message")
         claimed = fax_spool.claim_next(live_daemon())
         fax_spool.report_progress(claimed.id, "Mengirim halaman 1/1")
         await pilot.pause(1.2)
+        await settle(pilot)
         assert dest_rows(app)[0][2] == "Sedang dikirim"
         assert dest_rows(app)[0][5] == "Mengirim halaman 1/1"
         fax_spool.finish(claimed.id, report(True, 1, "OK"), RetryPolicy())
         await pilot.pause(1.2)
+        await settle(pilot)
         assert dest_rows(app)[0][2:5] == ["Terkirim", "1/3", "1/1"]
         assert "OK" in text_of(app, "#job-info")
         await pilot.press("j")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape")
         await pilot.press("c")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape")
         await pilot.press("t")
-        await pilot.pause()
+        await settle(pilot)
     assert WorkItem.get_by_id(item_id).step == 6
     assert FaxLogEntry.get(FaxLogEntry.item == item_id).via == "modem"
 
@@ -154,7 +156,7 @@ async def test_failed_job_shows_its_reason_and_can_be_resent(office):
         assert dest_rows(app)[0][2] == "Gagal"
         assert "Nomor sibuk — u kirim ulang, x batalkan" in text_of(app, "#job-info")
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert FaxJob.get_by_id(job.id).status == "antri"
         assert dest_rows(app)[0][2] == "Antre"
     assert WorkItem.get_by_id(item_id).step == 5
@@ -166,7 +168,7 @@ async def test_daily_report_prints_from_the_console(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, None)
         await pilot.press("h")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, PrintDialog)
 
 
@@ -182,7 +184,7 @@ def test_transmit_snapshot(office, snap_compare):
     fax_spool.report_progress(job.id, "Mengirim halaman 2/2 (9600 bps)")
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await open_console(pilot, item_id)
         await pilot.press("down")
 
@@ -193,10 +195,10 @@ def test_manual_send_snapshot(office, snap_compare):
     item_id = at_step(5)
 
     async def before(pilot):
-        await pilot.pause()
+        await settle(pilot)
         await open_console(pilot, item_id)
         await pilot.press("m")
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
 
@@ -215,7 +217,7 @@ async def test_a_job_left_by_a_dead_daemon_can_be_decided_from_the_console(offic
         assert dest_rows(app)[0][2] == "Terputus"
         assert "daemon yang mengirim tidak aktif lagi" in text_of(app, "#job-info")
         await pilot.press("u")
-        await pilot.pause()
+        await settle(pilot)
         assert FaxJob.get_by_id(job.id).status == "antri"
         assert dest_rows(app)[0][2] == "Antre"
     attempt = FaxJob.get_by_id(job.id).attempt_rows.get()

@@ -8,9 +8,10 @@ from model.auth import Operator
 from tests.conftest import user
 from tests.tui_helpers import make_app, sign_in, type_text
 from tui import nav
+from tui.dialogs.accounts import AddUserDialog, ConfirmDisable, PasswordDialog
 from tui.screens.home import HomeScreen
 from tui.screens.login import LoginScreen
-from tui.screens.users import AddUserDialog, ConfirmDisable, PasswordDialog, UsersScreen
+from tui.screens.users import UsersScreen
 
 SIZE = (80, 24)
 ROOT = Operator("cli:root", {"os_user": "root"})

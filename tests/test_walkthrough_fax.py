@@ -9,7 +9,7 @@ from model.books.agenda import OUTGOING
 from model.fax.jobs import FaxLogEntry
 from model.reports import registers as books
 from model.workflow.items import StepLog, WorkItem
-from tests.tui_helpers import make_app, sign_in, type_text
+from tests.tui_helpers import make_app, settle, sign_in, type_text
 from tui.screens.home import HomeScreen
 
 DRAFT = "Konsep surat edaran jam kerja"  # the demo Pemakai's draft at step 1
@@ -29,15 +29,15 @@ async def open_from_home(pilot, username: str) -> None:
     for _ in range(keys.index(str(item_id()))):
         await pilot.press("down")
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def sign_out(pilot) -> None:
     while not isinstance(pilot.app.screen, HomeScreen):
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
     await pilot.press("ctrl+o")
-    await pilot.pause()
+    await settle(pilot)
 
 
 def step() -> int:
@@ -49,47 +49,47 @@ async def test_fax_letter_walks_the_whole_sop(office):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_from_home(pilot, "pemakai")
         await pilot.press("ctrl+k")  # ajukan ke Kasi
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 2
         await sign_out(pilot)
 
         await open_from_home(pilot, "kasi")  # the disposition screen opens the request
         await pilot.press("ctrl+s")  # disposisi with the standard instruction ticked
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 3
         await sign_out(pilot)
 
         await open_from_home(pilot, "admin")  # agenda screen, 'perlu diagendakan'
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("enter")  # keep the request's kode klasifikasi
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 4
         number = WorkItem.get_by_id(item_id()).agenda_entries.get().number
         await pilot.press("s")  # serahkan ke operator
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 5
         await sign_out(pilot)
 
         await open_from_home(pilot, "operator")  # transmit console
         await pilot.press("m")  # catat kiriman mesin faks manual
-        await pilot.pause()
+        await settle(pilot)
         remote = pilot.app.screen.query_one("#remote", Input)
         remote.focus()
         await type_text(pilot, "+62318294608")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.press("t")  # catat terkirim
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 6
         await pilot.press("s")  # serahkan ke Adm. Umum
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 7
         await sign_out(pilot)
 
         await open_from_home(pilot, "admin")  # archive screen
         await pilot.press("a")
-        await pilot.pause()
+        await settle(pilot)
         assert step() == 0
 
     actions = [s.action for s in StepLog.select().where(StepLog.item == item_id())

@@ -14,7 +14,12 @@ from textual.screen import Screen
 from model.auth import account_refusal
 from model.config import Config
 from model.db import DatabaseProblem
-from tui.screens.login import LoginScreen, sign_out
+from model.org import User
+from tui import signin
+from tui.commands import palette_entries
+from tui.screens.help import HelpScreen
+from tui.screens.lock import LockScreen
+from tui.screens.login import LoginScreen
 from tui.session import Session
 
 
@@ -31,7 +36,7 @@ class WarkatApp(App):
         self.session = Session(config)
 
     def on_mount(self) -> None:
-        self.push_screen(LoginScreen())
+        self.push_screen(signin.first_screen(self))
         self.set_interval(5, self.lock_if_idle)
 
     async def on_event(self, event: events.Event) -> None:
@@ -50,11 +55,16 @@ class WarkatApp(App):
             return False  # the screen the key goes to explains the database
         if reason is None:
             return False
-        sign_out(self)
-        login = self.screen
-        if isinstance(login, LoginScreen):
-            login.call_later(lambda: login.query_one("#login-message").update(reason))
+        signin.sign_out(self, reason)
         return True
+
+    def sign_in(self, user: User) -> None:
+        """Start `user`'s session at this terminal and open their home."""
+        signin.sign_in(self, user)
+
+    def action_sign_out(self) -> None:
+        """End the session: back to the login (or, signed in by SSH, disconnect)."""
+        signin.sign_out(self)
 
     def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
                timeout: float | None = None, markup: bool = False) -> None:
@@ -68,23 +78,15 @@ class WarkatApp(App):
             self.action_lock()
 
     def action_lock(self) -> None:
-        from tui.screens.lock import LockScreen
-
         if self.session.user and not isinstance(self.screen, LockScreen):
             self.push_screen(LockScreen())
 
     def action_sop_help(self) -> None:
         """F1 on any screen after login: the SOP with every step's mutu baku."""
-        from tui.screens.help import HelpScreen
-
         if self.session.user and not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        from tui.screens.lock import LockScreen
-
         yield from super().get_system_commands(screen)
         if self.session.user and not isinstance(screen, LockScreen | LoginScreen):
-            from tui.commands import palette_entries
-
             yield from palette_entries(self)

@@ -70,7 +70,7 @@ def _anchor(cfg: Config, email: bool) -> int:
 
 def _kasi_email(cfg: Config) -> str:
     """`[office] kasi_email` in warkat.toml, else the email of the Kasi's unit."""
-    to = cfg.office.get("kasi_email") or email_of_role(KASI)
+    to = cfg.office.kasi_email or email_of_role(KASI)
     if not to:
         raise WarkatError("Alamat email Kasi Persandian belum ada: isi kasi_email di bagian "
                           "[office] warkat.toml atau email unit Kasi.")
@@ -78,7 +78,7 @@ def _kasi_email(cfg: Config) -> str:
 
 
 def _notice(cfg: Config, anchor: audit.Anchor, to: str) -> EmailMessage:
-    office = cfg.office.get("email", "")
+    office = cfg.office.email
     if not office:
         raise WarkatError("Alamat email kantor (email di bagian [office] warkat.toml) belum "
                           "diisi.")
@@ -88,5 +88,5 @@ def _notice(cfg: Config, anchor: audit.Anchor, to: str) -> EmailMessage:
     msg["Subject"] = f"Jangkar jejak audit Warkat #{anchor.entry_id} — {at:%d-%m-%Y}"
     msg["Date"] = format_datetime(at.astimezone())
     msg["Message-ID"] = make_msgid("warkat-audit", domain=office.rpartition("@")[2] or None)
-    msg.set_content(MAIL_BODY.format(at=at, anchor=anchor, office=cfg.office.get("name", "")))
+    msg.set_content(MAIL_BODY.format(at=at, anchor=anchor, office=cfg.office.name))
     return msg

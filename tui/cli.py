@@ -11,7 +11,7 @@ from pathlib import Path
 
 import peewee
 
-from model.db import DatabaseProblem, explain
+from model.db import explain
 from model.errors import WarkatError
 
 
@@ -104,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (WarkatError, DatabaseProblem) as exc:
+    except WarkatError as exc:  # DatabaseProblem included
         print(f"warkat: {exc}", file=sys.stderr)
         return 1
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # locked, read-only, …
@@ -202,7 +202,7 @@ def _backup(cfg, args) -> int:
         copy, removed = backup.auto(cfg)
     print(f"Cadangan ditulis ke {copy.path} dan diperiksa ({copy.line()}).")
     if removed:
-        print(f"{len(removed)} cadangan tertua dihapus; disimpan {backup.keep_count(cfg)}.")
+        print(f"{len(removed)} cadangan tertua dihapus; disimpan {cfg.backup.keep}.")
     return 0
 
 

@@ -37,7 +37,7 @@ def mail(cfg: Config, args) -> int:
 def print_(cfg: Config, args) -> int:
     from print.samples import test_page_pdf, write_samples
     from tui.dialogs.print_dialog import make_configured_printer
-    from tui.printing import letterhead
+    from tui.printing import disposition_choices, letterhead
 
     if args.action == "samples":
         out = Path(args.out)
@@ -45,13 +45,13 @@ def print_(cfg: Config, args) -> int:
             out.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as exc:
             raise WarkatError(f"Folder {out} tidak dapat dibuat: {exc.strerror}") from exc
-        paths = write_samples(out)
+        paths = write_samples(out, disposition_choices())
         for path in paths:
             print(path)
         print(f"{len(paths)} contoh dokumen ditulis ke {out}")
         return 0
     result = make_configured_printer(cfg).print_pdf(
-        test_page_pdf(letterhead(), cfg.printer.get("paper", "A4")), "Halaman uji Warkat")
+        test_page_pdf(letterhead(), cfg.printer.paper), "Halaman uji Warkat")
     kept = result.kept_pdf and str(result.kept_pdf) not in result.message
     print(result.message + (f" (PDF: {result.kept_pdf})" if kept else ""))
     return 0 if result.ok else 1

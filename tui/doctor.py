@@ -56,7 +56,7 @@ def all_checks(home: Path, config: str | None = None) -> Iterator[Check]:
 
 def modems(cfg: Config) -> Iterator[Check]:
     """Each configured fax device: the simulator, a manual machine, or a port that answers."""
-    for device in cfg.fax.get("devices") or [cfg.fax.get("device", "manual")]:
+    for device in cfg.fax.all_devices:
         name = f"Modem faks {device}"
         if device == "manual":
             yield Check(name, OK, "mesin faks mandiri (manual): operator mencatat setiap kiriman")
@@ -96,12 +96,12 @@ def _modem(cfg: Config, name: str, device: str) -> Check:
 
 def printer(cfg: Config) -> Check:
     opts = cfg.printer
-    kind = opts.get("kind", "pdf")
+    kind = opts.kind
     name = f"Printer ({kind})"
     if kind == "cups":
-        return _cups(name, opts.get("queue", ""))
+        return _cups(name, opts.queue)
     if kind == "raw":
-        device = opts.get("device", "")
+        device = opts.device
         if not os.access(device, os.W_OK):
             what = "tidak ada" if not Path(device).exists() else "tidak dapat ditulis"
             return Check(name, FAIL, f"perangkat {device} {what}",
@@ -150,28 +150,26 @@ def _path(cfg: Config, value: str) -> Path:
 def inbox(cfg: Config) -> Check:
     """The office mailbox: an IMAP login and its folder, or a local maildir."""
     m = cfg.mail
-    if m.get("inbox", "maildir") != "imap":
-        folder = _path(cfg, m.get("maildir", "inbox"))
+    if m.inbox != "imap":
+        folder = _path(cfg, m.maildir)
         name = "Email masuk (maildir)"
         if (folder / "cur").is_dir() and (folder / "new").is_dir():
             return Check(name, OK, f"maildir {folder} ada")
         return Check(name, FAIL, f"{folder} bukan maildir (tidak ada cur/ dan new/)",
                      f"mkdir -p {folder}/cur {folder}/new {folder}/tmp, atau atur [mail] "
                      "inbox = \"imap\".")
-    name = f"Email masuk (IMAP {m.get('imap_host', '')}:{int(m.get('imap_port', 993))})"
-    folder = m.get("imap_folder", "INBOX")
+    name = f"Email masuk (IMAP {m.imap_host}:{m.imap_port})"
     return _server(name, lambda: probe_imap(cfg),
-                   f"login {m.get('imap_user')} berhasil, folder {folder} terbuka", "imap")
+                   f"login {m.imap_user} berhasil, folder {m.imap_folder} terbuka", "imap")
 
 
 def outgoing(cfg: Config) -> Check:
     """Sending: an SMTP connection (and login where a user is set), or the outbox folder."""
     m = cfg.mail
-    if m.get("transport", "outbox") != "smtp":
-        return _writable("Email keluar (outbox)", _path(cfg, m.get("outbox", "outbox")),
-                         "folder outbox")
-    name = f"Email keluar (SMTP {m.get('smtp_host', '')}:{int(m.get('smtp_port', 587))})"
-    user = m.get("smtp_user", "")
+    if m.transport != "smtp":
+        return _writable("Email keluar (outbox)", _path(cfg, m.outbox), "folder outbox")
+    name = f"Email keluar (SMTP {m.smtp_host}:{m.smtp_port})"
+    user = m.smtp_user
     return _server(name, lambda: probe_smtp(cfg),
                    f"terhubung{f', login {user} berhasil' if user else ''}", "smtp")
 

@@ -12,15 +12,14 @@ from model.books import ekspedisi
 from model.books.agenda import AgendaEntry as AgendaRow
 from model.books.agenda import agenda_number
 from model.config import current
-from model.fax import jobs as fax_jobs
-from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
+from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry, JobStatus
 from model.fax.number import is_other_station
-from model.fax.records import Disposition, FaxDestination, request_of
+from model.fax.records import INSTRUCTIONS, Disposition, FaxDestination, request_of
 from model.org import User
 from model.reports.registers import agenda_between, fax_log_between
 from model.roles import KASI, OPERATOR
 from model.sop import SOP_NUMBER
-from model.workflow.items import StepLog, WorkItem
+from model.workflow.items import DERAJAT, SIFAT, StepLog, WorkItem
 
 KASI_TITLE = "Kepala Seksi Keamanan Informasi dan Persandian"
 
@@ -30,13 +29,13 @@ def letterhead():
     from print.records import Letterhead
 
     office = current().office
-    lines = list(office.get("letterhead", [])) + ["", "", ""]
+    lines = list(office.letterhead) + ["", "", ""]
     return Letterhead(lines[0], lines[1], lines[2], tuple(x for x in lines[3:] if x),
-                      unit=office.get("section", ""))
+                      unit=office.section)
 
 
 def _paper() -> str:
-    return current().printer.get("paper", "A4")
+    return current().printer.paper
 
 
 def _signatory(user: User | None, title: str, day: date | None = None):
@@ -60,8 +59,14 @@ def _first_with_role(role: str) -> User | None:
             .order_by(User.id).first())
 
 
+def disposition_choices():
+    """The sifat, derajat and disposition instructions of the model, for a lembar disposisi."""
+    from print.records import DispositionChoices
+
+    return DispositionChoices(SIFAT, DERAJAT, INSTRUCTIONS)
+
+
 def disposition_sheet(item_id: int) -> tuple[bytes, str]:
-    from model.fax.records import INSTRUCTIONS
     from print.disposition import disposition_pdf
     from print.records import DispositionSheet
 
@@ -74,13 +79,12 @@ def disposition_sheet(item_id: int) -> tuple[bytes, str]:
         letter_number=req.nota_number, letter_date=req.nota_date or item.created_at.date(),
         received_date=(received.at if received else item.created_at).date(),
         agenda_number=agenda_number(item), sifat=item.sifat, derajat=item.derajat,
-        subject=item.title,
+        subject=item.title, choices=disposition_choices(),
         forward_to=(row.to_position.name,) if row and row.to_position else ("Administrasi Umum",),
         checked=tuple(row.instructions.splitlines()) if row else (),
         note=row.note if row else "",
         signatory=_signatory(row.by if row else _first_with_role(KASI), KASI_TITLE,
                              row.at.date() if row else None),
-        instructions=INSTRUCTIONS,
     )
     title = f"Lembar disposisi {sheet.agenda_number or f'#{item.id}'}"
     return disposition_pdf(sheet, letterhead(), _paper()), title
@@ -113,11 +117,11 @@ def _negotiated(params: str) -> tuple[str, int]:
 
 
 def _job_result(job: FaxJob) -> str:
-    if job.status == fax_jobs.CANCELLED:
+    if job.status == JobStatus.CANCELLED:
         return f"{job.progress} (terakhir: {job.result})" if job.result else job.progress
-    if job.status in (fax_jobs.SENT, fax_jobs.FAILED):
+    if job.status in (JobStatus.SENT, JobStatus.FAILED):
         return job.result or job.progress
-    if job.status == fax_jobs.DECIDE:
+    if job.status == JobStatus.DECIDE:
         return f"{job.result} — menunggu keputusan operator"
     return job.progress
 
@@ -132,18 +136,18 @@ def transmission_journal(job_id: int) -> tuple[bytes, str]:
     calls = tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds, a.pages_sent,
                           a.pages_total, *_negotiated(a.params), a.remote_id, a.hangup_code)
                   for a in rows)
-    finished = job.status in (fax_jobs.SENT, fax_jobs.FAILED, fax_jobs.CANCELLED)
+    finished = job.status in (JobStatus.SENT, JobStatus.FAILED, JobStatus.CANCELLED)
     negotiated = next((c for c in reversed(calls) if c.resolution or c.speed_bps), None)
     csids = dict.fromkeys([c.remote_csid for c in calls] + [job.remote_id])
     report = TransmissionReport(
         started=rows[0].started_at if rows else None,
         ended=(rows[-1].ended_at if rows else job.updated_at) if finished else None,
-        local_id=current().fax.get("local_id", ""), dialled=job.dial,
+        local_id=current().fax.local_id, dialled=job.dial,
         remote_csid=job.remote_id, duration_s=sum(c.duration_s for c in calls),
         pages=job.pages_done, pages_total=job.pages_total,
         resolution=negotiated.resolution if negotiated else "",
         speed_bps=negotiated.speed_bps if negotiated else 0,
-        result=_job_result(job), ok=job.status == fax_jobs.SENT, finished=finished,
+        result=_job_result(job), ok=job.status == JobStatus.SENT, finished=finished,
         foreign_csids=tuple(c for c in csids if c and is_other_station(dest.number, c)),
         agenda_number=agenda_number(job.item), destination=dest.name,
         operator=job.created_by.full_name if job.created_by else "",

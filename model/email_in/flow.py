@@ -9,10 +9,10 @@ from model.books.klasifikasi import require
 from model.db import write
 from model.email_in.records import (
     FUTURE_SLACK,
-    SET_ASIDE_KINDS,
     FollowUp,
     IncomingMail,
     MailAttachment,
+    SetAside,
     mail_of,
     outside,
 )
@@ -74,17 +74,17 @@ def classify(actor: User, item_id: int, needs_print: bool, note: str = "") -> Wo
 
 
 def set_aside(actor: User, item_id: int, kind: str, reason: str) -> WorkItem:
-    """Step 2: not an official letter (see SET_ASIDE_KINDS); the item closes unnumbered and the
-    mail stays in the archive, raw bytes and attachments included, with the reason."""
-    if kind not in SET_ASIDE_KINDS:
+    """Step 2: not an official letter (`kind` a SetAside value); the item closes unnumbered and
+    the mail stays in the archive, raw bytes and attachments included, with the reason."""
+    if kind not in tuple(SetAside):
         raise Invalid("Pilih jenis email yang bukan surat dinas: "
-                      f"{', '.join(SET_ASIDE_KINDS.values())}.")
+                      f"{', '.join(k.label for k in SetAside)}.")
     reason = " ".join(reason.split())
     if not reason:
         raise Invalid("Tuliskan alasan email ini bukan surat dinas.")
     with write():
         item = apply(item_id, actor, "sisihkan",
-                     note=f"{SET_ASIDE_KINDS[kind]}: {reason}")
+                     note=f"{SetAside(kind).label}: {reason}")
         IncomingMail.update(set_aside=kind, set_aside_reason=reason).where(
             IncomingMail.item == item.id).execute()
     return item
@@ -130,7 +130,7 @@ def forward(actor: User, item_id: int, unit_ids: list[int], note: str = "") -> l
         rows = [UnitTask.create(item=item, unit=u, note=note.strip(), by=actor) for u in units]
         if opds:
             emails = [u.email for u in opds]
-            outbox.enqueue(actor, item, outbox.FORWARD, ", ".join(emails), note=note)
+            outbox.enqueue(actor, item, outbox.MailKind.FORWARD, ", ".join(emails), note=note)
             audit.record(actor.username, "email_teruskan", f"email_in#{item.id}", to=emails)
     return rows
 

@@ -8,12 +8,18 @@ from datetime import timedelta
 import peewee
 
 from model.base import BaseModel, now
+from model.choices import Labelled
 from model.fields import Line, Text
 from model.org import User
 from model.workflow.items import UnitTask, WorkItem
 
-# Step 2 "sisihkan": why a mail is not an official letter (stored code -> label)
-SET_ASIDE_KINDS = {"spam": "Spam", "phishing": "Phishing/penipuan", "salah_kirim": "Salah kirim"}
+
+class SetAside(Labelled):
+    """Step 2 "sisihkan": why a mail is not an official letter (stored value, label)."""
+
+    SPAM = "spam", "Spam"
+    PHISHING = "phishing", "Phishing/penipuan"
+    MISSENT = "salah_kirim", "Salah kirim"
 
 
 FUTURE_SLACK = timedelta(minutes=5)  # clocks of mail servers drift a little
@@ -36,7 +42,7 @@ class IncomingMail(BaseModel):
     warnings = Text(default="")  # one per line
     source = Line(default="")
     received_at = peewee.DateTimeField(default=now)
-    set_aside = Line(default="")  # spam, phishing, salah_kirim: not an official letter
+    set_aside = Line(default="")  # a SetAside: not an official letter
     set_aside_reason = Text(default="")
 
     class Meta:
@@ -84,7 +90,7 @@ def outside(text: str, limit: int | None = 255) -> str:
 
 def set_aside_label(mail: IncomingMail) -> str:
     """The kind's label ('Spam', …) of a mail set aside at step 2, else ''."""
-    return SET_ASIDE_KINDS.get(mail.set_aside, mail.set_aside)
+    return SetAside.label_of(mail.set_aside)
 
 
 def set_aside_text(mail: IncomingMail) -> str:

@@ -159,7 +159,7 @@ def send(actor: User, item_id: int, klasifikasi: str, max_tries: int = 3) -> Mai
             raise Invalid(f"Email ini tidak di langkah kirim (langkah {item.step}).")
         acting_role(actor, item.sop_step, item)
         letter, version = approved_letter(item)
-        job = outbox.enqueue(actor, item, outbox.SEND, letter.to, klasifikasi=klasifikasi,
+        job = outbox.enqueue(actor, item, outbox.MailKind.SEND, letter.to, klasifikasi=klasifikasi,
                              max_tries=max_tries)
         audit.record(actor.username, "email_antri", f"email_out#{item.id}", job=job.id,
                      version=version.number, sha256=version.sha256)

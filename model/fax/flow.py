@@ -13,10 +13,8 @@ from model.errors import Conflict, Invalid
 from model.fax import number as faxnumber
 from model.fax.records import (
     ATTACHMENT_TYPES,
-    DERAJAT,
     INSTRUCTIONS,
     MAX_ATTACHMENT,
-    SIFAT,
     Disposition,
     FaxDestination,
     FaxRequest,
@@ -25,7 +23,7 @@ from model.fax.records import (
 from model.guard import not_future
 from model.org import Position, Unit, User
 from model.sop import FAX
-from model.workflow.items import WorkItem
+from model.workflow.items import DERAJAT, SIFAT, WorkItem
 from model.workflow.transitions import acting_role, apply, create_item, starting_role, transition
 
 

@@ -10,6 +10,7 @@ import peewee
 from model import audit, heartbeat
 from model.base import BaseModel, now
 from model.books.agenda import agenda_number
+from model.choices import Labelled
 from model.db import write
 from model.errors import Conflict, Invalid
 from model.fax.number import FaxNumber
@@ -20,12 +21,19 @@ from model.org import User
 from model.workflow.items import WorkItem
 from model.workflow.transitions import acting_role, apply
 
-QUEUED, SENDING, SENT, FAILED, DECIDE, CANCELLED = (
-    "antri", "proses", "terkirim", "gagal", "tunggu_keputusan", "batal")
-ACTIVE = (QUEUED, SENDING)
+
+class JobStatus(Labelled):
+    """Where a fax job stands (stored value, label)."""
+
+    QUEUED = "antri", "Antre"
+    SENDING = "proses", "Sedang dikirim"
+    SENT = "terkirim", "Terkirim"
+    FAILED = "gagal", "Gagal"
+    DECIDE = "tunggu_keputusan", "Perlu keputusan"
+    CANCELLED = "batal", "Dibatalkan"
+
+
 DIED = "Daemon berhenti mendadak saat mengirim"
-STATUS_LABELS = {QUEUED: "Antre", SENDING: "Sedang dikirim", SENT: "Terkirim",
-                 FAILED: "Gagal", DECIDE: "Perlu keputusan", CANCELLED: "Dibatalkan"}
 
 
 class FaxJob(BaseModel):
@@ -34,7 +42,7 @@ class FaxJob(BaseModel):
     dial = Line()
     fine = peewee.BooleanField(default=False)
     manual = peewee.BooleanField(default=False)
-    status = Line(default=QUEUED, index=True)
+    status = Line(default=JobStatus.QUEUED, index=True)
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
@@ -137,12 +145,13 @@ def _destination(req: FaxRequest, destination_id: int, actor: User,
         raise Invalid("Tujuan tidak termasuk berita ini.")
     if dest.status == "terkirim":
         raise Conflict(f"Faks ke {dest.name} sudah terkirim.")
-    for job in dest.jobs.where(FaxJob.status == SENDING):
+    for job in dest.jobs.where(FaxJob.status == JobStatus.SENDING):
         if not recover(job.id, actor.username):
             raise Conflict(f"Faks ke {dest.name} sedang dikirim ({heartbeat.holder(job.worker)}); "
                            "tunggu hasilnya.")
-    for job in dest.jobs.where(FaxJob.status.in_((QUEUED, DECIDE, FAILED))):
-        if job.status == QUEUED and superseded_by == "modem":
+    undecided = (JobStatus.QUEUED, JobStatus.DECIDE, JobStatus.FAILED)
+    for job in dest.jobs.where(FaxJob.status.in_(undecided)):
+        if job.status == JobStatus.QUEUED and superseded_by == "modem":
             raise Conflict(f"Faks ke {dest.name} sudah dalam antrean modem.")
         _close(job, f"Digantikan kiriman {superseded_by}", actor)
     return dest
@@ -150,11 +159,12 @@ def _destination(req: FaxRequest, destination_id: int, actor: User,
 
 def _close(job: FaxJob, reason: str, actor: User) -> None:
     """Cancel an undecided job; calls it made that no book line tells of get one now."""
-    taken = (FaxJob.update(status=CANCELLED, progress=reason, worker="", updated_at=now())
+    taken = (FaxJob.update(status=JobStatus.CANCELLED, progress=reason, worker="",
+                           updated_at=now())
              .where((FaxJob.id == job.id) & (FaxJob.status == job.status)).execute())
     if not taken:
         raise Conflict("Pekerjaan faks ini baru saja diambil daemon; muat ulang dan coba lagi.")
-    if job.attempts and job.status != FAILED:
+    if job.attempts and job.status != JobStatus.FAILED:
         log_transmission(job, job.destination, now(), False, f"{job.result} — {reason}",
                          actor, "modem")
     audit.record(actor.username, "faks_batal", f"fax#{job.item_id}", job=job.id, reason=reason)
@@ -185,9 +195,9 @@ def record_manual(actor: User, item_id: int, destination_id: int, *, at: datetim
         dest = _destination(req, destination_id, actor, "manual")
         result = "Terkirim (mesin faks)" if ok else f"Gagal (mesin faks): {note or '-'}"
         job = FaxJob.create(item=req.item_id, destination=dest, dial=dest.number, manual=True,
-                            status=SENT if ok else FAILED, attempts=1, pages_total=pages,
-                            pages_done=pages if ok else 0, result=result, remote_id=remote_id,
-                            created_by=actor, progress=result)
+                            status=JobStatus.SENT if ok else JobStatus.FAILED, attempts=1,
+                            pages_total=pages, pages_done=pages if ok else 0, result=result,
+                            remote_id=remote_id, created_by=actor, progress=result)
         FaxAttempt.create(job=job, started_at=at, ended_at=at, number=dest.number,
                           remote_id=remote_id, pages_sent=pages if ok else 0, pages_total=pages,
                           message=result, ok=ok)
@@ -210,7 +220,7 @@ def record_attempt(job: FaxJob, report: AttemptReport) -> None:
 
 
 def to_operator(job: FaxJob, reason: str) -> None:
-    job.status, job.result, job.worker = DECIDE, reason, ""
+    job.status, job.result, job.worker = JobStatus.DECIDE, reason, ""
     job.progress = (f"{reason}. Periksa ke penerima apakah faks sudah diterima, lalu putuskan "
                     "kirim ulang, batalkan, atau catat kiriman manual.")
     job.save()
@@ -218,7 +228,7 @@ def to_operator(job: FaxJob, reason: str) -> None:
 
 def orphan(job: FaxJob) -> bool:
     """A job left *sedang dikirim* by a daemon instance that no longer runs."""
-    return job.status == SENDING and not heartbeat.alive(job.worker)
+    return job.status == JobStatus.SENDING and not heartbeat.alive(job.worker)
 
 
 def recover(job_id: int, by: str = "daemon") -> bool:
@@ -234,12 +244,12 @@ def recover(job_id: int, by: str = "daemon") -> bool:
                                         job.call_pages, job.pages_total, f"{DIED} ({pages})"))
             to_operator(job, DIED)
         else:  # it never dialled: nothing reached the line
-            job.status, job.worker, job.next_try_at = QUEUED, "", now()
+            job.status, job.worker, job.next_try_at = JobStatus.QUEUED, "", now()
             job.progress = "Daemon berhenti sebelum memanggil; masuk antrean lagi"
             job.updated_at = now()
             job.save()
         audit.record(by, "faks_terputus", f"fax#{job.item_id}", job=job.id,
-                     holder=holder, called=job.status == DECIDE)
+                     holder=holder, called=job.status == JobStatus.DECIDE)
     return True
 
 
@@ -282,16 +292,17 @@ def decide(actor: User, job_id: int, resend: bool) -> FaxJob:
         if job is None:
             raise Invalid(f"Pekerjaan faks #{job_id} tidak ditemukan.")
         _hold(actor, job.item_id)
-        if job.status == SENDING and not recover(job.id, actor.username):
+        if job.status == JobStatus.SENDING and not recover(job.id, actor.username):
             raise Conflict(f"Faks ini sedang dikirim ({heartbeat.holder(job.worker)}); "
                            "tunggu hasilnya.")
         job = FaxJob.get_by_id(job_id)
-        if job.status not in (FAILED, DECIDE, QUEUED):
+        if job.status not in (JobStatus.FAILED, JobStatus.DECIDE, JobStatus.QUEUED):
             raise Conflict("Pekerjaan faks ini tidak menunggu keputusan.")
         if not resend:
             _close(job, "Dibatalkan operator", actor)
-        elif job.status != QUEUED:
-            taken = (FaxJob.update(status=QUEUED, attempts=0, next_try_at=now(), updated_at=now(),
+        elif job.status != JobStatus.QUEUED:
+            taken = (FaxJob.update(status=JobStatus.QUEUED, attempts=0, next_try_at=now(),
+                                   updated_at=now(),
                                    progress="Dikirim ulang atas keputusan operator")
                      .where((FaxJob.id == job.id) & (FaxJob.status == job.status)).execute())
             if not taken:
@@ -303,7 +314,7 @@ def decide(actor: User, job_id: int, resend: bool) -> FaxJob:
 
 def undecided(job: FaxJob) -> bool:
     """Whether the operator may decide `job` now (no live daemon is sending it)."""
-    return job.status in (FAILED, DECIDE, QUEUED) or orphan(job)
+    return job.status in (JobStatus.FAILED, JobStatus.DECIDE, JobStatus.QUEUED) or orphan(job)
 
 
 def jobs_of(item_id: int) -> list[FaxJob]:

@@ -9,9 +9,7 @@ from model.fields import Line, Text
 from model.org import Position, Unit, User
 from model.workflow.items import WorkItem
 
-SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")
-DERAJAT = ("Biasa", "Segera", "Sangat Segera")
-INSTRUCTIONS = (
+INSTRUCTIONS = (  # of a disposition, the first the usual one
     "Agendakan dan kirim melalui faksimili",
     "Untuk diketahui",
     "Untuk ditindaklanjuti",

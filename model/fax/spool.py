@@ -13,12 +13,9 @@ from model import audit
 from model.base import now
 from model.db import write
 from model.fax.jobs import (
-    FAILED,
-    QUEUED,
-    SENDING,
-    SENT,
     AttemptReport,
     FaxJob,
+    JobStatus,
     log_transmission,
     record_attempt,
     recover,
@@ -42,14 +39,14 @@ def claim_next(worker: str) -> FaxJob | None:
     """Take the oldest due job for daemon instance `worker`; two never both get one job."""
     with write():
         job = (FaxJob.select()
-               .where((FaxJob.status == QUEUED) & (FaxJob.next_try_at <= now()))
+               .where((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
                .order_by(FaxJob.id).first())
         if job is None:
             return None
-        taken = (FaxJob.update(status=SENDING, worker=worker, claimed_at=now(),
+        taken = (FaxJob.update(status=JobStatus.SENDING, worker=worker, claimed_at=now(),
                                call_started_at=None, call_pages=0, updated_at=now(),
                                progress="Memulai")
-                 .where((FaxJob.id == job.id) & (FaxJob.status == QUEUED)).execute())
+                 .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED)).execute())
     return FaxJob.get_by_id(job.id) if taken else None
 
 
@@ -70,16 +67,16 @@ def report_progress(job_id: int, text: str, *, dialling: bool = False,
         changes[FaxJob.call_pages] = FaxJob.call_pages + 1
     with write():
         FaxJob.update(changes).where(
-            (FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute()
+            (FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING)).execute()
 
 
 def release(job_id: int, reason: str, wait: timedelta) -> FaxJob:
     """No call was made (the modem is not available): back to the queue, no try used."""
     with write():
-        (FaxJob.update(status=QUEUED, worker="", call_started_at=None, call_pages=0,
+        (FaxJob.update(status=JobStatus.QUEUED, worker="", call_started_at=None, call_pages=0,
                        next_try_at=now() + wait, updated_at=now(),
                        progress=f"{reason} — menunggu modem, belum ada percobaan terpakai")
-         .where((FaxJob.id == job_id) & (FaxJob.status == SENDING)).execute())
+         .where((FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING)).execute())
     return FaxJob.get_by_id(job_id)
 
 
@@ -90,20 +87,20 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
         dest = FaxDestination.get_by_id(job.destination_id)
         record_attempt(job, report)
         if report.ok:
-            job.status, job.result, job.progress = SENT, report.message, "Terkirim"
+            job.status, job.result, job.progress = JobStatus.SENT, report.message, "Terkirim"
             job.save()
             log_transmission(job, dest, report.ended_at, True, report.message,
                              job.created_by, "modem")
         elif report.aborted:
             to_operator(job, report.message)
         elif report.retry_kind and job.attempts < job.max_tries:
-            job.status, job.next_try_at = QUEUED, now() + policy.wait(report.retry_kind)
+            job.status, job.next_try_at = JobStatus.QUEUED, now() + policy.wait(report.retry_kind)
             job.result = report.message
             job.progress = (f"Percobaan {job.attempts}/{job.max_tries} gagal: {report.message}. "
                             f"Diulang {job.next_try_at:%H:%M}")
             job.save()
         else:
-            job.status, job.result = FAILED, report.message
+            job.status, job.result = JobStatus.FAILED, report.message
             job.progress = f"Gagal setelah {job.attempts} percobaan: {report.message}"
             job.save()
             log_transmission(job, dest, report.ended_at, False, report.message,
@@ -115,6 +112,6 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
 
 def recover_orphans(by: str = "daemon") -> list[int]:
     """Recover every job held by an instance that is gone; returns their ids."""
-    held = FaxJob.select(FaxJob.id).where(FaxJob.status == SENDING)
+    held = FaxJob.select(FaxJob.id).where(FaxJob.status == JobStatus.SENDING)
     return [j.id for j in held if recover(j.id, by)]
 

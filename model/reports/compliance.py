@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from statistics import median
 
-from model.email_in.records import SET_ASIDE_KINDS, IncomingMail
+from model.email_in.records import IncomingMail, SetAside
 from model.sop import EMAIL_IN, PROCEDURES
 from model.workflow.items import StepLog, WorkItem
 
@@ -68,11 +68,11 @@ def monthly(year: int, month: int) -> list[StepFigures]:
 
 
 def set_aside(year: int, month: int) -> list[SetAsideCount]:
-    """Every kind of SET_ASIDE_KINDS, with how many mails were set aside that month."""
+    """Every kind of SetAside, with how many mails were set aside that month."""
     start, end = _month(year, month)
     query = (StepLog.select(IncomingMail.set_aside).join(WorkItem)
              .join(IncomingMail, on=IncomingMail.item == WorkItem.id)
              .where((WorkItem.procedure == EMAIL_IN) & (StepLog.action == "sisihkan")
                     & (StepLog.at >= start) & (StepLog.at < end)))
     counts = Counter(row.set_aside for row in query.objects())
-    return [SetAsideCount(kind, label, counts[kind]) for kind, label in SET_ASIDE_KINDS.items()]
+    return [SetAsideCount(kind, kind.label, counts[kind]) for kind in SetAside]

@@ -9,6 +9,9 @@ from model.fields import Line, Text
 from model.org import Unit, User
 from model.sop import DONE, PROCEDURES
 
+SIFAT = ("Biasa", "Terbatas", "Rahasia", "Sangat Rahasia")  # WorkItem.sifat, first the default
+DERAJAT = ("Biasa", "Segera", "Sangat Segera")  # WorkItem.derajat, first the default
+
 
 class WorkItem(BaseModel):
     """One fax request, incoming mail or outgoing mail on its way through the SOP."""
@@ -18,8 +21,8 @@ class WorkItem(BaseModel):
     step_entered_at = peewee.DateTimeField(default=now)
     version = peewee.IntegerField(default=0)
     title = Line(default="")
-    sifat = Line(default="Biasa")
-    derajat = Line(default="Biasa")
+    sifat = Line(default=SIFAT[0])
+    derajat = Line(default=DERAJAT[0])
     created_by = peewee.ForeignKeyField(User, null=True, backref="items")
     unit = peewee.ForeignKeyField(Unit, null=True, backref="items")
     created_at = peewee.DateTimeField(default=now)

@@ -9,8 +9,9 @@ from textual.widgets import Footer, Input
 from textual.widgets.option_list import Option
 
 from model.books import klasifikasi
-from model.db import DatabaseProblem
+from tui.dialogs.base import DIALOGS_CSS
 from tui.widgets.plain import OptionList, Static
+from tui.widgets.search import Search
 
 LIMIT = 50
 
@@ -18,12 +19,14 @@ LIMIT = 50
 class KlasifikasiPicker(ModalScreen[str | None]):
     """Returns the chosen kode, or None when cancelled."""
 
-    CSS_PATH = "klasifikasi_picker.tcss"
+    CSS_PATH = DIALOGS_CSS
     BINDINGS = [("escape", "cancel", "Batal"), ("down", "to_list", "Daftar")]
 
     def __init__(self, initial: str = ""):
         super().__init__()
         self.initial = initial.strip()
+        self.search = Search(self, self.fetch, self.fill, self.refuse)
+        self.choose_when_shown = False  # Enter came before the list of what was typed
 
     def compose(self) -> ComposeResult:
         with Vertical(id="klas-box"):
@@ -35,28 +38,43 @@ class KlasifikasiPicker(ModalScreen[str | None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.fill(self.initial)
+        self.search.now()
         self.query_one("#klas-filter", Input).focus()
 
-    def fill(self, text: str) -> None:
+    def fetch(self):
+        text = self.query_one("#klas-filter", Input).value
+        return lambda: klasifikasi.search(text, limit=LIMIT)
+
+    def fill(self, found: list[klasifikasi.Klasifikasi]) -> None:
         options = self.query_one("#klas-list", OptionList)
         options.clear_options()
-        message = self.query_one("#message", Static)
-        try:
-            found = klasifikasi.search(text, limit=LIMIT)
-        except DatabaseProblem as exc:
-            message.update(str(exc))
-            return
         options.add_options(Option(f"{k.kode} — {k.uraian}", id=k.kode) for k in found)
         if found:
             options.highlighted = 0
         more = " (50 pertama; persempit pencarian)" if len(found) == LIMIT else ""
-        message.update(f"{len(found)} kode{more}" if found else "Tidak ada kode yang cocok.")
+        self.query_one("#message", Static).update(
+            f"{len(found)} kode{more}" if found else "Tidak ada kode yang cocok.")
+        if self.choose_when_shown:
+            self.choose_when_shown = False
+            self.choose()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        self.fill(event.value)
+    def refuse(self, text: str) -> None:
+        self.choose_when_shown = False
+        self.query_one("#klas-list", OptionList).clear_options()
+        self.query_one("#message", Static).update(text)
+
+    def on_input_changed(self, _event: Input.Changed) -> None:
+        self.search.changed()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        """Enter takes the first code of what was typed, once the list shows it."""
+        if self.search.busy:
+            self.choose_when_shown = True
+            self.search.now()
+        else:
+            self.choose()
+
+    def choose(self) -> None:
         options = self.query_one("#klas-list", OptionList)
         if options.highlighted is not None:
             self.dismiss(options.get_option_at_index(options.highlighted).id)

@@ -9,8 +9,15 @@ from textual.widgets import Footer, Header
 from model.workflow.inbox import WorkRow, waiting_for
 from tui import nav
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
+
+
+def work_cells(row: WorkRow) -> tuple:
+    """The cells of a WorkRow: fields of the item read with it, nothing read again."""
+    return (str(row.item.id), row.procedure.short, str(row.step.number), row.item.title[:30],
+            row.item.derajat, clock_text(row.clock))
 
 
 class HomeScreen(Screen):
@@ -20,18 +27,14 @@ class HomeScreen(Screen):
         ("r", "reload", "Muat ulang"),
         ("m", "menu", "Menu"),
         ("p", "password", "Sandi"),
-        ("ctrl+o", "logout", "Keluar"),
+        ("ctrl+o", "app.sign_out", "Keluar"),
     ]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[WorkRow] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusLine(id="status")
         yield Static("Pekerjaan saya", classes="section-title")
-        yield DataTable(id="work", cursor_type="row", zebra_stripes=True)
+        yield LiveTable(work_cells, key=lambda r: r.item.id, id="work")
         yield Static("", id="step-info")
         yield Footer()
 
@@ -41,33 +44,29 @@ class HomeScreen(Screen):
         table = self.query_one("#work", DataTable)
         table.add_columns("No", "Prosedur", "Lgk", "Perihal", "Derajat", "Waktu/baku mnt")
         self.reload()
-        self.set_interval(30, self.reload)
+        self.set_interval(30, lambda: self.reload(poll=True))
         table.focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def reload(self) -> None:
-        if self.app.session.user is None:
+    def reload(self, poll: bool = False) -> None:
+        """Read the work in a worker (a poll is skipped while one runs)."""
+        user = self.app.session.user
+        if user is None:
             return
-        table = self.query_one("#work", DataTable)
-        keep = table.cursor_row
-        self.rows = waiting_for(self.app.session.user)
-        table.clear()
-        for row in self.rows:
-            table.add_row(str(row.item.id), row.procedure.short, str(row.step.number),
-                          row.item.title[:30], row.item.derajat, clock_text(row.clock),
-                          key=str(row.item.id))
-        if self.rows:
-            table.move_cursor(row=min(keep, len(self.rows) - 1))
-        self.show_step()
+        self.query_one("#work", LiveTable).load(lambda: waiting_for(user), poll=poll)
         self.query_one("#status", StatusLine).refresh_status()
 
+    @property
+    def rows(self) -> list[WorkRow]:
+        return self.query_one("#work", LiveTable).entries
+
     def selected(self) -> WorkRow | None:
-        table = self.query_one("#work", DataTable)
-        if not self.rows or table.cursor_row is None:
-            return None
-        return self.rows[min(table.cursor_row, len(self.rows) - 1)]
+        return self.query_one("#work", LiveTable).selected()
+
+    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
+        self.show_step()
 
     def show_step(self) -> None:
         row = self.selected()
@@ -112,8 +111,3 @@ class HomeScreen(Screen):
         from tui.screens.password import PasswordScreen
 
         self.app.push_screen(PasswordScreen())
-
-    def action_logout(self) -> None:
-        from tui.screens.login import sign_out
-
-        sign_out(self.app)

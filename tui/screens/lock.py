@@ -8,13 +8,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input
 
 from model import auth
-from model.db import DatabaseProblem
 from model.errors import WarkatError
 from tui.widgets.plain import Static
 
 
 class LockScreen(ModalScreen):
-    BINDINGS = [("ctrl+o", "sign_out", "Ganti pengguna")]
+    BINDINGS = [("ctrl+o", "app.sign_out", "Ganti pengguna")]
 
     def compose(self) -> ComposeResult:
         user = self.app.session.user
@@ -39,15 +38,10 @@ class LockScreen(ModalScreen):
         field = self.query_one("#unlock", Input)
         try:
             auth.unlock_check(self.app.session.user, field.value)
-        except (WarkatError, DatabaseProblem) as exc:
+        except WarkatError as exc:
             field.value = ""
             if not self.app.signed_out_if_refused():
                 self.query_one("#lock-message", Static).update(str(exc))
             return
         self.app.session.touch()
         self.dismiss()
-
-    def action_sign_out(self) -> None:
-        from tui.screens.login import sign_out
-
-        sign_out(self.app)

@@ -1,44 +1,58 @@
 """The shape every role queue shares: work items waiting for the signed-in user at some SOP
-steps in a DataTable, a step line and a reading pane under it, and the #message line."""
+steps in a live table (read in a worker thread), a step line and a reading pane under it,
+and the #message line."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model.workflow.inbox import WorkRow, waiting_for
+from model.org import User
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import DataTable, Static
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.plain import Static
+from tui.widgets.table import add_columns
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A queue row and what the reading pane shows of it, both read in the worker."""
+
+    row: Any
+    pane: Any = None
+
+    @property
+    def id(self) -> int:
+        return self.row.id
 
 
 class QueueScreen(Screen):
     """A queue of one procedure's steps. Subclasses set the class constants and write
-    `cells(row)` (the table cells) and `show(row)` (the step line and pane, row may be None).
+    `read(user)` and `pane(row)` (both run in a worker thread: model reads only, no widget),
+    `cells(row)` (the table cells) and `show(row, pane)` (the step line and pane, row may be
+    None); those two run on the event loop and must not query.
     Textual calls a subclass's on_mount first, then this one: do not call super()."""
 
-    PROCEDURE = ""
-    ACTIONS: tuple[str, ...] = ()  # the SOP actions taken here: rows are items at their steps
     COLUMNS: tuple[tuple[str, int | None], ...] = ()
     SUB_TITLE = ""
     HEADING = ""  # the section title above the table
     PANE = ""  # id of the Static in the reading pane
     ROW_ACTIONS: tuple[str, ...] = ()  # offered only while a row is selected
-    FORGET_ITEM = True  # `item_id` is selected once; False: every reload selects it again
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
-        self.item_id = item_id
-        self.rows: list[WorkRow] = []
+        self.item_id = item_id  # the item the cursor goes to once it is listed
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield from self.compose_head()
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield LiveTable(lambda e: self.cells(e.row), id="queue")
         yield Static("", id="where")
         yield from self.compose_pane()
         yield Static("", id="message")
@@ -53,7 +67,7 @@ class QueueScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.SUB_TITLE
-        table = self.query_one("#queue", DataTable)
+        table = self.live
         add_columns(table, self.COLUMNS)
         self.query_one("#message").display = False
         self.reload()
@@ -62,43 +76,49 @@ class QueueScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def fetch(self) -> list[WorkRow]:
-        """The rows to list (may raise PROBLEMS)."""
-        return [r for r in waiting_for(self.app.session.user, self.PROCEDURE)
-                if any(r.step.action(a) for a in self.ACTIONS)]
+    @property
+    def live(self) -> LiveTable:
+        return self.query_one("#queue", LiveTable)
 
-    def cells(self, row: WorkRow) -> tuple:
+    @property
+    def rows(self) -> list:
+        """The rows listed now."""
+        return [e.row for e in self.live.entries]
+
+    def read(self, user: User) -> list:
+        """The rows to list (worker thread; may raise PROBLEMS)."""
         raise NotImplementedError
 
-    def show(self, row: WorkRow | None) -> None:
+    def pane(self, row: Any) -> Any:
+        """What the reading pane shows of `row` (worker thread)."""
+        return None
+
+    def reader(self) -> Callable[[], list]:
+        """The call the worker makes, its arguments taken here on the event loop."""
+        user = self.app.session.user
+        return lambda: [Entry(row, self.pane(row)) for row in self.read(user)]
+
+    def cells(self, row: Any) -> tuple:
         raise NotImplementedError
 
-    def reload(self) -> None:
-        """Fetch again, keeping the cursor on `item_id` or else on the same row number."""
-        table = self.query_one("#queue", DataTable)
-        keep = table.cursor_row
-        try:
-            self.rows = self.fetch()
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        table.clear()
-        for row in self.rows:
-            table.add_row(*self.cells(row), key=str(row.item.id))
-        ids = [r.item.id for r in self.rows]
-        if self.item_id in ids:
-            table.move_cursor(row=ids.index(self.item_id))
-            if self.FORGET_ITEM:
-                self.item_id = None
-        elif ids:
-            table.move_cursor(row=min(keep or 0, len(ids) - 1))
-        self.show_selected()
+    def show(self, row: Any | None, pane: Any) -> None:
+        raise NotImplementedError
 
-    def selected(self) -> WorkRow | None:
-        return at_cursor(self.query_one("#queue", DataTable), self.rows)
+    def reload(self, poll: bool = False) -> None:
+        """Read the rows again in a worker (a poll is skipped while one runs); the cursor
+        stays on `item_id`, else on its item, else on the same row number."""
+        table = self.live
+        if self.item_id is not None:
+            table.follow, self.item_id = self.item_id, None
+        table.load(self.reader(), poll=poll)
+
+    def selected(self) -> Any | None:
+        entry = self.live.selected()
+        return entry.row if entry else None
 
     def show_selected(self) -> None:
-        self.show(self.selected())
+        entry = self.live.selected()
+        self.show(entry.row if entry else None, entry.pane if entry else None)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -106,7 +126,10 @@ class QueueScreen(Screen):
             return self.selected() is not None
         return True
 
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
+        self.show_selected()
+
+    def on_data_table_row_highlighted(self, _event) -> None:
         self.show_selected()
 
     def reloaded(self, text: str) -> Callable[[object], None]:

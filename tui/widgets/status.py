@@ -1,11 +1,13 @@
-"""One status line: who is signed in, and whether the daemon is alive."""
+"""One status line: who is signed in, and whether the daemon is alive (read off the event
+loop every 10 seconds)."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 
 from model import heartbeat
-from model.db import DatabaseProblem
+from tui.widgets.live_table import read
 from tui.widgets.plain import Static
 
 
@@ -14,12 +16,14 @@ class StatusLine(Static):
         self.refresh_status()
         self.set_interval(10, self.refresh_status)
 
+    @work(thread=True, exclusive=True, group="status", exit_on_error=False)
     def refresh_status(self) -> None:
+        found = read(heartbeat.describe)
+        alive, daemon = (False, str(found)) if isinstance(found, Exception) else found
+        self.app.call_from_thread(self.show, alive, daemon)
+
+    def show(self, alive: bool, daemon: str) -> None:
         user = self.app.session.user
-        try:
-            alive, daemon = heartbeat.describe()
-        except DatabaseProblem as exc:
-            alive, daemon = False, str(exc)
         text = Text()
         if user:
             text.append(f"{user.full_name}", style="bold")

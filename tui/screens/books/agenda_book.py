@@ -2,53 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input
 
 from model.base import now
 from model.books import agenda
 from model.db import write
 from model.roles import ADMIN_UMUM
+from tui.dialogs.reason import ReasonDialog
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.search import Search
 from tui.widgets.table import at_cursor
-
-
-class ReasonDialog(ModalScreen[bool]):
-    """Ask a reason and apply it; a refusal is shown here and the typed reason is kept."""
-
-    CSS_PATH = "agenda_book.tcss"
-    BINDINGS = [("escape", "cancel", "Batal")]
-
-    def __init__(self, title: str, prompt: str, apply: Callable[[str], object]):
-        super().__init__()
-        self.heading, self.prompt, self.apply = title, prompt, apply
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog", id="reason-box"):
-            yield Static(self.heading, classes="dialog-title")
-            yield Label(f"{self.prompt}, lalu Enter:")
-            yield Input(id="reason")
-            yield Static("", id="message")
-        yield Footer()
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        try:
-            self.apply(event.value)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
+from tui.widgets.tone import tone
 
 
 class AgendaBookScreen(Screen):
@@ -63,6 +35,8 @@ class AgendaBookScreen(Screen):
         super().__init__()
         self.item_id, self.book, self.year = item_id, book, now().year
         self.entries: list[agenda.AgendaEntry] = []
+        self.follow = item_id  # the item the cursor goes to once its entry is listed
+        self.search = Search(self, self.fetch, self.show_book, lambda text: say(self, text))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -78,34 +52,42 @@ class AgendaBookScreen(Screen):
         self.sub_title = "Buku agenda"
         self.query_one(DataTable).add_columns("No.", "Nomor agenda", "Tanggal", "Perihal",
                                               "Tujuan/Asal", "Status")
-        if self.item_id is not None:
-            entry = agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == self.item_id)
-            if entry:
-                self.book, self.year = entry.book, entry.year
-        self.reload(select_item=self.item_id)
+        self.reload()
         self.query_one(DataTable).focus()
 
-    def reload(self, select_item: int | None = None) -> None:
+    def reload(self) -> None:
+        self.search.now()
+
+    def fetch(self):
+        """The read of the book shown (the book and year of the followed item, first)."""
+        book, year, text = self.book, self.year, self.query_one("#search", Input).value
+        locate, self.item_id = self.item_id, None
+
+        def read() -> tuple[str, int, list[agenda.AgendaEntry]]:
+            entry = (agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == locate)
+                     if locate is not None else None)
+            where = (entry.book, entry.year) if entry else (book, year)
+            return (*where, agenda.book_entries(*where, text))
+        return read
+
+    def show_book(self, found: tuple[str, int, list[agenda.AgendaEntry]]) -> None:
+        self.book, self.year, self.entries = found
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        text = self.query_one("#search", Input).value
-        try:
-            self.entries = agenda.book_entries(self.book, self.year, text)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
         self.query_one("#book-title", Static).update(
             f"{agenda.BOOK_NAMES[self.book]} {self.year}")
         party = "Tujuan" if self.book == agenda.OUTGOING else "Asal"
         table.columns[list(table.columns)[4]].label = Text(party)
         table.clear()
         for e in self.entries:
-            status = Text(f"BATAL: {e.void_reason}", style="bold red strike") if e.void else "sah"
+            status = (Text(f"BATAL: {e.void_reason}", style=tone("error", "bold strike"))
+                      if e.void else "sah")
             table.add_row(str(e.seq), e.number, f"{e.registered_at:%d-%m}", e.perihal[:14],
                           e.party[:10], status, key=str(e.id))
         ids = [e.item_id for e in self.entries]
-        if select_item in ids:
-            table.move_cursor(row=ids.index(select_item))
+        if self.follow in ids:
+            table.move_cursor(row=ids.index(self.follow))
+            self.follow = None
         elif self.entries:
             table.move_cursor(row=min(keep or 0, len(self.entries) - 1))
         self.show_entry()
@@ -122,14 +104,14 @@ class AgendaBookScreen(Screen):
         text = Text(f"{e.number}  {e.registered_at:%d-%m-%Y %H:%M}\n{e.perihal}\n"
                     f"{'Tujuan' if self.book == agenda.OUTGOING else 'Asal'}: {e.party}")
         if e.void:
-            text.append(f"\nDIBATALKAN: {e.void_reason}", style="bold red")
+            text.append(f"\nDIBATALKAN: {e.void_reason}", style=tone("error", "bold"))
         info.update(text)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_entry()
 
     def on_input_changed(self, _event: Input.Changed) -> None:
-        self.reload()
+        self.search.changed()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.query_one(DataTable).focus()

@@ -6,9 +6,8 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Header, Input
+from textual.screen import Screen
+from textual.widgets import Footer, Header
 
 from model.base import now
 from model.books import ekspedisi
@@ -16,9 +15,10 @@ from model.books.agenda import live_entry
 from model.books.ekspedisi import EkspedisiEntry
 from model.fax.records import FaxDestination, FaxRequest
 from model.workflow.items import WorkItem
-from tui.widgets.daterange import DATE_FORMAT, DATETIME_FORMAT, parse_date, parse_datetime
+from tui.dialogs.ekspedisi_forms import EntryForm, ReceiptForm
+from tui.widgets.daterange import DATE_FORMAT
 from tui.widgets.message import PROBLEMS, note
-from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
 
 COLUMNS = (("No", 4), ("Tanggal", 8), ("Nomor surat", 15), ("Kepada", 14), ("Perihal", 13),
@@ -39,100 +39,6 @@ def prefill(item_id: int) -> dict[str, str]:
     return {"to": ", ".join(d.name for d in dests), "number": entry.number if entry else "",
             "date": f"{entry.registered_at:{DATE_FORMAT}}" if entry else "",
             "perihal": item.title, "lampiran": req.attachment_name if req else ""}
-
-
-class FormDialog(ModalScreen):
-    """A small form: one labelled field a row, Simpan/Batal, the refusal shown in #message."""
-
-    CSS_PATH = "ekspedisi.tcss"
-    BINDINGS = [Binding("escape", "dismiss(None)", "Batal"), Binding("ctrl+s", "save", "Simpan")]
-    TITLE_TEXT = ""
-    FIELDS: tuple[tuple[str, str, str], ...] = ()  # id, label, placeholder
-
-    def __init__(self, values: dict[str, str] | None = None, note: str = "") -> None:
-        super().__init__()
-        self.values, self.note = values or {}, note
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog form-box"):
-            yield Static(self.TITLE_TEXT, classes="dialog-title")
-            if self.note:
-                yield Static(self.note, classes="form-note")
-            for field_id, label, placeholder in self.FIELDS:
-                with Horizontal(classes="field"):
-                    yield Label(label)
-                    yield Input(self.values.get(field_id, ""), id=field_id, compact=True,
-                                placeholder=placeholder)
-            yield Static("", id="message")
-            with Horizontal(classes="form-buttons"):
-                yield Button("Simpan", id="save", variant="primary", compact=True)
-                yield Button("Batal", id="cancel", compact=True)
-        yield Footer(compact=True, show_command_palette=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input.id == self.FIELDS[-1][0]:
-            self.action_save()
-        else:
-            self.focus_next()
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.dismiss(None)
-
-    def action_save(self) -> None:
-        values = {f[0]: self.query_one(f"#{f[0]}", Input).value.strip() for f in self.FIELDS}
-        try:
-            result = self.save(values)
-        except (*PROBLEMS, ValueError) as exc:
-            note(self, str(exc))
-            return
-        self.dismiss(result)
-
-    def save(self, values: dict[str, str]):
-        raise NotImplementedError
-
-
-class EntryForm(FormDialog):
-    """A new line of the buku ekspedisi (optionally for a fax letter)."""
-
-    TITLE_TEXT = "Entri baru buku ekspedisi"
-    FIELDS = (("to", "Kepada", "penerima surat"), ("number", "Nomor surat", ""),
-              ("date", "Tanggal surat", "hh-bb-tttt"), ("perihal", "Perihal", ""),
-              ("lampiran", "Lampiran", "mis. 1 berkas"))
-
-    def __init__(self, item_id: int | None = None, values: dict[str, str] | None = None):
-        super().__init__(values, f"Untuk surat #{item_id}" if item_id else "")
-        self.item_id = item_id
-
-    def save(self, values: dict[str, str]) -> EkspedisiEntry:
-        letter_date: date | None = (parse_date(values["date"], "Tanggal surat")
-                                    if values["date"] else None)
-        item = WorkItem.get_by_id(self.item_id) if self.item_id else None
-        return ekspedisi.add(self.app.session.user, to=values["to"], perihal=values["perihal"],
-                             letter_number=values["number"], letter_date=letter_date,
-                             lampiran=values["lampiran"], item=item)
-
-
-class ReceiptForm(FormDialog):
-    """Who signed the tanda terima, and when."""
-
-    TITLE_TEXT = "Catat tanda terima"
-    FIELDS = (("receiver", "Diterima oleh", "nama penerima"),
-              ("at", "Waktu terima", "hh-bb-tttt jj:mm"))
-
-    def __init__(self, entry: EkspedisiEntry):
-        super().__init__({"at": f"{now():{DATETIME_FORMAT}}"},
-                         f"Nomor {entry.seq}/{entry.year} kepada {entry.to}: {entry.perihal}")
-        self.entry_id, self.sent_at = entry.id, entry.at
-
-    def save(self, values: dict[str, str]) -> EkspedisiEntry:
-        at = parse_datetime(values["at"], "Waktu terima")
-        if at == self.sent_at.replace(second=0):
-            at = self.sent_at  # typed to the minute: the minute the letter left counts
-        return ekspedisi.record_receipt(self.app.session.user, self.entry_id,
-                                        values["receiver"], at)
 
 
 class EkspedisiScreen(Screen):

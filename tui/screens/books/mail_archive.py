@@ -4,6 +4,8 @@ be filtered."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -20,9 +22,11 @@ from model.workflow.items import WorkItem
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.screens.email_out.mail_send import jobs_text
 from tui.widgets.clock import clock_text
-from tui.widgets.message import PROBLEMS, say
+from tui.widgets.message import say
 from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.search import Search
 from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.tone import tone
 
 FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
 # incoming tab: what to list (label, mail_archive.search_incoming's set_aside)
@@ -39,21 +43,27 @@ def party_of(item: WorkItem) -> str:
     return mail.to if mail else "-"
 
 
-def set_aside_of(item: WorkItem) -> str:
-    """'Bukan surat dinas: <kind> — <reason>' for incoming mail set aside at sorting, else ''."""
-    if item.procedure != EMAIL_IN:
-        return ""
-    mail = mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
-    return email_in_records.set_aside_text(mail) if mail else ""
+@dataclass(frozen=True)
+class Found:
+    """One archived email as listed, read with the search (off the event loop)."""
+
+    item: WorkItem
+    number: str  # its agenda number, or the kind of a mail set aside (never numbered)
+    party: str
+    aside: str  # why it was set aside, or ""
+
+    @property
+    def id(self) -> int:
+        return self.item.id
 
 
-def number_cell(item: WorkItem) -> str | Text:
-    """The agenda number, or the kind of a mail set aside (never numbered) in red."""
+def found(item: WorkItem) -> Found:
     mail = (mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
             if item.procedure == EMAIL_IN else None)
     if mail is not None and mail.set_aside:
-        return Text(email_in_records.set_aside_label(mail), style="bold red")
-    return agenda_number(item) or "-"
+        return Found(item, email_in_records.set_aside_label(mail), party_of(item),
+                     email_in_records.set_aside_text(mail))
+    return Found(item, agenda_number(item) or "-", party_of(item), "")
 
 
 def forwards_text(d: MailDossier) -> Text:
@@ -62,7 +72,7 @@ def forwards_text(d: MailDossier) -> Text:
     for trail in d.forwards or []:
         fwd = trail.forward
         text.append(f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
-                    f"{': ' + fwd.note if fwd.note else ''}\n", style="cyan")
+                    f"{': ' + fwd.note if fwd.note else ''}\n", style=tone("accent"))
         for done in trail.follow_ups:
             who = done.by.full_name if done.by else "sistem"
             reply = f" (email keluar #{done.reply_item_id})" if done.reply_item_id else ""
@@ -81,7 +91,8 @@ def trail_text(d: MailDossier) -> Text:
     text = Text()
     if d.incoming is not None:
         if d.incoming.set_aside:
-            text.append(f"{email_in_records.set_aside_text(d.incoming)}\n", style="bold red")
+            text.append(f"{email_in_records.set_aside_text(d.incoming)}\n",
+                        style=tone("error", "bold"))
             text.append("Disisihkan pada langkah 2: tidak diagendakan dan tidak diteruskan.\n")
         else:
             text.append_text(forwards_text(d))
@@ -90,7 +101,7 @@ def trail_text(d: MailDossier) -> Text:
         return text
     text.append("Jejak persetujuan\n", style="bold")
     for v in d.versions or []:
-        style = "bold red" if v.remark.startswith("revisi") else ""
+        style = tone("error", "bold") if v.remark.startswith("revisi") else ""
         text.append(f"v{v.number} {v.at:%d-%m %H:%M} {v.by.full_name}: {v.remark}\n", style=style)
     text.append("\nPengiriman\n", style="bold")
     text.append_text(jobs_text(d.jobs))
@@ -128,7 +139,8 @@ class MailHistoryScreen(Screen):
         aside = d.incoming is not None and d.incoming.set_aside
         self.query_one("#summary", Static).update(Text.assemble(
             (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
-            (f"Bukan surat dinas: {email_in_records.set_aside_label(d.incoming)}", "bold red")
+            (f"Bukan surat dinas: {email_in_records.set_aside_label(d.incoming)}",
+             tone("error", "bold"))
             if aside else f"No. agenda: {d.agenda_number or '-'}",
             f"   Pihak: {party_of(d.item)}"))
         for row in d.history:
@@ -163,9 +175,10 @@ class MailArchiveScreen(Screen):
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
-        self.found: list[WorkItem] = []
+        self.found: list[Found] = []
         self.kind = EMAIL_IN
         self.filter = 0  # index into FILTERS
+        self.search = Search(self, self.fetch, self.show_found, lambda text: say(self, text))
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -192,24 +205,33 @@ class MailArchiveScreen(Screen):
         self.query_one("#search", Input).focus()
 
     def load(self) -> None:
-        text = self.query_one("#search", Input).value
-        label, set_aside = FILTERS[self.filter]
+        label, _set_aside = FILTERS[self.filter]
         shown = self.query_one("#filter", Static)
         shown.display = self.kind == EMAIL_IN
         shown.update(Text(label))
-        try:
-            self.found = (mail_archive.search_incoming(text, set_aside=set_aside)
-                          if self.kind == EMAIL_IN else mail_archive.search_outgoing(text))
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
+        self.search.now()
+
+    def fetch(self):
+        """The search of the tab shown, for what is typed."""
+        text, kind, (_label, set_aside) = (self.query_one("#search", Input).value, self.kind,
+                                           FILTERS[self.filter])
+
+        def read() -> list[Found]:
+            items = (mail_archive.search_incoming(text, set_aside=set_aside)
+                     if kind == EMAIL_IN else mail_archive.search_outgoing(text))
+            return [found(item) for item in items]
+        return read
+
+    def show_found(self, rows: list[Found]) -> None:
+        self.found = rows
         table = self.query_one("#found", DataTable)
         table.clear()
-        for item in self.found:
-            closed = f"{item.closed_at:%d-%m-%y}" if item.closed_at else "-"
-            table.add_row(str(item.id), number_cell(item), party_of(item), item.title, closed,
-                          key=str(item.id))
-        ids = [i.id for i in self.found]
+        for f in rows:
+            closed = f"{f.item.closed_at:%d-%m-%y}" if f.item.closed_at else "-"
+            number = Text(f.number, style=tone("error", "bold")) if f.aside else f.number
+            table.add_row(str(f.item.id), number, f.party, f.item.title, closed,
+                          key=str(f.item.id))
+        ids = [f.item.id for f in rows]
         if self.item_id in ids:
             table.move_cursor(row=ids.index(self.item_id))
         self.refresh_bindings()
@@ -217,8 +239,8 @@ class MailArchiveScreen(Screen):
 
     def show_set_aside(self) -> None:
         """Under the list: why the highlighted mail was set aside, if it was."""
-        item = at_cursor(self.query_one("#found", DataTable), self.found)
-        say(self, set_aside_of(item) if item is not None else "Tidak ada email arsip yang cocok.")
+        f = at_cursor(self.query_one("#found", DataTable), self.found)
+        say(self, f.aside if f is not None else "Tidak ada email arsip yang cocok.")
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_set_aside()
@@ -235,7 +257,7 @@ class MailArchiveScreen(Screen):
         self.load()
 
     def on_input_changed(self, _event: Input.Changed) -> None:
-        self.load()
+        self.search.changed()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
         self.query_one("#found", DataTable).focus()
@@ -254,6 +276,6 @@ class MailArchiveScreen(Screen):
         if self.focused is not table:
             table.focus()
             return
-        item = at_cursor(table, self.found)
-        if item is not None:
-            self.app.push_screen(MailHistoryScreen(item.id))
+        f = at_cursor(table, self.found)
+        if f is not None:
+            self.app.push_screen(MailHistoryScreen(f.item.id))

@@ -18,6 +18,7 @@ from tui.widgets.daterange import DateRange, month_of
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.tone import tone
 
 AGENDA, FAX_LOG, EKSPEDISI = "agenda", "fax", "ekspedisi"
 TITLES = {AGENDA: "Buku agenda berita keluar", FAX_LOG: "Buku laporan harian fax",
@@ -100,11 +101,12 @@ class BooksScreen(Screen):
 
     def cells(self, row) -> tuple:
         if self.book == AGENDA:
-            perihal = Text(f"BATAL: {row.void_reason}", "red") if row.void else row.perihal
+            perihal = Text(f"BATAL: {row.void_reason}", tone("error")) if row.void else row.perihal
             return (str(row.seq), row.number, f"{row.registered_at:%d-%m-%y}", perihal,
                     row.party)
         if self.book == FAX_LOG:
-            hasil = Text("Berhasil", "green") if row.ok else Text("Gagal", "bold red")
+            hasil = (Text("Berhasil", tone("success")) if row.ok
+                     else Text("Gagal", tone("error", "bold")))
             return (f"{row.at:%d-%m %H:%M}", row.to_name, row.number, str(row.pages), hasil,
                     row.via, row.agenda_number or "-",
                     row.operator.full_name if row.operator else "-")

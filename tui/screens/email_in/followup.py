@@ -6,11 +6,12 @@ from __future__ import annotations
 from textual.binding import Binding
 
 from model.email_in import flow as email_in
-from model.email_in import records as email_in_records
-from model.sop import EMAIL_IN
-from model.workflow.inbox import WorkRow
+from model.email_in.queue_rows import InRow, in_rows
+from model.org import User
+from model.sop import EMAIL_IN, number
 from model.workflow.items import WorkItem
-from tui.screens.email_in.mail_view import MailViewScreen, TextDialog, incoming_text, step_line
+from tui.dialogs.reason import TextDialog
+from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.plain import Static
@@ -26,33 +27,39 @@ class FollowUpScreen(QueueScreen):
         Binding("b", "reply", "Jawab via email"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
-    PROCEDURE, ACTIONS = EMAIL_IN, ("tindak_lanjut",)
+    ACTIONS = ("tindak_lanjut",)
     COLUMNS = (("No", 4), ("Dari", 18), ("Perihal", 30), ("Diteruskan", 11), ("Waktu", 8))
     SUB_TITLE, PANE = "Tindak lanjut email", "mail"
-    HEADING = "Email diteruskan ke unit Anda — menunggu tindak lanjut (langkah 7)"
+    HEADING = ("Email diteruskan ke unit Anda — menunggu tindak lanjut "
+               f"(langkah {number(EMAIL_IN, 'tindak_lanjut')})")
     ROW_ACTIONS = ("follow_up", "reply", "open")
 
-    def cells(self, row: WorkRow) -> tuple:
-        mail = email_in_records.mail_of(row.item)
-        fwd = row.item.forwards.order_by(email_in.UnitTask.id.desc()).first()
-        return (str(row.item.id), mail.from_name or mail.from_addr, mail.subject,
-                f"{fwd.at:%d-%m %H:%M}" if fwd else "-", clock_text(row.clock))
+    def read(self, user: User) -> list[InRow]:
+        return in_rows(user, self.ACTIONS)
 
-    def show(self, row: WorkRow | None) -> None:
-        self.query_one("#where", Static).update(
-            step_line(row.item) if row else "Tidak ada email yang menunggu tindak lanjut unit Anda.")
-        self.query_one("#mail", Static).update(incoming_text(row.item.id) if row else "")
+    def pane(self, row: InRow) -> tuple:
+        return step_line(WorkItem.get_by_id(row.id)), incoming_text(row.id)
+
+    def cells(self, row: InRow) -> tuple:
+        return (str(row.id), row.sender, row.subject,
+                f"{row.forwarded_at:%d-%m %H:%M}" if row.forwarded_at else "-",
+                clock_text(row.clock))
+
+    def show(self, row: InRow | None, pane: tuple | None) -> None:
+        where, mail = pane or ("Tidak ada email yang menunggu tindak lanjut unit Anda.", "")
+        self.query_one("#where", Static).update(where)
+        self.query_one("#mail", Static).update(mail)
 
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.push_screen(MailViewScreen(row.item.id))
+            self.app.push_screen(MailViewScreen(row.id))
 
     def action_follow_up(self) -> None:
         row = self.selected()
         if row is None:
             return
-        user, item_id = self.app.session.user, row.item.id
+        user, item_id = self.app.session.user, row.id
         self.app.push_screen(
             TextDialog(f"Tindak lanjut email #{item_id}",
                        "Tuliskan tindak lanjut atau jawaban unit Anda (Ctrl+S menyimpan):",
@@ -66,7 +73,7 @@ class FollowUpScreen(QueueScreen):
         row = self.selected()
         if row is None:
             return
-        item_id = row.item.id
+        item_id = row.id
 
         def drafted(reply_id: int | None) -> None:
             if reply_id:

@@ -1,17 +1,15 @@
 """Reading one email (incoming or outgoing): headers, warnings, text, attachments; shared
-dialogs and helpers of the email screens."""
+helpers of the email screens."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, TextArea
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from model.books.agenda import agenda_number
@@ -20,11 +18,8 @@ from model.email_out import records as email_out_records
 from model.reports.mail_archive import forwards_of
 from model.sop import DONE, EMAIL_IN
 from model.workflow.items import WorkItem
-from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import OptionList, Static
-
-WARN_STYLE = "bold dark_orange"
-ASIDE_STYLE = "bold red"
+from tui.widgets.tone import tone
 
 
 def size_text(size: int) -> str:
@@ -72,9 +67,9 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
     if number:
         text.append(f"No. agenda surat masuk: {number}\n", style="bold")
     if mail.set_aside:
-        text.append(f"{email_in_records.set_aside_text(mail)}\n", style=ASIDE_STYLE)
+        text.append(f"{email_in_records.set_aside_text(mail)}\n", style=tone("error", "bold"))
     for warning in filter(None, mail.warnings.splitlines()):
-        text.append(f"⚠ {warning}\n", style=WARN_STYLE)
+        text.append(f"⚠ {warning}\n", style=tone("warning", "bold"))
     attachments = list(mail.attachments)
     if attachments:
         text.append("Lampiran: " + ", ".join(f"{a.filename} ({size_text(a.size)})"
@@ -82,7 +77,7 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
     for trail in forwards_of(item_id):
         fwd = trail.forward
         text.append(f"Diteruskan ke {fwd.unit.name} oleh {fwd.by.full_name} "
-                    f"{fwd.at:%d-%m %H:%M}\n", style="bold cyan")
+                    f"{fwd.at:%d-%m %H:%M}\n", style=tone("accent", "bold"))
         if fwd.note:
             text.append(f"  Catatan: {fwd.note}\n", style="bold")
         for done in trail.follow_ups:
@@ -169,38 +164,3 @@ class MailViewScreen(ModalScreen):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.app.push_screen(AttachmentScreen(int(event.option.id)))
-
-
-class TextDialog(ModalScreen[bool]):
-    """Ask for a text (follow-up, revision notes) and hand it to `action`; a model error is
-    shown in the dialog and the text stays. Dismisses True once `action` succeeded."""
-
-    CSS_PATH = "mail_view.tcss"
-    BINDINGS = [Binding("ctrl+s", "save", "Simpan", priority=True), ("escape", "cancel", "Batal")]
-
-    def __init__(self, title: str, prompt: str, action: Callable[[str], object]):
-        super().__init__()
-        self.dialog_title, self.prompt, self.action = title, prompt, action
-
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(self.dialog_title, classes="dialog-title")
-            yield Static(self.prompt)
-            yield TextArea(id="text", soft_wrap=True)
-            yield Static("", id="message")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#message").display = False
-        self.query_one("#text").focus()
-
-    def action_save(self) -> None:
-        try:
-            self.action(self.query_one("#text", TextArea).text)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)

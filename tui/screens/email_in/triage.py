@@ -6,25 +6,24 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Footer, Input, Tab, Tabs
+from textual.widgets import Tab, Tabs
 
 from model.base import now
 from model.clock import format_duration
 from model.email_in import flow as email_in
-from model.email_in import records as email_in_records
-from model.org import Unit
+from model.email_in.queue_rows import InRow, in_rows
+from model.org import User
 from model.sop import EMAIL_IN, PROCEDURES, number
-from model.workflow.inbox import WorkRow, waiting_for
 from model.workflow.items import WorkItem
+from tui.dialogs.forward import ForwardDialog
 from tui.dialogs.set_aside import SetAsideDialog
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.help import HelpScreen
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import Label, SelectionList, Static
+from tui.widgets.plain import Static
 
 # The tabs: the SOP action each step's tab is named for, and its title
 TABS = {"cetak": "Sortir", "dicetak": "Cetak", "agendakan": "Agenda", "dilabeli": "Label",
@@ -39,49 +38,6 @@ ACTION_STEPS = {"classify_print": ("cetak",), "classify_plain": ("tanpa_cetak",)
 def tabs() -> dict[int, str]:
     """Step number -> tab title, read from the SOP."""
     return {number(EMAIL_IN, code): name for code, name in TABS.items()}
-
-
-class ForwardDialog(ModalScreen[bool]):
-    """Step 6: choose the Bidang/Seksi/OPD and write the note; OPDs get a real email."""
-
-    BINDINGS = [Binding("ctrl+s", "save", "Teruskan", priority=True),
-                ("escape", "cancel", "Batal")]
-    CSS_PATH = "triage.tcss"
-
-    def __init__(self, item_id: int):
-        super().__init__()
-        self.item_id = item_id
-
-    def compose(self) -> ComposeResult:
-        units = Unit.select().order_by(Unit.kind == "opd", Unit.name)
-        with Vertical(classes="dialog"):
-            yield Static(f"Teruskan email #{self.item_id} — spasi memilih, Ctrl+S meneruskan",
-                         classes="dialog-title")
-            yield SelectionList[int](*[
-                (f"{u.name}{' (email)' if u.kind == 'opd' else ''}", u.id) for u in units],
-                id="fwd-units")
-            with Horizontal(id="fwd-note-row"):
-                yield Label("Catatan")
-                yield Input(id="fwd-note", compact=True, placeholder="mis. mohon ditindaklanjuti")
-            yield Static("", id="message")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#message").display = False
-        self.query_one("#fwd-units").focus()
-
-    def action_save(self) -> None:
-        chosen = list(self.query_one("#fwd-units", SelectionList).selected)
-        note = self.query_one("#fwd-note", Input).value
-        try:
-            email_in.forward(self.app.session.user, self.item_id, chosen, note)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        self.dismiss(True)
-
-    def action_cancel(self) -> None:
-        self.dismiss(False)
 
 
 class TriageScreen(QueueScreen):
@@ -105,11 +61,9 @@ class TriageScreen(QueueScreen):
     ]
     COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Email masuk", "mail"
-    FORGET_ITEM = False  # the followed mail stays selected as it moves from tab to tab
 
     def __init__(self, item_id: int | None = None):
         super().__init__(item_id)
-        self.all: list[WorkRow] = []
         self.step = number(EMAIL_IN, "cetak")
 
     def compose_head(self) -> ComposeResult:
@@ -125,45 +79,43 @@ class TriageScreen(QueueScreen):
     def on_mount(self) -> None:
         """Choose the tab before QueueScreen's on_mount (Textual calls it next) loads it."""
         self.step = next(iter(self.my_tabs()), number(EMAIL_IN, "cetak"))
-        self.show_tab_of(self.item_id)
-
-    def show_tab_of(self, item_id: int | None) -> None:
-        """Show the tab of `item_id`'s current step, if the user works on it."""
-        if item_id is not None:
-            step = WorkItem.get_by_id(item_id).step
-            if step in self.my_tabs():
-                self.step = step
-                self.query_one("#steps", Tabs).active = f"s{step}"
+        self.live.shown = lambda entry: entry.row.step.number == self.step
 
     def follow(self, item_id: int) -> None:
-        """Select `item_id` on the tab of its current step."""
+        """Select `item_id` on the tab of its current step, once read."""
         self.item_id = item_id
-        self.show_tab_of(item_id)
         self.reload()
 
-    def fetch(self) -> list[WorkRow]:
-        """All the user's mail (counted on the tabs); the rows of the current tab."""
-        self.all = waiting_for(self.app.session.user, EMAIL_IN)
+    def read(self, user: User) -> list[InRow]:
+        """All the user's mail (counted on the tabs); the table lists the current tab's."""
+        return in_rows(user)
+
+    def pane(self, row: InRow) -> tuple:
+        return step_line(WorkItem.get_by_id(row.id)), incoming_text(row.id)
+
+    def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
+        """Count the mail on the tabs; go to the tab of the followed mail if it moved."""
+        rows = [e.row for e in event.table.every]
         tabs = self.query_one("#steps", Tabs)
         for n, name in self.my_tabs().items():
-            count = sum(1 for r in self.all if r.step.number == n)
+            count = sum(1 for r in rows if r.step.number == n)
             tabs.query_one(f"#s{n}", Tab).label = f"{n} {name}({count})"
-        return [r for r in self.all if r.step.number == self.step]
+        step = next((r.step.number for r in rows if r.id == event.table.follow), None)
+        if step is not None and step != self.step and step in self.my_tabs():
+            self.step = step
+            tabs.active = f"s{step}"
+            event.table.refilter()
 
-    def cells(self, row: WorkRow) -> tuple:
-        mail = email_in_records.mail_of(row.item)
-        age = format_duration(int((now() - row.item.created_at).total_seconds()))
-        return (str(row.item.id), mail.from_name or mail.from_addr, mail.subject, age,
-                clock_text(row.clock))
+    def cells(self, row: InRow) -> tuple:
+        age = format_duration(int((now() - row.created_at).total_seconds()))
+        return str(row.id), row.sender, row.subject, age, clock_text(row.clock)
 
-    def show(self, row: WorkRow | None) -> None:
-        where, mail = self.query_one("#where", Static), self.query_one("#mail", Static)
-        if row is None:
-            where.update(f"Langkah {self.step}: {PROCEDURES[EMAIL_IN].step(self.step).name}")
-            mail.update("Tidak ada email di langkah ini.")
-        else:
-            where.update(step_line(row.item))
-            mail.update(incoming_text(row.item.id))
+    def show(self, row: InRow | None, pane: tuple | None) -> None:
+        where, mail = pane or (
+            f"Langkah {self.step}: {PROCEDURES[EMAIL_IN].step(self.step).name}",
+            "Tidak ada email di langkah ini.")
+        self.query_one("#where", Static).update(where)
+        self.query_one("#mail", Static).update(mail)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         codes = ACTION_STEPS.get(action)
@@ -173,8 +125,10 @@ class TriageScreen(QueueScreen):
         return row is not None and any(row.step.action(code) for code in codes)
 
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
-        self.step = int(event.tab.id[1:])
-        self.reload()
+        step = int(event.tab.id[1:])
+        if step != self.step:
+            self.step = step
+            self.live.refilter()
 
     def action_tab(self, step: int) -> None:
         if step in self.my_tabs():
@@ -183,7 +137,8 @@ class TriageScreen(QueueScreen):
     def action_help(self) -> None:
         """The SOP of procedure 2, the current tab's step (and its ways out) marked."""
         row = self.selected()
-        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, row.item if row else None))
+        item = WorkItem.get_by_id(row.id) if row else None
+        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, item))
 
     def action_open(self) -> None:
         if self.focused is not None and self.focused.id == "steps":
@@ -191,7 +146,7 @@ class TriageScreen(QueueScreen):
             return
         row = self.selected()
         if row is not None:
-            self.app.push_screen(MailViewScreen(row.item.id))
+            self.app.push_screen(MailViewScreen(row.id))
 
     def act(self, call, done: str) -> bool:
         """Run one model transition on the selected mail, then follow it to its next step."""
@@ -199,12 +154,12 @@ class TriageScreen(QueueScreen):
         if row is None:
             return False
         try:
-            call(self.app.session.user, row.item.id)
+            call(self.app.session.user, row.id)
         except PROBLEMS as exc:
             say(self, str(exc))
             return False
         say(self, done, ok=True)
-        self.follow(row.item.id)
+        self.follow(row.id)
         return True
 
     def action_classify_print(self) -> None:
@@ -222,11 +177,11 @@ class TriageScreen(QueueScreen):
 
         def done(label: str | None) -> None:
             if label:
-                say(self, f"Email #{row.item.id} disisihkan ({label}): bukan surat dinas, "
+                say(self, f"Email #{row.id} disisihkan ({label}): bukan surat dinas, "
                           "tetap ada di arsip email.", ok=True)
                 self.reload()
 
-        self.app.push_screen(SetAsideDialog(row.item.id), done)
+        self.app.push_screen(SetAsideDialog(row.id), done)
 
     def open_printout(self, item_id: int) -> None:
         from tui import printing
@@ -240,7 +195,7 @@ class TriageScreen(QueueScreen):
     def action_print(self) -> None:
         row = self.selected()
         if row is not None:
-            self.open_printout(row.item.id)
+            self.open_printout(row.id)
 
     def action_printed(self) -> None:
         self.act(email_in.printed, "Sudah dicetak: agendakan dengan a.")
@@ -257,29 +212,30 @@ class TriageScreen(QueueScreen):
                 return
             cfg = self.app.session.config
             try:
-                entry = email_in.register(self.app.session.user, row.item.id, kode,
-                                          cfg.agenda_pattern, cfg.office.get("unit_code", ""))
+                entry = email_in.register(self.app.session.user, row.id, kode,
+                                          cfg.agenda_pattern, cfg.office.unit_code)
             except PROBLEMS as exc:
                 say(self, str(exc))
                 return
             say(self, f"Dicatat di buku agenda surat masuk: nomor {entry.number}. "
                       "Cetak label dengan l.", ok=True)
-            self.follow(row.item.id)
+            self.follow(row.id)
 
         self.app.push_screen(KlasifikasiPicker(), chosen)
 
     def action_label(self) -> None:
         row = self.selected()
         if row is not None and self.act(email_in.labelled, "Dilabeli: teruskan dengan f."):
-            self.open_printout(row.item.id)
+            self.open_printout(row.id)
 
     def action_forward(self) -> None:
         row = self.selected()
         if row is None:
             return
 
-        self.app.push_screen(ForwardDialog(row.item.id),
-                             self.reloaded(f"Email #{row.item.id} diteruskan (langkah 7)."))
+        self.app.push_screen(ForwardDialog(row.id),
+                             self.reloaded(f"Email #{row.id} diteruskan (langkah "
+                                           f"{number(EMAIL_IN, 'tindak_lanjut')})."))
 
     def action_archive(self) -> None:
         self.act(email_in.archive, "Diarsipkan ke database surat masuk.")

@@ -16,10 +16,13 @@ from textual.widgets.option_list import Option
 
 from model.email_out import flow as email_out
 from model.email_out import records as email_out_records
+from model.email_out.queue_rows import OutRow, out_rows
 from model.email_out.records import DraftVersion
-from model.sop import EMAIL_OUT
-from model.workflow.inbox import WorkRow
-from tui.screens.email_in.mail_view import TextDialog, outgoing_text, step_line
+from model.org import User
+from model.sop import EMAIL_OUT, number
+from model.workflow.items import WorkItem
+from tui.dialogs.reason import TextDialog
+from tui.screens.email_in.mail_view import outgoing_text, step_line
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.plain import OptionList, Static
@@ -138,49 +141,49 @@ class ApprovalScreen(QueueScreen):
         Binding("v", "versions", "Bandingkan versi"),
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
-    PROCEDURE, ACTIONS = EMAIL_OUT, ("setujui",)
+    ACTIONS = ("setujui",)
     COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Persetujuan email", "draft"
-    HEADING = "Draft email keluar menunggu persetujuan (langkah 2)"
+    HEADING = (f"Draft email keluar menunggu persetujuan "
+               f"(langkah {number(EMAIL_OUT, 'setujui')})")
     ROW_ACTIONS = ("approve", "revise", "versions")
 
-    def cells(self, row: WorkRow) -> tuple:
-        by = row.item.created_by.full_name if row.item.created_by else "-"
-        return str(row.item.id), row.item.title, by, clock_text(row.clock)
+    def read(self, user: User) -> list[OutRow]:
+        return out_rows(user, self.ACTIONS)
+
+    def pane(self, row: OutRow) -> tuple:
+        return (step_line(WorkItem.get_by_id(row.id)), up_for_approval(row.id),
+                outgoing_text(row.id))
+
+    def cells(self, row: OutRow) -> tuple:
+        return str(row.id), row.title, row.author, clock_text(row.clock)
 
     def compose_pane(self) -> ComposeResult:
         yield Static("", id="version")
         yield from super().compose_pane()
 
-    def show(self, row: WorkRow | None) -> None:
-        where, draft = self.query_one("#where", Static), self.query_one("#draft", Static)
-        version = self.query_one("#version", Static)
-        if row is None:
-            where.update("Tidak ada draft yang menunggu persetujuan Anda.")
-            version.update("")
-            draft.update("")
-        else:
-            where.update(step_line(row.item))
-            version.update(up_for_approval(row.item.id))
-            draft.update(outgoing_text(row.item.id))
+    def show(self, row: OutRow | None, pane: tuple | None) -> None:
+        texts = pane or ("Tidak ada draft yang menunggu persetujuan Anda.", "", "")
+        for widget, text in zip(("#where", "#version", "#draft"), texts, strict=True):
+            self.query_one(widget, Static).update(text)
 
     def action_versions(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.push_screen(VersionsScreen(row.item.id))
+            self.app.push_screen(VersionsScreen(row.id))
 
     def action_approve(self) -> None:
         row = self.selected()
         if row is not None:
-            number = email_out_records.texts(row.item.id)[-1].number
-            self.run(lambda: email_out.approve(self.app.session.user, row.item.id),
-                     f"Draft #{row.item.id} v{number} disetujui; staf mengetik naskah final.")
+            version = email_out_records.texts(row.id)[-1].number
+            self.run(lambda: email_out.approve(self.app.session.user, row.id),
+                     f"Draft #{row.id} v{version} disetujui; staf mengetik naskah final.")
 
     def action_revise(self) -> None:
         row = self.selected()
         if row is None:
             return
-        user, item_id = self.app.session.user, row.item.id
+        user, item_id = self.app.session.user, row.id
         self.app.push_screen(
             TextDialog(f"Kembalikan draft #{item_id} untuk revisi",
                        "Catatan revisi untuk penyusun (wajib; Ctrl+S mengirim):",

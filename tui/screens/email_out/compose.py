@@ -9,20 +9,21 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, TextArea
 from textual.widgets.option_list import Option
 
 from model.email_in import records as email_in_records
 from model.email_out import flow as email_out
 from model.email_out import records as email_out_records
+from model.email_out.queue_rows import OutRow, out_rows
 from model.reports.mail_archive import revision_notes
-from model.sop import EMAIL_OUT
-from model.workflow.inbox import WorkRow, waiting_for
 from model.workflow.items import WorkItem
+from tui.dialogs.resubmit import ResubmitDialog
 from tui.screens.email_in.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, OptionList, Static
 from tui.widgets.table import add_columns
@@ -42,27 +43,10 @@ def approved_note(item: WorkItem) -> str:
             f"v{email_out_records.next_version(item.id)}.")
 
 
-class ResubmitDialog(ModalScreen[bool]):
-    """Confirm a change to an approved letter: it goes back to the Kepala Bidang."""
-
-    BINDINGS = [Binding("enter", "dismiss(True)", "Simpan dan ajukan ulang"),
-                Binding("escape", "dismiss(False)", "Batal")]
-
-    def __init__(self, item_id: int, changes: list[str]):
-        super().__init__()
-        self.item_id, self.changes = item_id, changes
-
-    def compose(self) -> ComposeResult:
-        approved = email_out_records.approved(self.item_id)
-        was = f" v{approved.number}" if approved else ""
-        with Vertical(classes="dialog"):
-            yield Static("Naskah yang sudah disetujui diubah", classes="dialog-title")
-            yield Static(Text(
-                f"Perubahan pada {', '.join(self.changes)} mengembalikan naskah #{self.item_id} "
-                f"(disetujui{was}) ke Kepala Bidang untuk disetujui ulang sebagai "
-                f"v{email_out_records.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
-                "disetujui."))
-        yield Footer(compact=True, show_command_palette=False)
+def draft_cells(row: OutRow) -> tuple:
+    status = ("disetujui" if row.step.action("final")
+              else "perlu revisi" if row.revision else "draft")
+    return str(row.id), row.title, status, clock_text(row.clock)
 
 
 def revision_note(item: WorkItem) -> str:
@@ -95,12 +79,12 @@ class ComposeScreen(Screen):
         self.reply_to = reply_to
         self.current: WorkItem | None = None
         self.files: list[tuple[str, bytes]] = []
-        self.rows: list[WorkRow] = []
         self.reply_saved: int | None = None
+        self.first_load = True  # the list gets the focus once it shows drafts
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield DataTable(id="drafts", cursor_type="row", zebra_stripes=True)
+        yield LiveTable(draft_cells, id="drafts")
         yield Static("", id="revision")
         yield Static("", id="where")
         with VerticalScroll(id="form"):
@@ -128,8 +112,6 @@ class ComposeScreen(Screen):
             self.load(WorkItem.get_by_id(self.item_id))
         else:
             self.clear_form()
-            if self.rows and self.reply_to is None:
-                self.action_drafts()
             if self.reply_to is not None:
                 mail = email_in_records.mail_of(self.reply_to)
                 subject = mail.subject if mail.subject.lower().startswith("re:") else \
@@ -141,23 +123,17 @@ class ComposeScreen(Screen):
                 self.query_one("#body", TextArea).focus()
 
     def reload(self) -> None:
-        table = self.query_one("#drafts", DataTable)
-        try:
-            self.rows = [r for r in waiting_for(self.app.session.user, EMAIL_OUT)
-                         if r.step.action("ajukan") or r.step.action("final")]
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
-        table.clear()
-        for row in self.rows:
-            status = ("disetujui" if row.step.action("final")
-                      else "perlu revisi" if revision_note(row.item) else "draft")
-            table.add_row(str(row.item.id), row.item.title, status, clock_text(row.clock),
-                          key=str(row.item.id))
-        table.display = bool(self.rows)
-        ids = [r.item.id for r in self.rows]
-        if self.current is not None and self.current.id in ids:
-            table.move_cursor(row=ids.index(self.current.id))
+        """Read the drafts list in a worker, the cursor kept on the letter in the form."""
+        table, user = self.query_one("#drafts", LiveTable), self.app.session.user
+        table.follow = self.current.id if self.current is not None else None
+        table.load(lambda: out_rows(user, ("ajukan", "final")))
+
+    def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
+        event.table.display = bool(event.table.entries)
+        if self.first_load and event.table.entries and self.item_id is None \
+                and self.reply_to is None:
+            self.action_drafts()
+        self.first_load = False
 
     def clear_form(self) -> None:
         self.current, self.files = None, []

@@ -7,18 +7,30 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
-from model.books.agenda import agenda_number
 from model.fax import flow as fax_flow
-from model.fax.records import Disposition
+from model.fax.queue_rows import FaxRow, fax_rows
 from model.sop import FAX, number
-from model.workflow.inbox import WorkRow, waiting_for
-from tui.screens.fax.disposition import request_or_none
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
-from tui.widgets.table import at_cursor
 
 REGISTER, HANDOVER = "agendakan", "teruskan"  # the SOP actions of its two queues
+
+
+def instruction_summary(row: FaxRow) -> str:
+    if row.disposition is None:
+        return "-"
+    count = len(row.disposition.instructions)
+    return f"{count} instruksi{' +catatan' if row.disposition.note else ''}"
+
+
+CELLS = {
+    REGISTER: lambda r: (str(r.id), r.title[:26], r.derajat, instruction_summary(r),
+                         clock_text(r.clock)),
+    HANDOVER: lambda r: (str(r.id), r.title[:26], r.agenda or "-", clock_text(r.clock)),
+}
+
 
 class AgendaScreen(Screen):
     CSS_PATH = "agenda.tcss"
@@ -29,17 +41,18 @@ class AgendaScreen(Screen):
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
-        self.rows: dict[str, list[WorkRow]] = {REGISTER: [], HANDOVER: []}
+        self.opened = item_id  # the item asked for: its table gets the focus once read
+        self.placed = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
         yield Static(f"Perlu diagendakan (langkah {number(FAX, REGISTER)}) — a: agendakan",
                      classes="section-title")
-        yield DataTable(id=REGISTER, cursor_type="row", zebra_stripes=True)
+        yield LiveTable(CELLS[REGISTER], id=REGISTER)
         yield Static(f"Serahkan ke operator (langkah {number(FAX, HANDOVER)}) — s: serahkan",
                      classes="section-title")
-        yield DataTable(id=HANDOVER, cursor_type="row", zebra_stripes=True)
+        yield LiveTable(CELLS[HANDOVER], id=HANDOVER)
         yield Static("", id="detail")
         yield Footer()
 
@@ -47,62 +60,56 @@ class AgendaScreen(Screen):
         self.sub_title = "Agenda berita keluar"
         self.table(REGISTER).add_columns("No", "Perihal", "Derajat", "Disposisi", "Waktu/baku")
         self.table(HANDOVER).add_columns("No", "Perihal", "Nomor agenda", "Waktu/baku")
+        self.table(REGISTER).focus()
         self.reload()
-        step = next((s for s, rows in self.rows.items()
-                     if any(r.item.id == self.item_id for r in rows)), REGISTER)
-        self.table(step if self.rows[step] else HANDOVER if self.rows[HANDOVER] else REGISTER).focus()
-        self.show_detail()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
-    def table(self, queue: str) -> DataTable:
-        return self.query_one(f"#{queue}", DataTable)
+    def table(self, queue: str) -> LiveTable:
+        return self.query_one(f"#{queue}", LiveTable)
 
     def reload(self) -> None:
-        try:
-            work = waiting_for(self.app.session.user, FAX)
-        except PROBLEMS as exc:
-            say(self, str(exc))
-            return
+        """Read both queues in workers, the cursor kept on `item_id` or on its item."""
+        user = self.app.session.user
         for step in (REGISTER, HANDOVER):
             table = self.table(step)
-            keep = self.item_id or self.selected_id(step)
-            self.rows[step] = [r for r in work if r.step.action(step)]
-            table.clear()
-            for row in self.rows[step]:
-                item = row.item
-                middle = ((item.derajat, instruction_summary(item)) if step == REGISTER
-                          else (agenda_number(item) or "-",))
-                table.add_row(str(item.id), item.title[:26], *middle, clock_text(row.clock),
-                              key=str(item.id))
-            ids = [r.item.id for r in self.rows[step]]
-            if keep in ids:
-                table.move_cursor(row=ids.index(keep))
+            if self.item_id is not None:
+                table.follow = self.item_id
+            table.load(lambda step=step: fax_rows(user, (step,)))
         self.item_id = None
+
+    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
+        tables = {step: self.table(step) for step in (REGISTER, HANDOVER)}
+        if not self.placed and not any(t.busy for t in tables.values()):
+            self.placed = True
+            opened = next((t for t in tables.values()
+                           if any(r.id == self.opened for r in t.entries)), None)
+            first = next((t for t in tables.values() if t.entries), tables[REGISTER])
+            (opened or first).focus()
         self.show_detail()
 
+    def selected(self, step: str) -> FaxRow | None:
+        return self.table(step).selected()
+
     def selected_id(self, step: str) -> int | None:
-        row = at_cursor(self.table(step), self.rows[step])
-        return row.item.id if row else None
+        row = self.selected(step)
+        return row.id if row else None
 
     def show_detail(self) -> None:
         step = HANDOVER if self.focused is self.table(HANDOVER) else REGISTER
-        item_id = self.selected_id(step)
+        row = self.selected(step)
         detail = self.query_one("#detail", Static)
-        if item_id is None:
+        if row is None:
             detail.update("Tidak ada item pada antrean ini.")
             return
-        row = next(r for r in self.rows[step] if r.item.id == item_id)
         if step == HANDOVER:
-            detail.update(f"#{item_id} {row.item.title}\nNomor agenda: "
-                          f"{agenda_number(row.item)}")
+            detail.update(f"#{row.id} {row.title}\nNomor agenda: {row.agenda}")
             return
-        disp = row.item.dispositions.order_by(Disposition.id.desc()).first()
-        text = Text(f"#{item_id} {row.item.title}\n")
+        text = Text(f"#{row.id} {row.title}\n")
+        disp = row.disposition
         if disp:
-            text.append(f"Disposisi {disp.by.full_name}: " + "; ".join(
-                disp.instructions.splitlines()))
+            text.append(f"Disposisi {disp.by}: " + "; ".join(disp.instructions))
             if disp.note:
                 text.append(f"\nCatatan: {disp.note}", style="italic")
         detail.update(text)
@@ -120,8 +127,8 @@ class AgendaScreen(Screen):
         if item_id is None:
             say(self, "Tidak ada permintaan yang perlu diagendakan.")
             return
-        req = request_or_none(next(r.item for r in self.rows[REGISTER] if r.item.id == item_id))
-        if req is None:
+        row = self.selected(REGISTER)
+        if not row.has_request:
             say(self, f"Item #{item_id} tidak memiliki nota dinas dan isi berita.")
             return
 
@@ -129,13 +136,13 @@ class AgendaScreen(Screen):
             if kode is not None:
                 self.register(item_id, kode)
 
-        self.app.push_screen(KlasifikasiPicker(req.klasifikasi), chosen)
+        self.app.push_screen(KlasifikasiPicker(row.klasifikasi), chosen)
 
     def register(self, item_id: int, kode: str) -> None:
         cfg = self.app.session.config
         try:
             entry = fax_flow.register(self.app.session.user, item_id, cfg.agenda_pattern,
-                                      cfg.office["unit_code"], klasifikasi=kode)
+                                      cfg.office.unit_code, klasifikasi=kode)
         except PROBLEMS as exc:
             say(self, str(exc))
             return
@@ -167,11 +174,3 @@ class AgendaScreen(Screen):
 
     def action_reload(self) -> None:
         self.reload()
-
-
-def instruction_summary(item) -> str:
-    disp = item.dispositions.order_by(Disposition.id.desc()).first()
-    if disp is None:
-        return "-"
-    count = len(disp.instructions.splitlines())
-    return f"{count} instruksi{' +catatan' if disp.note else ''}"

@@ -13,16 +13,20 @@ from model.books.agenda import agenda_number
 from model.fax import archive
 from model.fax import flow as fax_flow
 from model.fax.number import FaxNumber
+from model.fax.queue_rows import FaxRow, fax_rows
 from model.fax.records import FaxDestination, FaxRequest
-from model.workflow.inbox import WorkRow, waiting_for
+from model.sop import FAX, number
 from model.workflow.items import WorkItem
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.search import Search
 from tui.widgets.table import add_columns, at_cursor
 
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))
 FOUND_COLUMNS = (("No. agenda", 24), ("Perihal", 26), ("Tujuan", 12), ("Diarsipkan", 10))
+ARCHIVE = "arsipkan"  # the SOP action of its queue
 HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 10), ("Oleh", 18), ("Peran", 13), ("Waktu", 11),
                    ("Durasi/baku", 11))
 
@@ -30,6 +34,16 @@ HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 10), ("Oleh", 18), ("Peran", 13), ("
 def destinations_of(item: WorkItem) -> list[FaxDestination]:
     req = FaxRequest.get_or_none(FaxRequest.item == item)
     return list(req.destinations.order_by(FaxDestination.id)) if req else []
+
+
+def found_cells(item: WorkItem) -> tuple:
+    closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
+    return (agenda_number(item) or "-", item.title,
+            ", ".join(d.name for d in destinations_of(item)), closed)
+
+
+def queue_cells(r: FaxRow) -> tuple:
+    return r.agenda or "-", r.title, str(r.destinations), clock_text(r.clock)
 
 
 class ArchiveScreen(Screen):
@@ -47,13 +61,14 @@ class ArchiveScreen(Screen):
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
-        self.queue: list[WorkRow] = []
         self.found: list[WorkItem] = []
+        self.search = Search(self, self.fetch_found, self.show_found, lambda t: note(self, t))
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("Menunggu diarsipkan — langkah 7", classes="section-title")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static(f"Menunggu diarsipkan — langkah {number(FAX, ARCHIVE)}",
+                     classes="section-title")
+        yield LiveTable(queue_cells, id="queue")
         with Horizontal(id="search-row"):
             yield Label("Cari arsip")
             yield Input(id="search", compact=True,
@@ -66,12 +81,16 @@ class ArchiveScreen(Screen):
         self.title, self.sub_title = "Warkat", "Arsip faks"
         add_columns(self.query_one("#queue", DataTable), QUEUE_COLUMNS)
         add_columns(self.query_one("#found", DataTable), FOUND_COLUMNS)
+        self.query_one("#queue", LiveTable).follow = self.item_id
+        self.query_one("#queue", LiveTable).focus()
+        self.placed = False  # the focus leaves an empty queue for the archive, once
         self.reload()
-        ids = [r.item.id for r in self.queue]
-        queue = self.query_one("#queue", DataTable)
-        if self.item_id in ids:
-            queue.move_cursor(row=ids.index(self.item_id))
-        (queue if ids else self.query_one("#found", DataTable)).focus()
+
+    def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
+        if not self.placed:
+            self.placed = True
+            if not event.table.entries and self.focused is event.table:
+                self.query_one("#found", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -84,33 +103,35 @@ class ArchiveScreen(Screen):
             note(self, str(exc))
 
     def load_queue(self) -> None:
-        self.queue = [r for r in waiting_for(self.app.session.user, "fax") if r.step.number == 7]
-        table = self.query_one("#queue", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        for r in self.queue:
-            table.add_row(agenda_number(r.item) or "-", r.item.title,
-                          str(len(destinations_of(r.item))), clock_text(r.clock),
-                          key=str(r.item.id))
-        if self.queue:
-            table.move_cursor(row=min(keep, len(self.queue) - 1))
+        """Read the queue in a worker; the cursor stays on its item."""
+        user = self.app.session.user
+        self.query_one("#queue", LiveTable).load(lambda: fax_rows(user, (ARCHIVE,)))
+
+    @property
+    def queue(self) -> list[FaxRow]:
+        return self.query_one("#queue", LiveTable).entries
 
     def load_found(self) -> None:
-        self.found = archive.search_fax_archive(self.query_one("#search", Input).value)
+        self.search.now()
+
+    def fetch_found(self):
+        """The archive search for what is typed: the items and their cells (in a worker)."""
+        text = self.query_one("#search", Input).value
+
+        def read() -> list[tuple[WorkItem, tuple]]:
+            return [(item, found_cells(item)) for item in archive.search_fax_archive(text)]
+        return read
+
+    def show_found(self, found: list[tuple[WorkItem, tuple]]) -> None:
+        self.found = [item for item, _cells in found]
         table = self.query_one("#found", DataTable)
         table.clear()
-        for item in self.found:
-            closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
-            table.add_row(agenda_number(item) or "-", item.title,
-                          ", ".join(d.name for d in destinations_of(item)), closed,
-                          key=str(item.id))
+        for item, cells in found:
+            table.add_row(*cells, key=str(item.id))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
-            try:
-                self.load_found()
-            except PROBLEMS as exc:
-                note(self, str(exc))
+            self.search.changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.query_one("#found", DataTable).focus()
@@ -120,7 +141,7 @@ class ArchiveScreen(Screen):
         found = self.query_one("#found", DataTable)
         table, rows = ((found, [i.id for i in self.found]) if self.focused is found
                        else (self.query_one("#queue", DataTable),
-                             [r.item.id for r in self.queue]))
+                             [r.id for r in self.queue]))
         return at_cursor(table, rows)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
@@ -133,19 +154,18 @@ class ArchiveScreen(Screen):
         self.query_one("#search", Input).focus()
 
     def action_archive(self) -> None:
-        if not self.queue:
+        row = self.query_one("#queue", LiveTable).selected()
+        if row is None:
             note(self, "Tidak ada surat yang menunggu diarsipkan.")
             return
-        table = self.query_one("#queue", DataTable)
-        row = self.queue[min(table.cursor_row, len(self.queue) - 1)]
         try:
-            fax_flow.archive(self.app.session.user, row.item.id)
+            fax_flow.archive(self.app.session.user, row.id)
         except PROBLEMS as exc:
             note(self, str(exc))
             return
         note(self, "")
         self.reload()
-        self.app.notify(f"{row.item.title} diarsipkan.")
+        self.app.notify(f"{row.title} diarsipkan.")
 
     def action_open(self) -> None:
         item_id = self.selected()

@@ -18,13 +18,16 @@ from model.books import klasifikasi
 from model.books.agenda import agenda_number
 from model.fax import flow as fax_flow
 from model.fax import number as faxnumber
+from model.fax.queue_rows import FaxRow, fax_rows
 from model.fax.records import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
+from model.org import User
 from model.roles import SHORT
 from model.sop import DONE, FAX
-from model.workflow.inbox import WorkRow
+from model.sop import number as step_number
 from model.workflow.items import StepLog, WorkItem
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, Static
 
@@ -173,15 +176,16 @@ class DispositionScreen(QueueScreen):
     CSS_PATH = "disposition.tcss"
     BINDINGS = [Binding("enter", "open", "Baca", priority=True), ("p", "print", "Cetak disposisi"),
                 ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
-    PROCEDURE, ACTIONS, SUB_TITLE = FAX, ("disposisi", "kembalikan"), "Disposisi"
+    ACTIONS, SUB_TITLE = ("disposisi", "kembalikan"), "Disposisi"
     COLUMNS = tuple((label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat",
                                                   "Waktu/baku"))
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield Static("Permintaan faks menunggu disposisi (langkah 2)", classes="section-title")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static(f"Permintaan faks menunggu disposisi (langkah {step_number(FAX, 'disposisi')})",
+                     classes="section-title")
+        yield LiveTable(lambda e: self.cells(e.row), id="queue")
         yield Static("", id="where")
         yield Footer()
 
@@ -191,16 +195,16 @@ class DispositionScreen(QueueScreen):
             self.app.push_screen(DispositionDetail(self.item_id))
             self.item_id = None
 
-    def cells(self, row: WorkRow) -> tuple:
-        req = request_or_none(row.item)
-        unit = req.from_unit.code if req and req.from_unit else "-"
-        return (str(row.item.id), row.item.title[:22], unit[:8], row.item.sifat,
-                row.item.derajat, clock_text(row.clock))
+    def read(self, user: User) -> list[FaxRow]:
+        return fax_rows(user, self.ACTIONS)
 
-    def show(self, row: WorkRow | None) -> None:
+    def cells(self, row: FaxRow) -> tuple:
+        return (str(row.id), row.title[:22], row.unit[:8], row.sifat, row.derajat,
+                clock_text(row.clock))
+
+    def show(self, row: FaxRow | None, _pane: None) -> None:
         self.query_one("#where", Static).update(
-            f"#{row.item.id} {row.item.title}" if row
-            else "Tidak ada permintaan yang menunggu disposisi.")
+            f"#{row.id} {row.title}" if row else "Tidak ada permintaan yang menunggu disposisi.")
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -208,12 +212,12 @@ class DispositionScreen(QueueScreen):
     def action_open(self) -> None:
         row = self.selected()
         if row is not None:
-            self.app.push_screen(DispositionDetail(row.item.id))
+            self.app.push_screen(DispositionDetail(row.id))
 
     def action_print(self) -> None:
         row = self.selected()
         if row is not None:
-            print_disposition(self, row.item.id)
+            print_disposition(self, row.id)
 
     def action_reload(self) -> None:
         self.reload()
@@ -266,7 +270,7 @@ class DispositionDetail(Screen):
         self.app.notify(f"Permintaan #{self.item_id} didisposisi (langkah 3).")
 
     def action_return(self) -> None:
-        from tui.screens.books.agenda_book import ReasonDialog
+        from tui.dialogs.reason import ReasonDialog
 
         def done(ok: bool | None) -> None:
             if ok:

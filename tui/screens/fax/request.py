@@ -12,26 +12,30 @@ from textual.widgets import Checkbox, Footer, Header, Input, TextArea
 from model.base import now
 from model.books import klasifikasi
 from model.books.agenda import agenda_number
-from model.clock import clock_for
 from model.errors import Invalid
 from model.fax import flow as fax_flow
 from model.fax import number as faxnumber
-from model.fax.records import DERAJAT, SIFAT, FaxRequest
+from model.fax.queue_rows import RequestRow, request_rows
+from model.fax.records import FaxRequest
 from model.org import Contact
-from model.sop import FAX
-from model.workflow.items import WorkItem
+from model.workflow.items import DERAJAT, SIFAT, WorkItem
 from tui.screens.fax.disposition import (
     FaxPreview,
     RequestDetail,
     last_return,
     size_text,
-    where_text,
 )
 from tui.widgets.clock import clock_text
 from tui.widgets.daterange import parse_date
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Select, Static
-from tui.widgets.table import at_cursor
+
+
+def request_cells(row: RequestRow) -> tuple:
+    clock = clock_text(row.clock) if row.clock else "selesai"
+    return (str(row.id), row.title[:30], str(row.step.number) if row.step else "✓", clock,
+            row.agenda or "-")
 
 
 class RequestListScreen(Screen):
@@ -42,61 +46,52 @@ class RequestListScreen(Screen):
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
-        self.items: list[WorkItem] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield DataTable(id="requests", cursor_type="row", zebra_stripes=True)
+        yield LiveTable(request_cells, id="requests")
         yield Static("", id="where")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Permintaan kirim faks saya"
-        self.query_one(DataTable).add_columns("No", "Perihal", "Lgk", "Waktu/baku",
-                                              "Nomor agenda")
+        self.live.add_columns("No", "Perihal", "Lgk", "Waktu/baku", "Nomor agenda")
         self.reload()
-        self.query_one(DataTable).focus()
+        self.live.focus()
 
     def on_screen_resume(self) -> None:
         self.reload()
 
+    @property
+    def live(self) -> LiveTable:
+        return self.query_one("#requests", LiveTable)
+
     def reload(self) -> None:
-        table = self.query_one(DataTable)
-        keep = self.item_id if self.item_id is not None else self.selected_id()
+        """Read the list in a worker; the cursor goes to `item_id`, else stays on its item."""
         user = self.app.session.user
-        self.items = list(WorkItem.select().where((WorkItem.procedure == FAX)
-                                                  & (WorkItem.created_by == user))
-                          .order_by(WorkItem.id.desc()))
-        table.clear()
-        for item in self.items:
-            step = item.sop_step
-            clock = (clock_text(clock_for(item.step_entered_at, step.minutes)) if step
-                     else "selesai")
-            table.add_row(str(item.id), item.title[:30], str(item.step or "✓"), clock,
-                          agenda_number(item) or "-", key=str(item.id))
-        ids = [i.id for i in self.items]
-        if keep in ids:
-            table.move_cursor(row=ids.index(keep))
-        self.item_id = None
-        self.show_where()
+        if self.item_id is not None:
+            self.live.follow, self.item_id = self.item_id, None
+        self.live.load(lambda: request_rows(user))
 
     def selected_id(self) -> int | None:
-        item = at_cursor(self.query_one(DataTable), self.items)
-        return item.id if item else None
+        row = self.live.selected()
+        return row.id if row else None
 
     def show_where(self) -> None:
-        item_id = self.selected_id()
+        row = self.live.selected()
         where = self.query_one("#where", Static)
-        if item_id is None:
+        if row is None:
             where.update("Belum ada permintaan. Tekan n untuk membuat permintaan baru.")
             return
-        item = WorkItem.get_by_id(item_id)
-        text = Text(where_text(item))
-        reason = last_return(item)
-        if reason:
-            text.append(f"\nDikembalikan Kasi: {reason}", style="bold red")
+        text = Text(f"Langkah {row.step.number}: {row.step.name}" if row.step
+                    else "Selesai (diarsipkan)")
+        if row.returned:
+            text.append(f"\nDikembalikan Kasi: {row.returned}", style="bold red")
         where.update(text)
+
+    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
+        self.show_where()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_where()
@@ -112,17 +107,16 @@ class RequestListScreen(Screen):
         self.reload()
 
     def action_open(self) -> None:
-        item_id = self.selected_id()
-        if item_id is None:
+        row = self.live.selected()
+        if row is None:
             return
-        if WorkItem.get_by_id(item_id).waits_for("ajukan"):
-            self.app.push_screen(RequestFormScreen(item_id=item_id), self.select)
+        if row.step is not None and row.step.action("ajukan"):
+            self.app.push_screen(RequestFormScreen(item_id=row.id), self.select)
         else:
-            self.app.push_screen(RequestDetail(item_id))
+            self.app.push_screen(RequestDetail(row.id))
 
     def action_reload(self) -> None:
         self.reload()
-
 
 
 class DestinationTable(DataTable):
@@ -386,7 +380,7 @@ class RequestFormScreen(Screen):
         cfg = self.app.session.config
         number = (agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id
                   else "") or "(belum bernomor)"
-        header = f"{cfg.fax.get('header', '')}  {now():%d-%m-%Y %H:%M}  No. {number}"
-        self.app.push_screen(FaxPreview(header, list(cfg.office.get("letterhead", [])),
+        header = f"{cfg.fax.header}  {now():%d-%m-%Y %H:%M}  No. {number}"
+        self.app.push_screen(FaxPreview(header, list(cfg.office.letterhead),
                                         self.query_one("#isi", TextArea).text,
                                         self.attachment[0]))

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,13 +9,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model.base import now
-from model.books.agenda import agenda_number
 from model.fax import jobs as fax_jobs
-from model.fax.jobs import DECIDE, FAILED, SENT, FaxJob, FaxLogEntry
+from model.fax.jobs import JobStatus
 from model.fax.number import FaxNumber
-from model.fax.records import FaxDestination, FaxRequest
-from model.workflow.inbox import WorkRow, waiting_for
+from model.fax.queue_rows import DestFacts, TransmitRow, transmit_rows
+from model.sop import FAX, number
 from tui.widgets.clock import clock_text
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
@@ -27,17 +25,10 @@ QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3),
                  ("Waktu/baku", 13))
 DEST_COLUMNS = (("Tujuan", 18), ("Nomor", 12), ("Status", 14), ("Coba", 4), ("Hal", 3),
                 ("Keterangan", 15))
-JOB_STYLES = {SENT: "green", FAILED: "bold red", DECIDE: "bold dark_orange",
-              fax_jobs.SENDING: "bold cyan", fax_jobs.CANCELLED: "dim"}
-
-
-@dataclass
-class DestRow:
-    """A destination of the selected message, its latest job and its successful book line."""
-
-    dest: FaxDestination
-    job: FaxJob | None
-    log_id: int | None
+JOB_STYLES = {JobStatus.SENT: "green", JobStatus.FAILED: "bold red",
+              JobStatus.DECIDE: "bold dark_orange", JobStatus.SENDING: "bold cyan",
+              JobStatus.CANCELLED: "dim"}
+SEND, HAND_BACK = "terkirim", "serahkan"  # the SOP actions of its two steps
 
 
 def fill(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
@@ -54,6 +45,25 @@ def fill(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
         table.add_row(*cells, key=key)
     if rows:
         table.move_cursor(row=min(keep, len(rows) - 1))
+
+
+def queue_cells(r: TransmitRow) -> tuple:
+    return (r.agenda or "-", r.title, str(len(r.dests)) if r.has_request else "-",
+            str(r.step.number), clock_text(r.clock))
+
+
+def dest_cells(d: DestFacts) -> tuple:
+    number = FaxNumber(d.number, d.extension).display
+    job = d.job
+    if job is None:
+        status = Text("Terkirim", "green") if d.sent else "Belum"
+        return d.name, number, status, "", "", ""
+    label = Text(JobStatus.label_of(job.status), JOB_STYLES.get(job.status, ""))
+    if job.orphan:
+        label = Text("Terputus", "bold red")
+    via = " (manual)" if job.manual else ""
+    return (d.name, number, label, f"{job.attempts}/{job.max_tries}",
+            f"{job.pages_done}/{job.pages_total}", (job.progress or job.result) + via)
 
 
 class TransmitScreen(Screen):
@@ -74,17 +84,13 @@ class TransmitScreen(Screen):
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
-        self.queue: list[WorkRow] = []
-        self.dests: list[DestRow] = []
-        self.request: FaxRequest | None = None
-        self.ticks = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusLine(id="status")
-        yield Static("Antrean kirim faks — langkah 5 (kirim) dan 6 (serahkan)",
-                     classes="section-title")
-        yield DataTable(id="queue", cursor_type="row", zebra_stripes=True)
+        yield Static(f"Antrean kirim faks — langkah {number(FAX, SEND)} (kirim) dan "
+                     f"{number(FAX, HAND_BACK)} (serahkan)", classes="section-title")
+        yield LiveTable(queue_cells, id="queue")
         yield Static("", id="item-info")
         yield DataTable(id="dests", cursor_type="row")
         yield Static("", id="job-info")
@@ -95,6 +101,7 @@ class TransmitScreen(Screen):
         self.title, self.sub_title = "Warkat", "Konsol kirim faks"
         for table_id, columns in (("#queue", QUEUE_COLUMNS), ("#dests", DEST_COLUMNS)):
             add_columns(self.query_one(table_id, DataTable), columns)
+        self.live.follow = self.item_id
         self.reload()
         self.set_interval(1, self.tick)
         self.query_one("#dests" if self.item_id else "#queue", DataTable).focus()
@@ -102,93 +109,54 @@ class TransmitScreen(Screen):
     def on_screen_resume(self) -> None:
         self.reload()
 
+    @property
+    def live(self) -> LiveTable:
+        return self.query_one("#queue", LiveTable)
+
+    @property
+    def queue(self) -> list[TransmitRow]:
+        return self.live.entries
+
     def tick(self) -> None:
-        """Every second the daemon's progress; every fifth the queue and its clocks."""
-        self.ticks += 1
-        try:
-            if self.ticks % 5 == 0:
-                self.load_queue()
-            self.load_dests()
-        except PROBLEMS as exc:
-            note(self, str(exc))
+        """Every second the daemon's progress and the queue's clocks, unless still reading."""
+        self.reload(poll=True)
 
-    def reload(self) -> None:
-        try:
-            self.load_queue()
-            self.load_dests()
-        except PROBLEMS as exc:
-            note(self, str(exc))
-
-    # -- loading -----------------------------------------------------------------------------
-
-    def load_queue(self) -> None:
+    def reload(self, poll: bool = False) -> None:
         user = self.app.session.user
-        self.queue = [r for r in waiting_for(user, "fax") if r.step.action("terkirim") or r.step.action("serahkan")]
-        table = self.query_one("#queue", DataTable)
-        rows = []
-        for r in self.queue:
-            req = FaxRequest.get_or_none(FaxRequest.item == r.item)
-            count = str(req.destinations.count()) if req else "-"
-            rows.append((str(r.item.id), (agenda_number(r.item) or "-", r.item.title,
-                                          count, str(r.step.number), clock_text(r.clock))))
-        fill(table, rows)
-        ids = [r.item.id for r in self.queue]
-        if self.item_id in ids:
-            if table.cursor_row != ids.index(self.item_id):
-                table.move_cursor(row=ids.index(self.item_id))
-        else:
-            self.item_id = ids[table.cursor_row] if ids and table.cursor_row < len(ids) else None
+        self.live.load(lambda: transmit_rows(user), poll=poll)
 
-    def selected_row(self) -> WorkRow | None:
-        return next((r for r in self.queue if r.item.id == self.item_id), None)
+    # -- showing (no reading here: the rows hold every fact) --------------------------------
 
-    def load_dests(self) -> None:
+    def selected_row(self) -> TransmitRow | None:
+        return self.live.selected()
+
+    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
+        self.show_dests()
+
+    def show_dests(self) -> None:
         row = self.selected_row()
-        self.request = FaxRequest.get_or_none(FaxRequest.item == row.item) if row else None
-        self.dests = []
-        if self.request is not None:
-            latest = {j.destination_id: j for j in fax_jobs.jobs_of(row.item.id)}
-            for dest in self.request.destinations.order_by(FaxDestination.id):
-                entry = (FaxLogEntry.select(FaxLogEntry.id)
-                         .where((FaxLogEntry.destination == dest) & FaxLogEntry.ok)
-                         .order_by(FaxLogEntry.id.desc()).first())
-                self.dests.append(DestRow(dest, latest.get(dest.id), entry.id if entry else None))
+        self.item_id = row.id if row else None
         fill(self.query_one("#dests", DataTable),
-             [(str(d.dest.id), self.dest_cells(d)) for d in self.dests])
+             [(str(d.id), dest_cells(d)) for d in (row.dests if row else ())])
         self.show_item(row)
         self.show_job()
 
-    @staticmethod
-    def dest_cells(d: DestRow) -> tuple:
-        number = FaxNumber(d.dest.number, d.dest.extension).display
-        job = d.job
-        if job is None:
-            status = Text("Terkirim", "green") if d.dest.status == "terkirim" else "Belum"
-            return d.dest.name, number, status, "", "", ""
-        label = Text(fax_jobs.STATUS_LABELS.get(job.status, job.status),
-                     JOB_STYLES.get(job.status, ""))
-        if fax_jobs.orphan(job):
-            label = Text("Terputus", "bold red")
-        via = " (manual)" if job.manual else ""
-        return (d.dest.name, number, label, f"{job.attempts}/{job.max_tries}",
-                f"{job.pages_done}/{job.pages_total}", (job.progress or job.result) + via)
-
-    def show_item(self, row: WorkRow | None) -> None:
+    def show_item(self, row: TransmitRow | None) -> None:
         info = self.query_one("#item-info", Static)
         if row is None:
             info.update("Tidak ada berita yang menunggu pengiriman.")
-        elif self.request is None:
-            info.update(f"#{row.item.id} {row.item.title}: data permintaan faks tidak ada.")
+        elif not row.has_request:
+            info.update(f"#{row.id} {row.title}: data permintaan faks tidak ada.")
         else:
-            holder = self.request.operator
-            mine = holder is None or holder.id == self.app.session.user.id
-            held = "" if mine else f" · dipegang {holder.full_name}"
-            info.update(f"{agenda_number(row.item) or '-'} · {row.item.sifat} · "
-                        f"{row.item.derajat} · ±{self.request.pages} hal.{held}")
+            mine = row.holder_id in (None, self.app.session.user.id)
+            held = "" if mine else f" · dipegang {row.holder}"
+            info.update(f"{row.agenda or '-'} · {row.sifat} · {row.derajat} · "
+                        f"±{row.pages} hal.{held}")
         self.refresh_bindings()
 
-    def selected_dest(self) -> DestRow | None:
-        return at_cursor(self.query_one("#dests", DataTable), self.dests)
+    def selected_dest(self) -> DestFacts | None:
+        row = self.selected_row()
+        return at_cursor(self.query_one("#dests", DataTable), list(row.dests) if row else [])
 
     def show_job(self) -> None:
         d = self.selected_dest()
@@ -196,25 +164,23 @@ class TransmitScreen(Screen):
         if d is None:
             info.update("")
         elif d.job is None:
-            info.update(f"{d.dest.name}: belum dikirim — k kirim lewat modem, "
+            info.update(f"{d.name}: belum dikirim — k kirim lewat modem, "
                         "m catat kiriman mesin faks manual.")
-        elif d.job.status in (FAILED, DECIDE):
+        elif d.job.status in (JobStatus.FAILED, JobStatus.DECIDE):
             reason = d.job.progress or d.job.result
-            info.update(Text(f"{d.dest.name}: {reason} — u kirim ulang, x batalkan, "
+            info.update(Text(f"{d.name}: {reason} — u kirim ulang, x batalkan, "
                              "m catat kiriman manual.", "bold red"))
-        elif fax_jobs.orphan(d.job):
-            info.update(Text(f"{d.dest.name}: daemon yang mengirim tidak aktif lagi — u kirim "
+        elif d.job.orphan:
+            info.update(Text(f"{d.name}: daemon yang mengirim tidak aktif lagi — u kirim "
                              "ulang, x batalkan, m catat kiriman manual.", "bold red"))
         else:
-            info.update(f"{d.dest.name}: {d.job.result or d.job.progress}")
+            info.update(f"{d.name}: {d.job.result or d.job.progress}")
         self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "queue":
-            key = int(event.row_key.value)
-            if key != self.item_id:
-                self.item_id = key
-                self.load_dests()
+            if int(event.row_key.value) != self.item_id:
+                self.show_dests()
         else:
             self.show_job()
 
@@ -229,14 +195,13 @@ class TransmitScreen(Screen):
         step = row.step if row else None
         job = d.job if d else None
         visible = {
-            "modem": bool(step and step.action("terkirim")) and d is not None,
-            "manual": bool(step and step.action("terkirim")) and d is not None,
-            "resend": job is not None and job.status != fax_jobs.QUEUED
-            and fax_jobs.undecided(job),
-            "cancel_job": job is not None and fax_jobs.undecided(job),
-            "mark_sent": bool(step and step.action("terkirim")),
-            "hand_back": bool(step and step.action("serahkan")),
-            "journal": job is not None and job.attempt_rows.exists(),
+            "modem": bool(step and step.action(SEND)) and d is not None,
+            "manual": bool(step and step.action(SEND)) and d is not None,
+            "resend": job is not None and job.status != JobStatus.QUEUED and job.undecided,
+            "cancel_job": job is not None and job.undecided,
+            "mark_sent": bool(step and step.action(SEND)),
+            "hand_back": bool(step and step.action(HAND_BACK)),
+            "journal": job is not None and job.has_attempts,
             "stamp": d is not None and d.log_id is not None,
         }
         return visible.get(action, True)
@@ -257,22 +222,21 @@ class TransmitScreen(Screen):
         self.app.pop_screen()
 
     def action_modem(self) -> None:
-        d, cfg = self.selected_dest(), self.app.session.config
-        if d is None or self.request is None:
+        row, d, cfg = self.selected_row(), self.selected_dest(), self.app.session.config
+        if row is None or d is None or not row.has_request:
             return
         self.run(lambda: fax_jobs.enqueue(
-            self.app.session.user, self.item_id, d.dest.id, pages=self.request.pages,
-            max_tries=int(cfg.fax.get("max_tries", 3)),
-            dial_prefix=cfg.fax.get("dial_prefix", "")),
-            f"Faks ke {d.dest.name} masuk antrean modem.")
+            self.app.session.user, row.id, d.id, pages=row.pages,
+            max_tries=cfg.fax.max_tries, dial_prefix=cfg.fax.dial_prefix),
+            f"Faks ke {d.name} masuk antrean modem.")
 
     def action_manual(self) -> None:
-        from tui.screens.fax.manual_send import ManualSendScreen
+        from tui.dialogs.manual_send import ManualSendDialog
 
-        d = self.selected_dest()
-        if d is None or self.request is None:
+        row, d = self.selected_row(), self.selected_dest()
+        if row is None or d is None or not row.has_request:
             return
-        self.app.push_screen(ManualSendScreen(self.item_id, d.dest, self.request.pages),
+        self.app.push_screen(ManualSendDialog(row.id, d, row.pages),
                              lambda job: job and self.reload())
 
     def decide(self, resend: bool) -> None:
@@ -281,7 +245,7 @@ class TransmitScreen(Screen):
             return
         done = "dikirim ulang" if resend else "dibatalkan"
         self.run(lambda: fax_jobs.decide(self.app.session.user, d.job.id, resend),
-                 f"Faks ke {d.dest.name} {done}.")
+                 f"Faks ke {d.name} {done}.")
 
     def action_resend(self) -> None:
         self.decide(True)
@@ -292,7 +256,7 @@ class TransmitScreen(Screen):
     def action_mark_sent(self) -> None:
         if self.item_id is not None:
             self.run(lambda: fax_jobs.mark_sent(self.app.session.user, self.item_id),
-                     "Berita dicatat terkirim (langkah 6).")
+                     f"Berita dicatat terkirim (langkah {number(FAX, HAND_BACK)}).")
 
     def action_hand_back(self) -> None:
         if self.item_id is not None:

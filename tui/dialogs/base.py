@@ -1,0 +1,92 @@
+"""The one frame of Warkat's form dialogs: a title, some fields, a #message line; Ctrl+S
+saves by calling the model, a refusal is shown in the dialog (what was typed stays), Esc
+cancels. Subclasses compose their fields and say what saving calls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Footer, Input
+
+from tui.widgets.message import PROBLEMS, say
+from tui.widgets.plain import Label, Static
+
+T = TypeVar("T")
+DIALOGS_CSS = Path(__file__).with_name("dialogs.tcss")
+
+
+class FormDialog(ModalScreen[T | None], Generic[T]):
+    """Dismisses with what `save()` returned, or None when cancelled."""
+
+    CSS_PATH = DIALOGS_CSS
+    BINDINGS = [Binding("ctrl+s", "save", "Simpan", priority=True),
+                Binding("escape", "cancel", "Batal")]
+    TITLE_TEXT = ""
+    SAVE_BUTTON: str | None = None  # with a label: Simpan/Batal buttons under the form
+    REFUSALS: tuple[type[Exception], ...] = PROBLEMS
+
+    def heading(self) -> str:
+        return self.TITLE_TEXT
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(self.heading(), classes="dialog-title")
+            yield from self.compose_form()
+            yield Static("", id="message")
+            if self.SAVE_BUTTON:
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(self.SAVE_BUTTON, id="save", variant="primary", compact=True)
+                    yield Button("Batal", id="cancel", compact=True)
+        yield Footer(compact=True, show_command_palette=False)
+
+    def compose_form(self) -> ComposeResult:
+        """The dialog's own widgets, between the title and the #message line."""
+        yield from ()
+
+    def field(self, field_id: str, label: str, value: str = "", placeholder: str = "",
+              **options) -> ComposeResult:
+        """One labelled input on a row."""
+        with Horizontal(classes="field"):
+            yield Label(label)
+            yield Input(value, id=field_id, placeholder=placeholder, compact=True, **options)
+
+    def value(self, field_id: str) -> str:
+        return self.query_one(f"#{field_id}", Input).value
+
+    def save(self) -> T:
+        """Call the model; raise one of REFUSALS to refuse (shown in the dialog)."""
+        raise NotImplementedError
+
+    def submitted(self, field: Input) -> None:
+        """Enter in a field: the last one saves, any other moves on."""
+        if field is list(self.query(Input))[-1]:
+            self.action_save()
+        else:
+            self.focus_next()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.submitted(event.input)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+    def action_save(self) -> None:
+        try:
+            result = self.save()
+        except self.REFUSALS as exc:
+            say(self, str(exc))
+            return
+        self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,43 @@
+"""Procedure 2 step 6: forward an incoming mail to Bidang/Seksi/OPD with a note."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import Input
+
+from model.email_in import flow as email_in
+from model.org import Unit
+from tui.dialogs.base import FormDialog
+from tui.widgets.plain import Label, SelectionList
+
+
+class ForwardDialog(FormDialog[bool]):
+    """Choose the units and write the note; OPDs get a real email. Dismisses True once sent on."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "Teruskan", priority=True)]
+
+    def __init__(self, item_id: int):
+        super().__init__()
+        self.item_id = item_id
+
+    def heading(self) -> str:
+        return f"Teruskan email #{self.item_id} — spasi memilih, Ctrl+S meneruskan"
+
+    def compose_form(self) -> ComposeResult:
+        units = Unit.select().order_by(Unit.kind == "opd", Unit.name)
+        yield SelectionList[int](*[
+            (f"{u.name}{' (email)' if u.kind == 'opd' else ''}", u.id) for u in units],
+            id="fwd-units")
+        with Horizontal(id="fwd-note-row"):
+            yield Label("Catatan")
+            yield Input(id="fwd-note", compact=True, placeholder="mis. mohon ditindaklanjuti")
+
+    def submitted(self, field: Input) -> None:
+        """Enter in the note does not send: the units are chosen first, Ctrl+S sends."""
+
+    def save(self) -> bool:
+        chosen = list(self.query_one("#fwd-units", SelectionList).selected)
+        email_in.forward(self.app.session.user, self.item_id, chosen, self.value("fwd-note"))
+        return True
