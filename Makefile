@@ -26,6 +26,7 @@ install:
 	bash scripts/install.sh $(if $(DESTDIR),--root "$(DESTDIR)")
 
 lint: $(VENV)/.test
+	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
 

@@ -26,9 +26,11 @@ from mail.parse import parse_message  # noqa: E402
 from tests.dovecot import DovecotServer  # noqa: E402
 from tests.hostile_mail import plain, rfc2231  # noqa: E402
 
-PARAGRAPH = ("Menindaklanjuti surat Saudara tentang koordinasi persandian dan keamanan "
-             "informasi di lingkungan Pemerintah Kabupaten Trenggalek, bersama ini kami "
-             "sampaikan hal-hal sebagai berikut.\r\n")
+PARAGRAPH = (
+    "Menindaklanjuti surat Saudara tentang koordinasi persandian dan keamanan "
+    "informasi di lingkungan Pemerintah Kabupaten Trenggalek, bersama ini kami "
+    "sampaikan hal-hal sebagai berikut.\r\n"
+)
 
 
 def message(i: int) -> bytes:
@@ -51,7 +53,7 @@ def imaplib_fetch(server: DovecotServer, folder: str, batch: int = 200) -> int:
     uids = data[0].split()
     count = 0
     for start in range(0, len(uids), batch):
-        chunk = b",".join(uids[start:start + batch]).decode()
+        chunk = b",".join(uids[start : start + batch]).decode()
         _, data = conn.uid("FETCH", chunk, "(BODY.PEEK[])")
         count += sum(1 for part in data if isinstance(part, tuple))
     conn.logout()
@@ -80,32 +82,55 @@ def main() -> None:
     with DovecotServer() as server:
         _, t = timed(lambda: server.deliver(messages, folder=folder))
         rows.append((f"deliver {n} messages (IMAP MULTIAPPEND, setup)", f"{t:.1f} s"))
-        cfg = ImapConfig(server.host, server.port, server.user, server.password,
-                         security="plain", folder=folder)
+        cfg = ImapConfig(
+            server.host, server.port, server.user, server.password, security="plain", folder=folder
+        )
         (fetched, state), t = timed(lambda: sync(cfg, SyncState()))
         assert len(fetched) == n
-        rows.append((f"**initial sync, mail.imap.sync** ({n} msgs, {megabytes:.0f} MB)",
-                     f"**{n / t:,.0f} msg/s** ({t:.2f} s, {megabytes / t:.0f} MB/s)"))
+        rows.append(
+            (
+                f"**initial sync, mail.imap.sync** ({n} msgs, {megabytes:.0f} MB)",
+                f"**{n / t:,.0f} msg/s** ({t:.2f} s, {megabytes / t:.0f} MB/s)",
+            )
+        )
         count, t = timed(lambda: imaplib_fetch(server, folder))
         assert count == n
-        rows.append(("baseline: plain imaplib UID FETCH BODY.PEEK[], 200/batch",
-                     f"{n / t:,.0f} msg/s ({t:.2f} s)"))
+        rows.append(
+            (
+                "baseline: plain imaplib UID FETCH BODY.PEEK[], 200/batch",
+                f"{n / t:,.0f} msg/s ({t:.2f} s)",
+            )
+        )
         count, t = timed(lambda: read_maildir(server.maildir / f".{folder}"))
         assert count == n
-        rows.append(("baseline: read the same files from the maildir on disk",
-                     f"{n / t:,.0f} msg/s ({t:.2f} s)"))
+        rows.append(
+            (
+                "baseline: read the same files from the maildir on disk",
+                f"{n / t:,.0f} msg/s ({t:.2f} s)",
+            )
+        )
         laps = [timed(lambda: sync(cfg, state))[1] for _ in range(20)]
-        rows.append(("**incremental sync, nothing new** (connect, login, select, logout)",
-                     f"**{statistics.median(laps) * 1000:.1f} ms** median of 20"))
+        rows.append(
+            (
+                "**incremental sync, nothing new** (connect, login, select, logout)",
+                f"**{statistics.median(laps) * 1000:.1f} ms** median of 20",
+            )
+        )
         with ImapInbox(cfg) as inbox:
             laps = [timed(lambda: list(inbox.fetch_new(state)))[1] for _ in range(20)]
-        rows.append(("incremental, nothing new, inside an open session (select only)",
-                     f"{statistics.median(laps) * 1000:.1f} ms median of 20"))
+        rows.append(
+            (
+                "incremental, nothing new, inside an open session (select only)",
+                f"{statistics.median(laps) * 1000:.1f} ms median of 20",
+            )
+        )
     _, t = timed(lambda: [parse_message(f.raw) for f in fetched])
     rows.append(("parse_message over the same messages", f"{n / t:,.0f} msg/s ({t:.2f} s)"))
-    print(f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, Dovecot on 127.0.0.1 (plain), {n} messages "
-          f"of ~{megabytes * 1000 / n:.1f} KB.\n")
+    print(
+        f"Measured {time.strftime('%Y-%m-%d')} on {platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, Dovecot on 127.0.0.1 (plain), {n} messages "
+        f"of ~{megabytes * 1000 / n:.1f} KB.\n"
+    )
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")

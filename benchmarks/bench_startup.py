@@ -55,10 +55,13 @@ def measure(code: str, *args: str, runs: int) -> tuple[float, float, int]:
     times, peaks = [], []
     for _ in range(runs):
         start = time.perf_counter()
-        wrapper = (f"import subprocess, sys; subprocess.run([sys.executable, '-c', {code!r}, "
-                   f"*{list(args)!r}], check=True); {RSS}")
-        out = subprocess.run([sys.executable, "-c", wrapper], capture_output=True, text=True,
-                             check=True)
+        wrapper = (
+            f"import subprocess, sys; subprocess.run([sys.executable, '-c', {code!r}, "
+            f"*{list(args)!r}], check=True); {RSS}"
+        )
+        out = subprocess.run(
+            [sys.executable, "-c", wrapper], capture_output=True, text=True, check=True
+        )
         times.append(time.perf_counter() - start)
         peaks.append(int(out.stdout.split()[-1]))
     return statistics.median(times), min(times), max(peaks)
@@ -67,16 +70,24 @@ def measure(code: str, *args: str, runs: int) -> tuple[float, float, int]:
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 10
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "tui.cli", "--home", tmp, "init", "--demo"],
-                       check=True, capture_output=True, cwd=Path(__file__).parent.parent)
+        subprocess.run(
+            [sys.executable, "-m", "tui.cli", "--home", tmp, "init", "--demo"],
+            check=True,
+            capture_output=True,
+            cwd=Path(__file__).parent.parent,
+        )
         bare = measure(BARE, runs=runs)
         warkat = measure(WARKAT, tmp, runs=runs)
     print(f"| process to first screen ({runs} runs) | median s | best s | peak RSS MiB |")
     print("|---|---:|---:|---:|")
-    for name, (med, best, rss) in (("bare Textual app (baseline)", bare),
-                                   ("warkat login screen", warkat)):
+    for name, (med, best, rss) in (
+        ("bare Textual app (baseline)", bare),
+        ("warkat login screen", warkat),
+    ):
         print(f"| {name} | {med:.3f} | {best:.3f} | {rss / 1024:.1f} |")
-    print(f"\nratio warkat/bare: time {warkat[0] / bare[0]:.2f}x, memory {warkat[2] / bare[2]:.2f}x")
+    print(
+        f"\nratio warkat/bare: time {warkat[0] / bare[0]:.2f}x, memory {warkat[2] / bare[2]:.2f}x"
+    )
 
 
 if __name__ == "__main__":

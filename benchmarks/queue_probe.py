@@ -52,10 +52,13 @@ def build(home: Path, items: int) -> None:
     for i in range(items):
         draft = flow.FaxDraft(
             perihal=f"Undangan rapat koordinasi persandian ke-{i + 1}",
-            nota_number=f"ND/{i + 1:05d}/APTIKA/2026", nota_date=date.today(),
+            nota_number=f"ND/{i + 1:05d}/APTIKA/2026",
+            nota_date=date.today(),
             isi_berita="Dengan hormat,\nKami mengundang Bapak/Ibu.",
-            destinations=contacts[i % 5:i % 5 + 1 + i % 2],
-            derajat="Segera" if i % 10 == 0 else "Biasa", klasifikasi="000.1.1")
+            destinations=contacts[i % 5 : i % 5 + 1 + i % 2],
+            derajat="Segera" if i % 10 == 0 else "Biasa",
+            klasifikasi="000.1.1",
+        )
         item = flow.save_draft(users["pemakai"], draft)
         flow.submit(users["pemakai"], item.id)
         flow.dispose(users["kasi"], item.id, ["Agendakan dan kirim melalui faksimili"])
@@ -115,14 +118,20 @@ class Probe:
 
     def result(self) -> dict:
         now = time.perf_counter()
-        opened, loaded = (None if t is None else t - self.started
-                          for t in (self.opened, self.loaded))
-        return {"opened_s": opened, "loaded_s": loaded,
-                "latencies_s": [self.answers[i] - sent for i, (sent, _) in enumerate(self.keys)
-                                if i in self.answers],
-                "unanswered_waited_s": [now - sent for i, (sent, _) in enumerate(self.keys)
-                                        if i not in self.answers],
-                "error": self.error}
+        opened, loaded = (
+            None if t is None else t - self.started for t in (self.opened, self.loaded)
+        )
+        return {
+            "opened_s": opened,
+            "loaded_s": loaded,
+            "latencies_s": [
+                self.answers[i] - sent for i, (sent, _) in enumerate(self.keys) if i in self.answers
+            ],
+            "unanswered_waited_s": [
+                now - sent for i, (sent, _) in enumerate(self.keys) if i not in self.answers
+            ],
+            "error": self.error,
+        }
 
 
 PROBES: list[Probe] = []
@@ -191,8 +200,9 @@ async def measure_screen(app, probe: Probe, gaps: list[float], args) -> None:
     table = app.screen.query_one(probe.selector)
     table.focus()  # the baseline console focuses the destinations once a row is selected
     await asyncio.sleep(0.5)
-    thread = threading.Thread(target=feed, daemon=True,
-                              args=(app, probe, gaps, table.cursor_row, args.wait))
+    thread = threading.Thread(
+        target=feed, daemon=True, args=(app, probe, gaps, table.cursor_row, args.wait)
+    )
     thread.start()
     await wait_for(lambda: not thread.is_alive() and len(probe.answers) == len(gaps))
     DEADLINE[0] = math.inf
@@ -225,13 +235,15 @@ async def session(args) -> None:
             gap = args.home_gap if name == "home" else args.gap
             gaps = [rng.uniform(gap * 0.5, gap * 1.5) for _ in range(args.presses)]
             if label is None:
-                PROBES.append(Probe(name, selector, args.items,
-                                    lambda s: type(s).__name__ == "HomeScreen"))
+                PROBES.append(
+                    Probe(name, selector, args.items, lambda s: type(s).__name__ == "HomeScreen")
+                )
                 app._driver.process_message(events.Key("enter", None))  # sign in
             else:
                 screen = next(d for d in nav.DESTINATIONS if d.label == label).make()
-                PROBES.append(Probe(name, selector, args.items,
-                                    lambda s, screen=screen: s is screen))
+                PROBES.append(
+                    Probe(name, selector, args.items, lambda s, screen=screen: s is screen)
+                )
                 app.push_screen(screen)
             await measure_screen(app, PROBES[-1], gaps, args)
             if name != "home":
@@ -268,6 +280,7 @@ def main() -> None:
     threading.Thread(target=watchdog, args=(out,), daemon=True).start()
     asyncio.run(session(args))
     report(out)
+
 
 if __name__ == "__main__":
     main()

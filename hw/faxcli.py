@@ -19,8 +19,14 @@ TEST_BODY = (
 
 def test_document(fine: bool = False) -> FaxDocument:
     """The one-page test fax."""
-    return FaxDocument(header="UJI FAKS WARKAT", letterhead=["HALAMAN UJI"], body=TEST_BODY,
-                       agenda_number="-", sent_at=datetime.now(), fine=fine)
+    return FaxDocument(
+        header="UJI FAKS WARKAT",
+        letterhead=["HALAMAN UJI"],
+        body=TEST_BODY,
+        agenda_number="-",
+        sent_at=datetime.now(),
+        fine=fine,
+    )
 
 
 def describe_result(result: SendResult, number: str) -> str:
@@ -29,14 +35,17 @@ def describe_result(result: SendResult, number: str) -> str:
     if result.ok:
         resolution = "halus" if result.resolution == "fine" else "standar"
         remote = f", ID penerima {result.remote_id}" if result.remote_id else ""
-        return (f"Terkirim {pages} ke {number}{remote}, {result.bit_rate} bit/s, {resolution}, "
-                f"{result.duration:.0f} detik")
+        return (
+            f"Terkirim {pages} ke {number}{remote}, {result.bit_rate} bit/s, {resolution}, "
+            f"{result.duration:.0f} detik"
+        )
     code = f", kode putus {result.hangup_code}" if result.hangup_code else ""
     return f"Gagal ke {number}: {result.message} ({pages} terkonfirmasi{code})"
 
 
-def send_test(device: str, number: str, fine: bool = False,
-              config: ModemConfig | None = None) -> tuple[bool, str]:
+def send_test(
+    device: str, number: str, fine: bool = False, config: ModemConfig | None = None
+) -> tuple[bool, str]:
     """Send the one-page test fax through the modem at ``device``: (sent, one result line).
 
     A modem that could not be used at all gives just the reason (no call was made).
@@ -53,12 +62,14 @@ def modem_info(device: str, config: ModemConfig | None = None) -> str:
     """What the modem at ``device`` reports about itself; raises ModemError if it cannot."""
     config = replace(config, device=device) if config else ModemConfig(device)
     info = Class2Driver(config).identify()
-    lines = [f"Port: {device}",
-             f"Pabrikan: {info.manufacturer or '-'}",
-             f"Model: {info.model or '-'}",
-             f"Revisi: {info.revision or '-'}",
-             f"Kelas faks: {', '.join(info.classes) or '-'}",
-             f"ATI: {info.ati or '-'}"]
+    lines = [
+        f"Port: {device}",
+        f"Pabrikan: {info.manufacturer or '-'}",
+        f"Model: {info.model or '-'}",
+        f"Revisi: {info.revision or '-'}",
+        f"Kelas faks: {', '.join(info.classes) or '-'}",
+        f"ATI: {info.ati or '-'}",
+    ]
     if config.fax_class not in info.classes:
         lines.append(f"Peringatan: modem tidak mendukung faks kelas {config.fax_class}")
     return "\n".join(lines)

@@ -26,8 +26,15 @@ HEADER_HEIGHT = 44
 BODY_SIZE = 30
 HEADER_SIZE = 24
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-ATTACHMENT_TYPES = {".txt": "teks", ".pdf": "PDF", ".png": "gambar", ".jpg": "gambar",
-                    ".jpeg": "gambar", ".tif": "gambar", ".tiff": "gambar"}
+ATTACHMENT_TYPES = {
+    ".txt": "teks",
+    ".pdf": "PDF",
+    ".png": "gambar",
+    ".jpg": "gambar",
+    ".jpeg": "gambar",
+    ".tif": "gambar",
+    ".tiff": "gambar",
+}
 
 
 class FaxPageError(Exception):
@@ -96,8 +103,10 @@ def _columns(font, width: int) -> int:
 def _wrap(body: str, columns: int) -> list[str]:
     lines = []
     for paragraph in body.expandtabs(4).splitlines() or [""]:
-        lines.extend(textwrap.wrap(paragraph, columns, replace_whitespace=False,
-                                   drop_whitespace=True) or [""])
+        lines.extend(
+            textwrap.wrap(paragraph, columns, replace_whitespace=False, drop_whitespace=True)
+            or [""]
+        )
     return lines
 
 
@@ -168,8 +177,10 @@ def pdf_to_fax_pages(pdf: bytes | str | Path, fine: bool = False) -> list[Image.
     robust with real-world PDFs, adds no Python dependency and is packaged on every distro.
     """
     if shutil.which("pdftoppm") is None:
-        raise FaxPageError("Lampiran PDF tidak dapat diubah: program pdftoppm tidak ditemukan "
-                           "(pasang paket poppler-utils)")
+        raise FaxPageError(
+            "Lampiran PDF tidak dapat diubah: program pdftoppm tidak ditemukan "
+            "(pasang paket poppler-utils)"
+        )
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp, "in.pdf")
         if isinstance(pdf, bytes):
@@ -178,7 +189,11 @@ def pdf_to_fax_pages(pdf: bytes | str | Path, fine: bool = False) -> list[Image.
             source = Path(pdf)
         done = subprocess.run(
             ["pdftoppm", "-gray", "-rx", "204", "-ry", "196", str(source), str(Path(tmp, "p"))],
-            capture_output=True, text=True, timeout=300, check=False)
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
         if done.returncode != 0:
             raise FaxPageError(f"Lampiran PDF tidak dapat dibaca: {done.stderr.strip()[:200]}")
         pages = []
@@ -196,8 +211,9 @@ def load_attachment(path: str | Path, fine: bool = False) -> list[Image.Image]:
     kind = ATTACHMENT_TYPES.get(path.suffix.lower())
     if kind is None:
         allowed = ", ".join(sorted(ATTACHMENT_TYPES))
-        raise FaxPageError(f"Jenis lampiran {path.suffix or path.name} tidak dapat difaks "
-                           f"(yang dapat: {allowed})")
+        raise FaxPageError(
+            f"Jenis lampiran {path.suffix or path.name} tidak dapat difaks (yang dapat: {allowed})"
+        )
     if kind == "teks":
         return text_pages(path.read_text(encoding="utf-8", errors="replace"), fine=fine)
     if kind == "PDF":

@@ -18,8 +18,19 @@ from datetime import datetime
 from pathlib import Path
 
 JOB_ID = re.compile(r"request id is (\S+)")
-TEXT_MAP = str.maketrans({"–": "-", "—": "-", "“": '"', "”": '"', "‘": "'", "’": "'",
-                          "×": "x", "…": "...", "\u00a0": " "})
+TEXT_MAP = str.maketrans(
+    {
+        "–": "-",
+        "—": "-",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "×": "x",
+        "…": "...",
+        "\u00a0": " ",
+    }
+)
 ESC_INIT = b"\x1b@"
 FORM_FEED = b"\x0c"
 
@@ -74,8 +85,7 @@ class Printer(ABC):
 
     def print_text(self, text: str, title: str = "teks") -> PrintResult:
         path = self.keep(text.encode(), title, suffix=".txt")
-        return PrintResult(False, f"Printer ini tidak mencetak teks; teks disimpan di {path}",
-                           path)
+        return PrintResult(False, f"Printer ini tidak mencetak teks; teks disimpan di {path}", path)
 
 
 class PdfPrinter(Printer):
@@ -93,8 +103,9 @@ class PdfPrinter(Printer):
 class CupsPrinter(Printer):
     """A CUPS queue through `lp -d QUEUE`; CUPS_SERVER (env or `server=`) picks the scheduler."""
 
-    def __init__(self, out_dir: Path | str, queue: str, server: str | None = None,
-                 timeout: float = 20.0):
+    def __init__(
+        self, out_dir: Path | str, queue: str, server: str | None = None, timeout: float = 20.0
+    ):
         super().__init__(out_dir)
         self.queue = queue
         self.server = server
@@ -104,8 +115,9 @@ class CupsPrinter(Printer):
         env = dict(os.environ)
         if self.server:
             env["CUPS_SERVER"] = self.server
-        return subprocess.run(args, capture_output=True, text=True, env=env,
-                              timeout=self.timeout, check=False)
+        return subprocess.run(
+            args, capture_output=True, text=True, env=env, timeout=self.timeout, check=False
+        )
 
     def scheduler_running(self) -> bool:
         try:
@@ -129,18 +141,22 @@ class CupsPrinter(Printer):
         try:
             done = self._run("lp", "-d", self.queue, "-t", title, str(path))
         except FileNotFoundError:
-            return PrintResult(False, "Perintah 'lp' tidak ada: paket CUPS belum terpasang. "
-                                      f"Dokumen disimpan di {path}", path)
+            return PrintResult(
+                False,
+                f"Perintah 'lp' tidak ada: paket CUPS belum terpasang. Dokumen disimpan di {path}",
+                path,
+            )
         except subprocess.TimeoutExpired:
-            return PrintResult(False, "Server cetak CUPS tidak menjawab. "
-                                      f"Dokumen disimpan di {path}", path)
+            return PrintResult(
+                False, f"Server cetak CUPS tidak menjawab. Dokumen disimpan di {path}", path
+            )
         match = JOB_ID.search(done.stdout)
         if done.returncode != 0 or not match:
-            return PrintResult(False, f"{self.explain(done.stderr)} Dokumen disimpan di {path}",
-                               path)
+            return PrintResult(
+                False, f"{self.explain(done.stderr)} Dokumen disimpan di {path}", path
+            )
         job = match.group(1)
-        return PrintResult(True, f"Dikirim ke printer '{self.queue}' (pekerjaan {job}).",
-                           path, job)
+        return PrintResult(True, f"Dikirim ke printer '{self.queue}' (pekerjaan {job}).", path, job)
 
     def print_pdf(self, data: bytes, title: str, text: str | None = None) -> PrintResult:
         return self._submit(self.keep(data, title), title)
@@ -163,8 +179,15 @@ class CupsPrinter(Printer):
 class RawPrinter(Printer):
     """Plain text (optionally ESC/P) to a device file or serial port, e.g. a dot-matrix printer."""
 
-    def __init__(self, out_dir: Path | str, device: str, escp: bool = True,
-                 encoding: str = "cp437", baudrate: int | None = None, timeout: float = 10.0):
+    def __init__(
+        self,
+        out_dir: Path | str,
+        device: str,
+        escp: bool = True,
+        encoding: str = "cp437",
+        baudrate: int | None = None,
+        timeout: float = 10.0,
+    ):
         super().__init__(out_dir)
         self.device = device
         self.escp = escp
@@ -180,8 +203,12 @@ class RawPrinter(Printer):
     def print_pdf(self, data: bytes, title: str, text: str | None = None) -> PrintResult:
         path = self.keep(data, title)
         if text is None:
-            return PrintResult(False, "Printer dot-matrix hanya mencetak teks dan dokumen ini "
-                                      f"tidak punya versi teks. PDF disimpan di {path}", path)
+            return PrintResult(
+                False,
+                "Printer dot-matrix hanya mencetak teks dan dokumen ini "
+                f"tidak punya versi teks. PDF disimpan di {path}",
+                path,
+            )
         return self._send(text, path)
 
     def print_text(self, text: str, title: str = "teks") -> PrintResult:
@@ -194,8 +221,12 @@ class RawPrinter(Printer):
             else:
                 self._write_device(self.encode(text))
         except TimeoutError:
-            return PrintResult(False, f"Printer di {self.device} tidak merespons (mati, offline "
-                                      f"atau kertas habis). Dokumen disimpan di {kept}", kept)
+            return PrintResult(
+                False,
+                f"Printer di {self.device} tidak merespons (mati, offline "
+                f"atau kertas habis). Dokumen disimpan di {kept}",
+                kept,
+            )
         except OSError as exc:
             return PrintResult(False, f"{self._explain(exc)} Dokumen disimpan di {kept}", kept)
         return PrintResult(True, f"Dicetak ke printer {self.device}.", kept)
@@ -220,7 +251,7 @@ class RawPrinter(Printer):
                 if remaining <= 0:
                     raise TimeoutError
                 try:
-                    view = view[os.write(fd, view):]
+                    view = view[os.write(fd, view) :]
                 except BlockingIOError:
                     select.select([], [fd], [], min(remaining, 0.5))
         finally:

@@ -97,8 +97,10 @@ def _run_code(table: dict[int, str], n: int) -> str:
 @lru_cache(maxsize=8)
 def _run_codes(width: int) -> tuple[list[str], list[str]]:
     white, black = code_table(True), code_table(False)
-    return ([_run_code(white, n) for n in range(width + 1)],
-            [_run_code(black, n) for n in range(width + 1)])
+    return (
+        [_run_code(white, n) for n in range(width + 1)],
+        [_run_code(black, n) for n in range(width + 1)],
+    )
 
 
 def _rows_of(page, width: int) -> list[bytes]:
@@ -110,7 +112,7 @@ def _rows_of(page, width: int) -> list[bytes]:
         raise ValueError(f"page is {page.width} px wide, expected {width}")
     data = page.tobytes()
     stride = (width + 7) // 8
-    return [data[i:i + stride] for i in range(0, len(data), stride)]
+    return [data[i : i + stride] for i in range(0, len(data), stride)]
 
 
 def encode_lines(page, width: int = PAGE_WIDTH, min_bits: int = 0) -> str:
@@ -176,7 +178,7 @@ def decode_rows(data: bytes, width: int = PAGE_WIDTH, lsb_first: bool = False) -
         row, x, colour, makeup = [], 0, 0, False
         while x < width or makeup:
             try:
-                size, run = tables[colour][bits[pos:pos + 13]]
+                size, run = tables[colour][bits[pos : pos + 13]]
             except KeyError:
                 raise T4Error(f"invalid code in row {len(rows) + 1} at bit {pos}") from None
             pos += size
@@ -208,10 +210,20 @@ def decode_page(data: bytes, width: int = PAGE_WIDTH, lsb_first: bool = False):
 def g3_tiff(data: bytes, width: int, height: int, fine: bool, lsb_first: bool = False) -> bytes:
     """Wrap one page of T.4 MH data as a single-strip TIFF (Compression=3, T4Options=0)."""
     tags = [  # (tag, type, value); type 3 SHORT, 4 LONG, 5 RATIONAL
-        (256, 4, width), (257, 4, height), (258, 3, 1), (259, 3, 3), (262, 3, 0),
-        (266, 3, 2 if lsb_first else 1), (273, 4, 0), (277, 3, 1), (278, 4, height),
-        (279, 4, len(data)), (282, 5, (204, 1)), (283, 5, (196 if fine else 98, 1)),
-        (292, 4, 0), (296, 3, 2),
+        (256, 4, width),
+        (257, 4, height),
+        (258, 3, 1),
+        (259, 3, 3),
+        (262, 3, 0),
+        (266, 3, 2 if lsb_first else 1),
+        (273, 4, 0),
+        (277, 3, 1),
+        (278, 4, height),
+        (279, 4, len(data)),
+        (282, 5, (204, 1)),
+        (283, 5, (196 if fine else 98, 1)),
+        (292, 4, 0),
+        (296, 3, 2),
     ]
     ifd_size = 2 + 12 * len(tags) + 4
     rational_at = 8 + ifd_size

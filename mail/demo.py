@@ -40,12 +40,21 @@ def make_pdf(lines: list[str]) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
-def _mail(sender: str, subject: str, when: datetime, number: int, body: str | None = None,
-          html: str | None = None, cc: str = "") -> EmailMessage:
+def _mail(
+    sender: str,
+    subject: str,
+    when: datetime,
+    number: int,
+    body: str | None = None,
+    html: str | None = None,
+    cc: str = "",
+) -> EmailMessage:
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = sender
     msg["To"] = f"Dinas Kominfo Kab. Trenggalek <{OFFICE}>"
@@ -70,59 +79,106 @@ def _messages(now: datetime) -> list[EmailMessage]:
     hormat = "\n\nAtas perhatian dan kerja samanya disampaikan terima kasih.\n\n"
     undangan = _mail(
         "Bidang Persandian Diskominfo Jatim <persandian@diskominfo.jatimprov.go.id>",
-        "Undangan Rapat Koordinasi Persandian", ago(70), 1,
+        "Undangan Rapat Koordinasi Persandian",
+        ago(70),
+        1,
         salam + "Mengharap kehadiran Kepala Seksi Keamanan Informasi dan Persandian pada Rapat "
         "Koordinasi Persandian se-Jawa Timur, Kamis pukul 09.00 WIB, Ruang Rapat Diskominfo "
-        "Provinsi Jawa Timur, Jl. A. Yani 242-244 Surabaya. Undangan resmi terlampir." + hormat
-        + "Kepala Bidang Persandian\nDiskominfo Provinsi Jawa Timur")
+        "Provinsi Jawa Timur, Jl. A. Yani 242-244 Surabaya. Undangan resmi terlampir."
+        + hormat
+        + "Kepala Bidang Persandian\nDiskominfo Provinsi Jawa Timur",
+    )
     undangan.add_attachment(
-        make_pdf(["PEMERINTAH PROVINSI JAWA TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA", "",
-                  "Nomor  : 005/1123/114.5/2024", "Perihal: Undangan Rapat Koordinasi Persandian",
-                  "", "Hari/Tanggal : Kamis", "Pukul        : 09.00 WIB - selesai",
-                  "Tempat       : Ruang Rapat Diskominfo Jatim"]),
-        maintype="application", subtype="pdf", filename="undangan-rakor-persandian.pdf")
+        make_pdf(
+            [
+                "PEMERINTAH PROVINSI JAWA TIMUR",
+                "DINAS KOMUNIKASI DAN INFORMATIKA",
+                "",
+                "Nomor  : 005/1123/114.5/2024",
+                "Perihal: Undangan Rapat Koordinasi Persandian",
+                "",
+                "Hari/Tanggal : Kamis",
+                "Pukul        : 09.00 WIB - selesai",
+                "Tempat       : Ruang Rapat Diskominfo Jatim",
+            ]
+        ),
+        maintype="application",
+        subtype="pdf",
+        filename="undangan-rakor-persandian.pdf",
+    )
     bssn = _mail(
         "Tim Tanggap Insiden <csirt@trenggalekkab.go.id>",
-        "Laporan Insiden Keamanan Informasi Triwulan III", ago(52), 2,
+        "Laporan Insiden Keamanan Informasi Triwulan III",
+        ago(52),
+        2,
         salam + "Bersama ini kami sampaikan laporan insiden keamanan informasi triwulan III, "
-        "termasuk dua percobaan defacement pada subdomain desa." + hormat + "TTIS Kab. Trenggalek")
-    bssn.add_attachment(make_pdf(["Laporan Insiden Keamanan Informasi", "Triwulan III"]),
-                        maintype="application", subtype="pdf",
-                        filename="Laporan Insiden – Triwulan III (final).pdf")
+        "termasuk dua percobaan defacement pada subdomain desa." + hormat + "TTIS Kab. Trenggalek",
+    )
+    bssn.add_attachment(
+        make_pdf(["Laporan Insiden Keamanan Informasi", "Triwulan III"]),
+        maintype="application",
+        subtype="pdf",
+        filename="Laporan Insiden – Triwulan III (final).pdf",
+    )
     return [
         undangan,
-        _mail("Badan Kepegawaian Daerah <bkd@trenggalekkab.go.id>",
-              "Penyampaian Data ASN Calon Pemegang Sertifikat Elektronik", ago(60), 3,
-              salam + "Menindaklanjuti surat Saudara, bersama ini kami sampaikan data 24 ASN "
-              "calon pemegang sertifikat elektronik untuk penandatanganan naskah dinas. "
-              "Mohon dapat diproses lebih lanjut." + hormat + "Kepala BKD Kab. Trenggalek"),
+        _mail(
+            "Badan Kepegawaian Daerah <bkd@trenggalekkab.go.id>",
+            "Penyampaian Data ASN Calon Pemegang Sertifikat Elektronik",
+            ago(60),
+            3,
+            salam + "Menindaklanjuti surat Saudara, bersama ini kami sampaikan data 24 ASN "
+            "calon pemegang sertifikat elektronik untuk penandatanganan naskah dinas. "
+            "Mohon dapat diproses lebih lanjut." + hormat + "Kepala BKD Kab. Trenggalek",
+        ),
         bssn,
-        _mail("Sekretariat Daerah <setda@trenggalekkab.go.id>",
-              "Surat Edaran Penyesuaian Jam Kerja", ago(40), 4,
-              html="<html><body><p>Yth. Kepala Perangkat Daerah se-Kabupaten Trenggalek,</p>"
-              "<p>Sehubungan dengan penyesuaian jam kerja, mulai Senin jam kerja pukul "
-              "<b>07.30&ndash;15.00 WIB</b>.</p><p>Surat edaran lengkap dapat diunduh di "
-              "<a href='https://jdih.trenggalekkab.go.id/'>JDIH Kabupaten</a>.</p>"
-              "<p>Sekretaris Daerah</p></body></html>"),
-        _mail("Bappeda <bappeda@trenggalekkab.go.id>",
-              "Permohonan Pengiriman Surat via Faksimile ke Bappenas", ago(30), 5,
-              salam + "Mohon bantuan pengiriman surat usulan Musrenbang ke Bappenas melalui "
-              "faksimile hari ini. Nota dinas dan isi berita kami antar ke ruang persandian."
-              + hormat + "Sekretaris Bappeda"),
-        _mail("Kecamatan Watulimo <kec.watulimo@trenggalekkab.go.id>",
-              "Laporan Gangguan Jaringan Internet Kantor Kecamatan", ago(20), 6,
-              salam + "Sejak pagi jaringan internet kantor Kecamatan Watulimo terputus sehingga "
-              "aplikasi SRIKANDI tidak dapat diakses. Mohon tindak lanjut." + hormat + "Camat",
-              cc="Bidang Aptika <aptika@trenggalekkab.go.id>"),
-        _mail("Dinas Kesehatan <dinkes@trenggalekkab.go.id>",
-              "Re: Permohonan Penerbitan Sertifikat Elektronik", ago(8), 7,
-              salam + "Berkas permohonan sertifikat elektronik Kepala Dinas Kesehatan sudah "
-              "kami lengkapi sesuai arahan." + hormat + "Sekretaris Dinas Kesehatan",
-              html="<p>Berkas permohonan sertifikat elektronik sudah kami lengkapi.</p>"),
-        _mail("Panitia Undian <hadiah@undian-berhadiah.example>",
-              "SELAMAT!!! Anda memenangkan hadiah Rp 150.000.000", ago(3), 8,
-              "Selamat! Alamat email Anda terpilih. Klik tautan berikut dan isi data rekening "
-              "untuk mencairkan hadiah: http://undian-berhadiah.example/klaim"),
+        _mail(
+            "Sekretariat Daerah <setda@trenggalekkab.go.id>",
+            "Surat Edaran Penyesuaian Jam Kerja",
+            ago(40),
+            4,
+            html="<html><body><p>Yth. Kepala Perangkat Daerah se-Kabupaten Trenggalek,</p>"
+            "<p>Sehubungan dengan penyesuaian jam kerja, mulai Senin jam kerja pukul "
+            "<b>07.30&ndash;15.00 WIB</b>.</p><p>Surat edaran lengkap dapat diunduh di "
+            "<a href='https://jdih.trenggalekkab.go.id/'>JDIH Kabupaten</a>.</p>"
+            "<p>Sekretaris Daerah</p></body></html>",
+        ),
+        _mail(
+            "Bappeda <bappeda@trenggalekkab.go.id>",
+            "Permohonan Pengiriman Surat via Faksimile ke Bappenas",
+            ago(30),
+            5,
+            salam + "Mohon bantuan pengiriman surat usulan Musrenbang ke Bappenas melalui "
+            "faksimile hari ini. Nota dinas dan isi berita kami antar ke ruang persandian."
+            + hormat
+            + "Sekretaris Bappeda",
+        ),
+        _mail(
+            "Kecamatan Watulimo <kec.watulimo@trenggalekkab.go.id>",
+            "Laporan Gangguan Jaringan Internet Kantor Kecamatan",
+            ago(20),
+            6,
+            salam + "Sejak pagi jaringan internet kantor Kecamatan Watulimo terputus sehingga "
+            "aplikasi SRIKANDI tidak dapat diakses. Mohon tindak lanjut." + hormat + "Camat",
+            cc="Bidang Aptika <aptika@trenggalekkab.go.id>",
+        ),
+        _mail(
+            "Dinas Kesehatan <dinkes@trenggalekkab.go.id>",
+            "Re: Permohonan Penerbitan Sertifikat Elektronik",
+            ago(8),
+            7,
+            salam + "Berkas permohonan sertifikat elektronik Kepala Dinas Kesehatan sudah "
+            "kami lengkapi sesuai arahan." + hormat + "Sekretaris Dinas Kesehatan",
+            html="<p>Berkas permohonan sertifikat elektronik sudah kami lengkapi.</p>",
+        ),
+        _mail(
+            "Panitia Undian <hadiah@undian-berhadiah.example>",
+            "SELAMAT!!! Anda memenangkan hadiah Rp 150.000.000",
+            ago(3),
+            8,
+            "Selamat! Alamat email Anda terpilih. Klik tautan berikut dan isi data rekening "
+            "untuk mencairkan hadiah: http://undian-berhadiah.example/klaim",
+        ),
     ]
 
 

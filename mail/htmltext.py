@@ -7,8 +7,28 @@ from html.parser import HTMLParser
 
 _DROP = {"script", "style", "head", "title", "noscript", "template"}
 _BLOCK = {
-    "p", "div", "table", "tr", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "section", "article", "header", "footer", "hr", "dl", "dt", "dd",
+    "p",
+    "div",
+    "table",
+    "tr",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+    "dl",
+    "dt",
+    "dd",
 }
 
 

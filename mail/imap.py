@@ -55,8 +55,13 @@ def connect(config: ImapConfig) -> IMAPClient:
     check_security(config.host, config.security, "IMAP")
     context = ssl.create_default_context(cafile=config.cafile)
     try:
-        client = IMAPClient(config.host, config.port, ssl=config.security == "ssl",
-                            ssl_context=context, timeout=config.timeout)
+        client = IMAPClient(
+            config.host,
+            config.port,
+            ssl=config.security == "ssl",
+            ssl_context=context,
+            timeout=config.timeout,
+        )
     except (OSError, IMAPClientError) as exc:
         raise connection_error("IMAP", config.host, config.port, exc) from exc
     try:
@@ -108,8 +113,9 @@ class ImapInbox:
 
     def _select(self) -> dict:
         try:
-            return self.client.select_folder(self.config.folder,
-                                             readonly=self.config.after == "none")
+            return self.client.select_folder(
+                self.config.folder, readonly=self.config.after == "none"
+            )
         except IMAPClientError as exc:
             raise MailError(f"Folder {self.config.folder} tidak dapat dibuka: {exc}") from exc
         except OSError as exc:
@@ -127,7 +133,7 @@ class ImapInbox:
         try:
             uids = sorted(u for u in self.client.search(["UID", f"{last + 1}:*"]) if u > last)
             for start in range(0, len(uids), batch):
-                chunk = uids[start:start + batch]
+                chunk = uids[start : start + batch]
                 data = self.client.fetch(chunk, ["BODY.PEEK[]"])
                 for uid in chunk:
                     raw = data.get(uid, {}).get(b"BODY[]")
@@ -170,8 +176,10 @@ class ImapInbox:
         """True at once if mail newer than the last fetch waits, else wait up to `timeout` s
         for some (IDLE, or NOOP polling when the server lacks IDLE)."""
         info = self._select()
-        if (int(info[b"UIDVALIDITY"]) != self.state.uidvalidity
-                or int(info.get(b"UIDNEXT", 0)) > self.state.last_uid + 1):
+        if (
+            int(info[b"UIDVALIDITY"]) != self.state.uidvalidity
+            or int(info.get(b"UIDNEXT", 0)) > self.state.last_uid + 1
+        ):
             return True
         try:
             if self.client.has_capability("IDLE"):

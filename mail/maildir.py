@@ -16,8 +16,13 @@ from mail.imap import Fetched, SyncState
 _serial = count()
 
 
-def deliver(path: str | os.PathLike, raw: bytes, when: float | None = None,
-            subdir: str = "new", flags: str = "") -> str:
+def deliver(
+    path: str | os.PathLike,
+    raw: bytes,
+    when: float | None = None,
+    subdir: str = "new",
+    flags: str = "",
+) -> str:
     """Write `raw` into the maildir at `path` (created if needed); returns the key.
 
     Keys start with the delivery time, so sorting keys sorts by arrival.
@@ -26,8 +31,10 @@ def deliver(path: str | os.PathLike, raw: bytes, when: float | None = None,
     for sub in ("cur", "new", "tmp"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     stamp = time.time() if when is None else when
-    key = f"{int(stamp):010d}.M{int(stamp % 1 * 1e6):06d}P{os.getpid()}Q{next(_serial):06d}." \
-          f"{socket.gethostname().replace('/', '_').replace(':', '_')}"
+    key = (
+        f"{int(stamp):010d}.M{int(stamp % 1 * 1e6):06d}P{os.getpid()}Q{next(_serial):06d}."
+        f"{socket.gethostname().replace('/', '_').replace(':', '_')}"
+    )
     tmp = root / "tmp" / key
     tmp.write_bytes(raw)
     name = f"{key}:2,{flags}" if subdir == "cur" else key

@@ -23,28 +23,34 @@ def is_loopback(host: str) -> bool:
 def check_security(host: str, security: str, protocol: str) -> None:
     """Refuse unknown modes, and unencrypted logins to anything but this machine."""
     if security not in SECURITIES:
-        raise MailError(f"Mode keamanan {protocol} tidak dikenal: {security} "
-                        "(pilih ssl, starttls atau plain)")
+        raise MailError(
+            f"Mode keamanan {protocol} tidak dikenal: {security} (pilih ssl, starttls atau plain)"
+        )
     if security == "plain" and not is_loopback(host):
-        raise MailError(f"Koneksi {protocol} tanpa enkripsi ke {host} ditolak: kata sandi "
-                        "akan terkirim terbuka. Gunakan ssl atau starttls "
-                        "(plain hanya untuk localhost).")
+        raise MailError(
+            f"Koneksi {protocol} tanpa enkripsi ke {host} ditolak: kata sandi "
+            "akan terkirim terbuka. Gunakan ssl atau starttls "
+            "(plain hanya untuk localhost)."
+        )
 
 
 def connection_error(protocol: str, host: str, port: int, exc: BaseException) -> MailError:
     """An Indonesian MailError for a failure to reach or talk to a server."""
     where = f"{host}:{port}"
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return MailError(f"Sertifikat TLS server {protocol} {where} tidak sah: "
-                         f"{exc.verify_message or exc}")
+        return MailError(
+            f"Sertifikat TLS server {protocol} {where} tidak sah: {exc.verify_message or exc}"
+        )
     if isinstance(exc, ssl.SSLError):
         return MailError(f"Gagal membuka koneksi TLS ke server {protocol} {where}: {exc.reason}")
     if isinstance(exc, socket.gaierror):
-        return MailError(f"Server {protocol} {host} tidak ditemukan "
-                         "(nama host salah atau DNS mati)")
+        return MailError(
+            f"Server {protocol} {host} tidak ditemukan (nama host salah atau DNS mati)"
+        )
     if isinstance(exc, ConnectionRefusedError):
-        return MailError(f"Server {protocol} {where} menolak koneksi "
-                         "(layanan mati atau port salah)")
+        return MailError(
+            f"Server {protocol} {where} menolak koneksi (layanan mati atau port salah)"
+        )
     if isinstance(exc, TimeoutError):
         return MailError(f"Server {protocol} {where} tidak menjawab (waktu habis)")
     if isinstance(exc, OSError):

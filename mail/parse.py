@@ -153,8 +153,9 @@ def _walk_part(part: Message, depth: int, col: _Collector) -> None:
         col.warn(f"Terlalu banyak bagian MIME (lebih dari {MAX_PARTS}): sisanya diabaikan")
         return
     if depth > MAX_DEPTH:
-        col.warn(f"MIME bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat): "
-                 "sisanya diabaikan")
+        col.warn(
+            f"MIME bersarang terlalu dalam (lebih dari {MAX_DEPTH} tingkat): sisanya diabaikan"
+        )
         return
     ctype = part.get_content_type()
     if part.is_multipart():
@@ -214,8 +215,14 @@ def _filename(part: Message, col: _Collector) -> str:
 
 
 def _extension(ctype: str) -> str:
-    known = {"application/pdf": ".pdf", "text/plain": ".txt", "text/html": ".html",
-             "image/jpeg": ".jpg", "image/png": ".png", "message/rfc822": ".eml"}
+    known = {
+        "application/pdf": ".pdf",
+        "text/plain": ".txt",
+        "text/html": ".html",
+        "image/jpeg": ".jpg",
+        "image/png": ".png",
+        "message/rfc822": ".eml",
+    }
     return known.get(ctype, ".bin")
 
 
@@ -330,10 +337,28 @@ def _build(msg: Message, raw: bytes, digest: str, col: _Collector) -> ParsedMail
 
 
 _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:")
-_KNOWN = (b"from", b"to", b"subject", b"date", b"message-id", b"received", b"mime-version",
-          b"return-path", b"delivered-to", b"cc", b"reply-to")
-_MAGIC = {b"%PDF": "PDF", b"PK\x03\x04": "ZIP/Office", b"\x89PNG": "PNG", b"\xff\xd8\xff": "JPEG",
-          b"GIF8": "GIF", b"\xd0\xcf\x11\xe0": "Office lama", b"\x7fELF": "program"}
+_KNOWN = (
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"message-id",
+    b"received",
+    b"mime-version",
+    b"return-path",
+    b"delivered-to",
+    b"cc",
+    b"reply-to",
+)
+_MAGIC = {
+    b"%PDF": "PDF",
+    b"PK\x03\x04": "ZIP/Office",
+    b"\x89PNG": "PNG",
+    b"\xff\xd8\xff": "JPEG",
+    b"GIF8": "GIF",
+    b"\xd0\xcf\x11\xe0": "Office lama",
+    b"\x7fELF": "program",
+}
 
 
 def looks_like_email(raw: bytes) -> tuple[bool, str]:

@@ -39,8 +39,9 @@ def _domain(address: str) -> str:
     return address.rpartition("@")[2].strip("> ").lower() or "localhost"
 
 
-def _base(from_addr: str, to: Sequence[str], cc: Sequence[str], subject: str,
-          domain: str | None) -> EmailMessage:
+def _base(
+    from_addr: str, to: Sequence[str], cc: Sequence[str], subject: str, domain: str | None
+) -> EmailMessage:
     msg = EmailMessage(policy=policy.SMTP)
     msg["From"] = from_addr
     msg["To"] = ", ".join(to)
@@ -53,9 +54,15 @@ def _base(from_addr: str, to: Sequence[str], cc: Sequence[str], subject: str,
     return msg
 
 
-def build_message(from_addr: str, to: Sequence[str], cc: Sequence[str], subject: str, body: str,
-                  attachments: Sequence[tuple[str, bytes]] = (),
-                  domain: str | None = None) -> EmailMessage:
+def build_message(
+    from_addr: str,
+    to: Sequence[str],
+    cc: Sequence[str],
+    subject: str,
+    body: str,
+    attachments: Sequence[tuple[str, bytes]] = (),
+    domain: str | None = None,
+) -> EmailMessage:
     """A UTF-8 message with Message-ID under the sender's (office) domain and (name, data) files."""
     msg = _base(from_addr, to, cc, subject, domain)
     msg.set_content(body, charset="utf-8")
@@ -66,17 +73,23 @@ def build_message(from_addr: str, to: Sequence[str], cc: Sequence[str], subject:
     return msg
 
 
-def build_forward(parsed_raw: bytes, from_addr: str, to: Sequence[str], note: str,
-                  domain: str | None = None) -> EmailMessage:
+def build_forward(
+    parsed_raw: bytes, from_addr: str, to: Sequence[str], note: str, domain: str | None = None
+) -> EmailMessage:
     """Forward an incoming mail: a note plus the original attached as message/rfc822."""
     original = parse_message(parsed_raw)
-    subject = original.subject if original.subject.lower().startswith("fwd:") else \
-        f"Fwd: {original.subject}"
+    subject = (
+        original.subject
+        if original.subject.lower().startswith("fwd:")
+        else f"Fwd: {original.subject}"
+    )
     sender = formataddr((original.from_name, original.from_addr)) if original.from_addr else "-"
     when = format_datetime(original.date) if original.date else "-"
-    body = (f"{note.rstrip()}\n\n---------- Pesan diteruskan ----------\n"
-            f"Dari: {sender}\nTanggal: {when}\nPerihal: {original.subject}\n"
-            f"Kepada: {', '.join(original.to) or '-'}\n\n{original.text}\n")
+    body = (
+        f"{note.rstrip()}\n\n---------- Pesan diteruskan ----------\n"
+        f"Dari: {sender}\nTanggal: {when}\nPerihal: {original.subject}\n"
+        f"Kepada: {', '.join(original.to) or '-'}\n\n{original.text}\n"
+    )
     msg = _base(from_addr, to, (), subject[:250], domain)
     msg.set_content(body, charset="utf-8")
     msg.make_mixed()
@@ -115,19 +128,24 @@ def _session(config: SmtpConfig):
     except smtplib.SMTPNotSupportedError as exc:
         raise MailError(f"Server SMTP {config.host} tidak mendukung {_what(exc)}") from exc
     except smtplib.SMTPAuthenticationError as exc:
-        raise MailError(f"Login SMTP ditolak untuk {config.user}: nama pengguna atau kata sandi "
-                        f"salah ({_reply(exc.smtp_code, exc.smtp_error)})") from exc
+        raise MailError(
+            f"Login SMTP ditolak untuk {config.user}: nama pengguna atau kata sandi "
+            f"salah ({_reply(exc.smtp_code, exc.smtp_error)})"
+        ) from exc
     except smtplib.SMTPRecipientsRefused as exc:
         raise MailError("Semua penerima ditolak server: " + _refused(exc.recipients)) from exc
     except smtplib.SMTPSenderRefused as exc:
-        raise MailError(f"Alamat pengirim {exc.sender} ditolak server: "
-                        f"{_reply(exc.smtp_code, exc.smtp_error)}") from exc
+        raise MailError(
+            f"Alamat pengirim {exc.sender} ditolak server: {_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from exc
     except smtplib.SMTPDataError as exc:
-        raise MailError(f"Server menolak isi pesan: {_reply(exc.smtp_code, exc.smtp_error)}") \
-            from exc
+        raise MailError(
+            f"Server menolak isi pesan: {_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from exc
     except smtplib.SMTPResponseException as exc:
-        raise MailError(f"Server SMTP menjawab galat: {_reply(exc.smtp_code, exc.smtp_error)}") \
-            from exc
+        raise MailError(
+            f"Server SMTP menjawab galat: {_reply(exc.smtp_code, exc.smtp_error)}"
+        ) from exc
     except (OSError, smtplib.SMTPException) as exc:
         raise connection_error("SMTP", config.host, config.port, exc) from exc
 
@@ -137,8 +155,10 @@ def send(config: SmtpConfig, msg: EmailMessage) -> str:
     with _session(config) as server:
         refused = server.send_message(msg)
     if refused:
-        raise MailError("Sebagian penerima ditolak (pesan sudah terkirim ke penerima lain): "
-                        + _refused(refused))
+        raise MailError(
+            "Sebagian penerima ditolak (pesan sudah terkirim ke penerima lain): "
+            + _refused(refused)
+        )
     return msg["Message-ID"]
 
 
@@ -174,8 +194,10 @@ class OutboxFolder:
         if "Message-ID" not in msg:
             msg["Message-ID"] = make_msgid("warkat")
         message_id = msg["Message-ID"]
-        stem = datetime.now().strftime("%Y%m%d-%H%M%S-") + re.sub(r"[^\w.-]", "_",
-                                                                  message_id.strip("<>"))[:80]
+        stem = (
+            datetime.now().strftime("%Y%m%d-%H%M%S-")
+            + re.sub(r"[^\w.-]", "_", message_id.strip("<>"))[:80]
+        )
         tmp = self.path / f".{stem}.tmp"
         tmp.write_bytes(msg.as_bytes(policy=policy.SMTP))
         os.replace(tmp, self.path / f"{stem}.eml")

@@ -52,8 +52,10 @@ class Anchor:
 def parse_anchor(text: str) -> Anchor:
     match = ANCHOR_TEXT.fullmatch(text.strip().lower())
     if match is None:
-        raise Invalid(f"Jangkar '{text}' tidak sah: tulis N:HASH (nomor entri, titik dua, "
-                      "64 karakter heksadesimal) seperti tercetak.")
+        raise Invalid(
+            f"Jangkar '{text}' tidak sah: tulis N:HASH (nomor entri, titik dua, "
+            "64 karakter heksadesimal) seperti tercetak."
+        )
     return Anchor(int(match[1]), match[2])
 
 
@@ -71,7 +73,12 @@ def record(actor: str, action: str, subject: str = "", **detail) -> AuditEntry:
     at = now()
     text = json.dumps(detail, sort_keys=True, ensure_ascii=False, default=str)
     return AuditEntry.create(
-        at=at, actor=actor, action=action, subject=subject, detail=text, prev_hash=prev,
+        at=at,
+        actor=actor,
+        action=action,
+        subject=subject,
+        detail=text,
+        prev_hash=prev,
         hash=_digest(prev, at, actor, action, subject, text),
     )
 
@@ -91,8 +98,7 @@ def verify() -> tuple[int, AuditEntry | None]:
 
 def head() -> Anchor | None:
     """The chain's last entry, or None while the trail is empty."""
-    last = (AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc())
-            .first())
+    last = AuditEntry.select(AuditEntry.id, AuditEntry.hash).order_by(AuditEntry.id.desc()).first()
     return Anchor(last.id, last.hash) if last else None
 
 
@@ -136,8 +142,9 @@ def check(given: Anchor | None = None) -> Verdict:
     if given is not None:
         seen[given] = "diberikan"
     for row in AuditAnchor.select().order_by(AuditAnchor.id):
-        seen.setdefault(Anchor(row.entry_id, row.hash),
-                        f"{row.source}, {row.seen_at:%d-%m-%Y %H:%M}")
+        seen.setdefault(
+            Anchor(row.entry_id, row.hash), f"{row.source}, {row.seen_at:%d-%m-%Y %H:%M}"
+        )
     for anchor, source in seen.items():
         verdict.anchors += 1
         entry = AuditEntry.get_or_none(AuditEntry.id == anchor.entry_id)
@@ -147,6 +154,7 @@ def check(given: Anchor | None = None) -> Verdict:
             found = "hash entrinya berbeda (diubah atau rantai dihitung ulang)"
         else:
             continue
-        verdict.problems.append(f"jangkar #{anchor.entry_id}:{anchor.hash[:16]}… ({source}): "
-                                f"{found}")
+        verdict.problems.append(
+            f"jangkar #{anchor.entry_id}:{anchor.hash[:16]}… ({source}): {found}"
+        )
     return verdict

@@ -37,14 +37,17 @@ class LoginFailed(NotAllowed):
 def hash_password(password: str) -> str:
     salt = os.urandom(16)
     key = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
+    return (
+        f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
+    )
 
 
 def check_password(password: str, stored: str) -> bool:
     try:
         _, n, r, p, salt, key = stored.split("$")
-        got = hashlib.scrypt(password.encode(), salt=base64.b64decode(salt), n=int(n),
-                             r=int(r), p=int(p), dklen=32)
+        got = hashlib.scrypt(
+            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+        )
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, base64.b64decode(key))
@@ -83,8 +86,9 @@ def _attempt(user_id: int, password: str, wrong: str, action: str, **detail) -> 
         raise LoginFailed(wrong)
     if not check_password(password, slot.password_hash):
         with write():
-            audit.record(slot.username, "login_gagal", f"user#{user_id}", locked=slot.locks,
-                         **detail)
+            audit.record(
+                slot.username, "login_gagal", f"user#{user_id}", locked=slot.locks, **detail
+            )
         raise LoginFailed(wrong)
     refusal = None
     if not slot.active:
@@ -96,7 +100,8 @@ def _attempt(user_id: int, password: str, wrong: str, action: str, **detail) -> 
             User.update(failed_logins=0, locked_until=None).where(User.id == user_id).execute()
         else:  # the right password does not lengthen its own lock
             User.update(locked_until=slot.held).where(
-                (User.id == user_id) & (User.locked_until == slot.renewed)).execute()
+                (User.id == user_id) & (User.locked_until == slot.renewed)
+            ).execute()
         if refusal is None:
             audit.record(slot.username, action, f"user#{user_id}", **detail)
     if refusal:
@@ -139,9 +144,13 @@ def _reserve(user_id: int) -> _Slot | None:
     lock = at + timedelta(minutes=LOCK_MINUTES)
     with write():
         User.update(failed_logins=0, locked_until=None).where(
-            (User.id == user_id) & (User.locked_until <= at)).execute()
-        counted = User.update(failed_logins=User.failed_logins + 1).where(
-            (User.id == user_id) & User.locked_until.is_null()).execute()
+            (User.id == user_id) & (User.locked_until <= at)
+        ).execute()
+        counted = (
+            User.update(failed_logins=User.failed_logins + 1)
+            .where((User.id == user_id) & User.locked_until.is_null())
+            .execute()
+        )
         row = User.get_or_none(User.id == user_id)
         if row is None:
             return None
@@ -153,8 +162,11 @@ def _reserve(user_id: int) -> _Slot | None:
         held = row.locked_until
         if held is None or held > lock - STEP:
             return None
-        renewed = User.update(locked_until=lock).where(
-            (User.id == user_id) & (User.locked_until == held)).execute()
+        renewed = (
+            User.update(locked_until=lock)
+            .where((User.id == user_id) & (User.locked_until == held))
+            .execute()
+        )
         if not renewed:  # another attempt took this check
             return None
         return _Slot(row.username, row.password_hash, row.active, True, held, lock)
@@ -175,8 +187,9 @@ def ssh_sign_in(account: str, peer: str = "") -> User:
     so the refusal says plainly why)."""
     user = User.get_or_none(User.username == account)
     if user is None:
-        raise LoginFailed(f"Akun SSH '{account}' tidak terdaftar sebagai pengguna Warkat. "
-                          "Hubungi admin sistem.")
+        raise LoginFailed(
+            f"Akun SSH '{account}' tidak terdaftar sebagai pengguna Warkat. Hubungi admin sistem."
+        )
     if not user.active:
         raise LoginFailed(DISABLED)
     if user.locked_until and user.locked_until > now():
@@ -218,8 +231,10 @@ def require_admin_os_user(home: Path) -> Operator:
     name = os_user_name(uid)
     service = os.environ.get(SERVICE_USER_ENV) or SERVICE_USER
     if uid != 0 and name != service and _owner(home) != uid:
-        raise NotAllowed(f"Perintah ini hanya boleh dijalankan sebagai root, pengguna layanan "
-                         f"'{service}' atau pemilik folder data {home} (Anda: {name}).")
+        raise NotAllowed(
+            f"Perintah ini hanya boleh dijalankan sebagai root, pengguna layanan "
+            f"'{service}' atau pemilik folder data {home} (Anda: {name})."
+        )
     detail = {"os_user": name}
     if os.environ.get("SUDO_USER"):  # who ran sudo (kept through the server's runuser wrapper)
         detail["sudo_user"] = os.environ["SUDO_USER"]
@@ -284,8 +299,17 @@ class Account:
 def accounts() -> list[Account]:
     """Every account, by user name."""
     rows = User.select().order_by(User.username)
-    return [Account(u.username, u.full_name, u.roles, u.unit.code if u.unit else "", u.active,
-                    u.locked_until) for u in rows]
+    return [
+        Account(
+            u.username,
+            u.full_name,
+            u.roles,
+            u.unit.code if u.unit else "",
+            u.active,
+            u.locked_until,
+        )
+        for u in rows
+    ]
 
 
 def account_refusal(user_id: int) -> str | None:
@@ -294,14 +318,23 @@ def account_refusal(user_id: int) -> str | None:
     if user is None or not user.active:
         return "Akun Anda dinonaktifkan oleh admin sistem; sesi ini ditutup."
     if user.locked_until and user.locked_until > now():
-        return (f"Akun Anda terkunci sampai {user.locked_until:%H:%M}; sesi ini ditutup. "
-                "Hubungi admin sistem.")
+        return (
+            f"Akun Anda terkunci sampai {user.locked_until:%H:%M}; sesi ini ditutup. "
+            "Hubungi admin sistem."
+        )
     return None
 
 
-def add_user(username: str, full_name: str, password: str, role_codes: list[str], *,
-             unit_code: str | None = None, nip: str = "",
-             by: User | Operator | str = "sistem") -> User:
+def add_user(
+    username: str,
+    full_name: str,
+    password: str,
+    role_codes: list[str],
+    *,
+    unit_code: str | None = None,
+    nip: str = "",
+    by: User | Operator | str = "sistem",
+) -> User:
     """Create an account with its roles (each must be a known role)."""
     actor, detail = _acting(by)
     username = username.strip()
@@ -320,12 +353,23 @@ def add_user(username: str, full_name: str, password: str, role_codes: list[str]
     with write():
         if User.select().where(User.username == username).exists():
             raise Invalid(f"Nama pengguna '{username}' sudah dipakai.")
-        user = User.create(username=username, full_name=full_name.strip(), nip=nip, unit=unit,
-                           password_hash=hash_password(password))
+        user = User.create(
+            username=username,
+            full_name=full_name.strip(),
+            nip=nip,
+            unit=unit,
+            password_hash=hash_password(password),
+        )
         for code in dict.fromkeys(role_codes):
             UserRole.create(user=user, role=code)
-        audit.record(actor, "tambah_pengguna", f"user#{user.id}", username=username,
-                     roles=list(role_codes), **detail)
+        audit.record(
+            actor,
+            "tambah_pengguna",
+            f"user#{user.id}",
+            username=username,
+            roles=list(role_codes),
+            **detail,
+        )
     return user
 
 
@@ -333,8 +377,14 @@ def set_password(username: str, password: str, by: User | Operator | str = "sist
     """Admin reset of a password (also lifts a lockout)."""
     acting = _acting(by)
     _check_new_password(password)
-    _change(username, acting, "reset_sandi", password_hash=hash_password(password),
-            failed_logins=0, locked_until=None)
+    _change(
+        username,
+        acting,
+        "reset_sandi",
+        password_hash=hash_password(password),
+        failed_logins=0,
+        locked_until=None,
+    )
 
 
 def disable(username: str, by: User | Operator | str = "sistem") -> None:

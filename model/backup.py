@@ -75,12 +75,15 @@ def verify(path: Path, shown: Path | None = None) -> Checked:
             raise DatabaseProblem(f"Berkas {shown} rusak: {found[0]}")
         if not copy.table_exists(migrations.SchemaVersion._meta.table_name):
             raise DatabaseProblem(f"{shown} bukan basis data Warkat (tidak ada versi skema).")
-        version = migrations.SchemaVersion.select(
-            peewee.fn.MAX(migrations.SchemaVersion.version)).scalar(copy) or 0
+        version = (
+            migrations.SchemaVersion.select(peewee.fn.MAX(migrations.SchemaVersion.version)).scalar(
+                copy
+            )
+            or 0
+        )
         entries = AuditEntry.select(peewee.fn.COUNT(AuditEntry.id)).scalar(copy)
     except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:
-        raise DatabaseProblem(f"Berkas {shown} rusak atau bukan basis data Warkat: "
-                              f"{exc}") from exc
+        raise DatabaseProblem(f"Berkas {shown} rusak atau bukan basis data Warkat: {exc}") from exc
     finally:
         copy.close()
     return Checked(path, version, entries)
@@ -121,8 +124,9 @@ def _copy(source: Path, target: Path) -> Checked:
         _fsync(target.parent)
     except sqlite3.Error as exc:
         broken = any(w in str(exc) for w in ("not a database", "malformed"))
-        raise DatabaseProblem(f"Berkas {source} {'rusak' if broken else 'tidak dapat disalin'}: "
-                              f"{exc}") from exc
+        raise DatabaseProblem(
+            f"Berkas {source} {'rusak' if broken else 'tidak dapat disalin'}: {exc}"
+        ) from exc
     except OSError as exc:
         raise DatabaseProblem(f"Salinan ke {target} gagal: {exc.strerror or exc}") from exc
     finally:
@@ -133,8 +137,9 @@ def _copy(source: Path, target: Path) -> Checked:
 def _sqlite_only(cfg: Config) -> Path:
     path = database_file(cfg)
     if path is None:
-        raise DatabaseProblem("Basis data PostgreSQL: gunakan pg_dump untuk cadangan dan "
-                              "pg_restore untuk memulihkan.")
+        raise DatabaseProblem(
+            "Basis data PostgreSQL: gunakan pg_dump untuk cadangan dan pg_restore untuk memulihkan."
+        )
     return path
 
 
@@ -153,8 +158,9 @@ def auto(cfg: Config) -> tuple[Checked, list[Path]]:
     try:
         folder = private_dir(backup_dir(cfg))
     except OSError as exc:
-        raise DatabaseProblem(f"Folder cadangan {backup_dir(cfg)} tidak dapat dibuat: "
-                              f"{exc.strerror}") from exc
+        raise DatabaseProblem(
+            f"Folder cadangan {backup_dir(cfg)} tidak dapat dibuat: {exc.strerror}"
+        ) from exc
     checked = _copy(source, folder / f"warkat-{now():%Y%m%d-%H%M%S}.db")
     dated = sorted(p for p in folder.iterdir() if DATED.fullmatch(p.name))
     removed = dated[:-keep]
@@ -184,17 +190,21 @@ def before_migration(old: int, new: int) -> Path | None:
     """The verified copy of the open database taken before migrating it from `old` to `new`
     (SQLite); PostgreSQL is left to the administrator's pg_dump."""
     if is_postgres():
-        log.warning("Basis data PostgreSQL dimigrasi dari versi %d ke %d tanpa cadangan dari "
-                    "Warkat: pg_dump sebelum memperbarui adalah tugas admin.", old, new)
+        log.warning(
+            "Basis data PostgreSQL dimigrasi dari versi %d ke %d tanpa cadangan dari "
+            "Warkat: pg_dump sebelum memperbarui adalah tugas admin.",
+            old,
+            new,
+        )
         return None
     source = Path(db.obj.database)
     try:
         folder = private_dir(_folder_for(source))
-        copy = _copy(source, folder / f"sebelum-migrasi-v{old}-ke-v{new}-"
-                                      f"{now():%Y%m%d-%H%M%S}.db")
+        copy = _copy(source, folder / f"sebelum-migrasi-v{old}-ke-v{new}-{now():%Y%m%d-%H%M%S}.db")
     except (DatabaseProblem, OSError) as exc:
-        raise DatabaseProblem(f"Migrasi dibatalkan, basis data tidak diubah: cadangan "
-                              f"sebelum migrasi gagal ({exc})") from exc
+        raise DatabaseProblem(
+            f"Migrasi dibatalkan, basis data tidak diubah: cadangan sebelum migrasi gagal ({exc})"
+        ) from exc
     log.info("Cadangan sebelum migrasi v%d ke v%d: %s", old, new, copy.path)
     return copy.path
 
@@ -206,8 +216,11 @@ def _live_daemons(path: Path) -> list[str]:
         return []
     try:
         open_database(str(path))
-        return [heartbeat.holder(row.name) for row in heartbeat.Heartbeat.select()
-                if heartbeat.alive(row.name)]
+        return [
+            heartbeat.holder(row.name)
+            for row in heartbeat.Heartbeat.select()
+            if heartbeat.alive(row.name)
+        ]
     except (DatabaseProblem, peewee.DatabaseError):
         return []
     finally:
@@ -244,12 +257,16 @@ def restore(cfg: Config, source: Path) -> Restored:
     try:
         checked = _copy(source, staged)
         if checked.version > migrations.LATEST:
-            raise DatabaseProblem(f"Cadangan {source} berskema versi {checked.version}, lebih "
-                                  f"baru dari program ini (versi {migrations.LATEST}).")
+            raise DatabaseProblem(
+                f"Cadangan {source} berskema versi {checked.version}, lebih "
+                f"baru dari program ini (versi {migrations.LATEST})."
+            )
         alive = _live_daemons(target)
         if alive:
-            raise DatabaseProblem(f"Daemon masih berjalan ({', '.join(alive)}): hentikan dulu "
-                                  "(systemctl stop warkat-daemon), lalu ulangi.")
+            raise DatabaseProblem(
+                f"Daemon masih berjalan ({', '.join(alive)}): hentikan dulu "
+                "(systemctl stop warkat-daemon), lalu ulangi."
+            )
         previous = _keep_previous(cfg, target)
         if target.exists():
             stat = target.stat()

@@ -30,8 +30,12 @@ class Section:
     def from_data(cls, values: dict) -> Self:
         """The section from its schema-checked values (every key present)."""
         kinds = {k.name: k.kind for k in SCHEMA if k.section == cls.SECTION}
-        return cls(**{name + "_" if iskeyword(name) else name: _typed(value, kinds[name])
-                      for name, value in values.items()})
+        return cls(
+            **{
+                name + "_" if iskeyword(name) else name: _typed(value, kinds[name])
+                for name, value in values.items()
+            }
+        )
 
 
 def _typed(value, kind: str):
@@ -179,8 +183,9 @@ def load(home: Path, path: Path | None = None) -> Config:
         try:
             given = tomllib.loads(path.read_text("utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise Invalid(f"Berkas konfigurasi {path} tidak sah: penulisan TOML salah"
-                          f"{_position(str(exc))}.") from exc
+            raise Invalid(
+                f"Berkas konfigurasi {path} tidak sah: penulisan TOML salah{_position(str(exc))}."
+            ) from exc
         except UnicodeDecodeError as exc:
             raise Invalid(f"Berkas konfigurasi {path} tidak sah: bukan teks UTF-8.") from exc
         except OSError as exc:
@@ -192,19 +197,21 @@ def load(home: Path, path: Path | None = None) -> Config:
             data[section].update(values)
     elif path != home / FILENAME:
         raise Invalid(f"Berkas konfigurasi {path} tidak ada atau tidak dapat dibaca.")
-    return use(Config(
-        home=home,
-        path=path if path.exists() else None,
-        office=OfficeConfig.from_data(data["office"]),
-        database_url=data["database"]["url"],
-        agenda_pattern=data["agenda"]["pattern"],
-        idle_lock_minutes=float(data["screen"]["idle_lock_minutes"]),
-        login=data["screen"]["login"],
-        fax=FaxConfig.from_data(data["fax"]),
-        printer=PrinterConfig.from_data(data["printer"]),
-        mail=MailConfig.from_data(data["mail"]),
-        backup=BackupConfig.from_data(data["backup"]),
-    ))
+    return use(
+        Config(
+            home=home,
+            path=path if path.exists() else None,
+            office=OfficeConfig.from_data(data["office"]),
+            database_url=data["database"]["url"],
+            agenda_pattern=data["agenda"]["pattern"],
+            idle_lock_minutes=float(data["screen"]["idle_lock_minutes"]),
+            login=data["screen"]["login"],
+            fax=FaxConfig.from_data(data["fax"]),
+            printer=PrinterConfig.from_data(data["printer"]),
+            mail=MailConfig.from_data(data["mail"]),
+            backup=BackupConfig.from_data(data["backup"]),
+        )
+    )
 
 
 def use(cfg: Config) -> Config:

@@ -17,9 +17,13 @@ PATTERN_KEYS = {"klasifikasi": "000", "urut": 1, "unit": "X", "tahun": 2026, "bu
 
 LOCAL_ID_MAX = 20  # T.30 TSI: 20 characters
 TEXT, INT, NUMBER, BOOL, LIST = "teks", "bilangan bulat", "bilangan", "true/false", "daftar"
-_KIND_RULE = {TEXT: "harus berupa teks dalam tanda kutip", INT: "harus bilangan bulat",
-              NUMBER: "harus bilangan", BOOL: "harus true atau false",
-              LIST: 'harus berupa daftar teks, mis. ["a", "b"]'}
+_KIND_RULE = {
+    TEXT: "harus berupa teks dalam tanda kutip",
+    INT: "harus bilangan bulat",
+    NUMBER: "harus bilangan",
+    BOOL: "harus true atau false",
+    LIST: 'harus berupa daftar teks, mis. ["a", "b"]',
+}
 
 
 @dataclass(frozen=True)
@@ -58,8 +62,10 @@ def _local_id(value: str) -> str | None:
         return f"paling banyak {LOCAL_ID_MAX} karakter ({len(value)} karakter)"
     bad = next((ch for ch in value if not " " <= ch <= "~" or ch == '"'), None)
     if bad is not None:
-        return (f"hanya angka, '+', spasi dan huruf/tanda ASCII biasa tanpa tanda kutip; "
-                f"mengandung {bad!r} (U+{ord(bad):04X})")
+        return (
+            f"hanya angka, '+', spasi dan huruf/tanda ASCII biasa tanpa tanda kutip; "
+            f"mengandung {bad!r} (U+{ord(bad):04X})"
+        )
     return None
 
 
@@ -87,11 +93,18 @@ SECONDS = Range(0, 86400, above=True)
 SCHEMA: tuple[Key, ...] = (
     Key("office", "name", TEXT, "Dinas Komunikasi dan Informatika Kabupaten Trenggalek"),
     Key("office", "section", TEXT, "Seksi Keamanan Informasi dan Persandian"),
-    Key("office", "letterhead", LIST, ["PEMERINTAH KABUPATEN TRENGGALEK",
-                                       "DINAS KOMUNIKASI DAN INFORMATIKA",
-                                       "Jl. Dr. Sutomo No. 5 Trenggalek 66311",
-                                       "Telp. (0355) 791234 | Email: kominfo@trenggalekkab.go.id"],
-        _texts),
+    Key(
+        "office",
+        "letterhead",
+        LIST,
+        [
+            "PEMERINTAH KABUPATEN TRENGGALEK",
+            "DINAS KOMUNIKASI DAN INFORMATIKA",
+            "Jl. Dr. Sutomo No. 5 Trenggalek 66311",
+            "Telp. (0355) 791234 | Email: kominfo@trenggalekkab.go.id",
+        ],
+        _texts,
+    ),
     Key("office", "unit_code", TEXT, "406.020"),
     Key("office", "email", TEXT, "kominfo@trenggalekkab.go.id"),
     Key("office", "fax_id", TEXT, "+62 355 791234"),
@@ -164,8 +177,10 @@ def problems(data: dict) -> Iterator[str]:
     """What breaks the schema in a parsed file, each as `[section] key = value …`."""
     for section, values in data.items():
         if section not in SECTIONS:
-            yield (f"bagian [{section}] tidak dikenal{_close(section, SECTIONS)}; bagian yang "
-                   f"ada: {', '.join(SECTIONS)}")
+            yield (
+                f"bagian [{section}] tidak dikenal{_close(section, SECTIONS)}; bagian yang "
+                f"ada: {', '.join(SECTIONS)}"
+            )
         elif not isinstance(values, dict):
             yield f"{section} = {_shown(values)} tidak sah; tulis sebagai bagian [{section}]"
         else:
@@ -177,8 +192,10 @@ def _key_problem(section: str, name: str, value) -> Iterator[str]:
     key = _KEYS.get((section, name))
     if key is None:
         known = [k.name for k in SCHEMA if k.section == section]
-        yield (f"[{section}] {name} tidak dikenal{_close(name, known)}; kunci di "
-               f"[{section}]: {', '.join(known)}")
+        yield (
+            f"[{section}] {name} tidak dikenal{_close(name, known)}; kunci di "
+            f"[{section}]: {', '.join(known)}"
+        )
         return
     where = f"[{section}] {name} = {_shown(value)}"
     choices = isinstance(key.allowed, tuple)
@@ -215,7 +232,7 @@ def _close(name: str, known) -> str:
     return f" (maksud Anda {match[0]}?)" if match else ""
 
 
-TEMPLATE = '''# Konfigurasi Warkat. Ubah sesuai kantor Anda; baris diawali # adalah keterangan.
+TEMPLATE = """# Konfigurasi Warkat. Ubah sesuai kantor Anda; baris diawali # adalah keterangan.
 # Nilai yang salah atau kunci yang tidak dikenal ditolak saat Warkat dijalankan.
 
 [office]
@@ -315,4 +332,4 @@ queue = ""
 device = ""
 # Ukuran kertas: "A4" atau "F4".
 paper = "A4"
-'''
+"""

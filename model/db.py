@@ -40,8 +40,9 @@ def open_database(url: str) -> peewee.Database:
         try:
             private_file(path)  # its -wal and -shm take the database file's mode
         except OSError as exc:
-            raise DatabaseProblem(f"Berkas basis data {path} tidak dapat dibuat: "
-                                  f"{exc.strerror}") from exc
+            raise DatabaseProblem(
+                f"Berkas basis data {path} tidak dapat dibuat: {exc.strerror}"
+            ) from exc
         database = peewee.SqliteDatabase(
             str(path), pragmas=SQLITE_PRAGMAS, lock_type="IMMEDIATE", timeout=10
         )
@@ -94,11 +95,14 @@ def write():
     except (peewee.OperationalError, sqlite3.OperationalError) as exc:
         raise DatabaseProblem(explain(exc)) from exc
     except peewee.IntegrityError as exc:
-        raise Duplicate("Data yang sama baru saja disimpan oleh pengguna lain. Muat ulang "
-                        "daftar dan periksa sebelum mencoba lagi.") from exc
+        raise Duplicate(
+            "Data yang sama baru saja disimpan oleh pengguna lain. Muat ulang "
+            "daftar dan periksa sebelum mencoba lagi."
+        ) from exc
     except peewee.DataError as exc:
-        raise Invalid(f"Isian ditolak basis data (terlalu panjang atau tidak sah): "
-                      f"{str(exc).splitlines()[0]}") from exc
+        raise Invalid(
+            f"Isian ditolak basis data (terlalu panjang atau tidak sah): {str(exc).splitlines()[0]}"
+        ) from exc
 
 
 def is_postgres() -> bool:

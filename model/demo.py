@@ -26,10 +26,8 @@ UNITS = [
     ("KIP", "Seksi Keamanan Informasi dan Persandian", "seksi", "PERSANDIAN", ""),
     ("APTIKA", "Bidang Aplikasi Informatika", "bidang", None, ""),
     ("IKP", "Bidang Informasi dan Komunikasi Publik", "bidang", None, ""),
-    ("BKPSDM", "Badan Kepegawaian dan Pengembangan SDM", "opd", None,
-     "bkpsdm@trenggalekkab.go.id"),
-    ("BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "opd", None,
-     "bappeda@trenggalekkab.go.id"),
+    ("BKPSDM", "Badan Kepegawaian dan Pengembangan SDM", "opd", None, "bkpsdm@trenggalekkab.go.id"),
+    ("BAPPEDA", "Badan Perencanaan Pembangunan Daerah", "opd", None, "bappeda@trenggalekkab.go.id"),
     ("DINKES", "Dinas Kesehatan", "opd", None, "dinkes@trenggalekkab.go.id"),
 ]
 
@@ -56,9 +54,19 @@ USERS = [
 
 CONTACTS = [
     ("Sekretariat Daerah Provinsi Jawa Timur", "Biro Umum", "031-3524001", ""),
-    ("Diskominfo Provinsi Jawa Timur", "Bidang Persandian", "031-8294608", "kominfo@jatimprov.go.id"),
+    (
+        "Diskominfo Provinsi Jawa Timur",
+        "Bidang Persandian",
+        "031-8294608",
+        "kominfo@jatimprov.go.id",
+    ),
     ("Badan Siber dan Sandi Negara", "Direktorat Sandi Pemda", "021-7805814", ""),
-    ("Diskominfo Kabupaten Tulungagung", "Seksi Persandian", "0355-321456", "kominfo@tulungagung.go.id"),
+    (
+        "Diskominfo Kabupaten Tulungagung",
+        "Seksi Persandian",
+        "0355-321456",
+        "kominfo@tulungagung.go.id",
+    ),
     ("Kantor Kecamatan Panggul", "Sekretariat", "0355-591022", ""),
 ]
 
@@ -79,6 +87,7 @@ FAX_ITEMS = [
     ("Konsep surat edaran jam kerja", "Biasa", "pemakai", [0], 1, 3),
 ]
 
+
 def seed(items: bool = True) -> None:
     """Fill an empty database with the demo office (idempotent on users); `items=False`
     gives the people and address book only."""
@@ -87,8 +96,9 @@ def seed(items: bool = True) -> None:
     with write():
         units = {}
         for code, name, kind, parent, email in UNITS:
-            units[code] = Unit.create(code=code, name=name, kind=kind, email=email,
-                                      parent=units.get(parent))
+            units[code] = Unit.create(
+                code=code, name=name, kind=kind, email=email, parent=units.get(parent)
+            )
         for name, unit in POSITIONS:
             Position.create(name=name, unit=units[unit])
         for name, org, fax, email in CONTACTS:
@@ -104,10 +114,14 @@ def _seed_fax() -> None:
     users = {u.username: u for u in User.select()}
     for n, (title, derajat, requester, dests, step, minutes) in enumerate(FAX_ITEMS, start=1):
         draft = fax_flow.FaxDraft(
-            perihal=title, nota_number=f"ND/{n:03d}/{users[requester].unit.code}/{now().year}",
-            nota_date=now().date(), isi_berita=FAX_TEXT.format(perihal=title.lower()),
+            perihal=title,
+            nota_number=f"ND/{n:03d}/{users[requester].unit.code}/{now().year}",
+            nota_date=now().date(),
+            isi_berita=FAX_TEXT.format(perihal=title.lower()),
             destinations=[(CONTACTS[i][0], CONTACTS[i][2]) for i in dests],
-            derajat=derajat, klasifikasi="000.1.1")
+            derajat=derajat,
+            klasifikasi="000.1.1",
+        )
         item = fax_flow.save_draft(users[requester], draft)
         if step >= 2:
             fax_flow.submit(users[requester], item.id)
@@ -119,8 +133,15 @@ def _seed_fax() -> None:
             fax_flow.handover(users["admin"], item.id)
         if step >= 6:
             for dest in request_of(item).destinations:
-                fax_jobs.record_manual(users["operator"], item.id, dest.id, at=now(),
-                                       remote_id=dest.number, pages=1, ok=True)
+                fax_jobs.record_manual(
+                    users["operator"],
+                    item.id,
+                    dest.id,
+                    at=now(),
+                    remote_id=dest.number,
+                    pages=1,
+                    ok=True,
+                )
             fax_jobs.mark_sent(users["operator"], item.id)
         if step >= 7:
             fax_jobs.hand_back(users["operator"], item.id)
@@ -136,12 +157,15 @@ def _backdate(item_id: int, minutes: int) -> None:
 def _seed_outgoing() -> None:
     staf = User.get(User.username == "staf")
     item = email_out.save_draft(
-        staf, to="statistik@bps.go.id", cc="bappeda@trenggalekkab.go.id",
+        staf,
+        to="statistik@bps.go.id",
+        cc="bappeda@trenggalekkab.go.id",
         subject="Jawaban permintaan data statistik sektoral 2026",
         body="Yth. Kepala BPS Kabupaten Trenggalek\n\nDengan hormat, menindaklanjuti surat "
-             "Saudara, bersama ini kami sampaikan data statistik sektoral bidang komunikasi "
-             "dan informatika tahun 2026.\n\nDemikian, atas perhatiannya kami sampaikan "
-             "terima kasih.\n\nKepala Dinas Kominfo Kabupaten Trenggalek")
+        "Saudara, bersama ini kami sampaikan data statistik sektoral bidang komunikasi "
+        "dan informatika tahun 2026.\n\nDemikian, atas perhatiannya kami sampaikan "
+        "terima kasih.\n\nKepala Dinas Kominfo Kabupaten Trenggalek",
+    )
     email_out.submit(staf, item.id)
     _backdate(item.id, 4)
 
@@ -149,13 +173,20 @@ def _seed_outgoing() -> None:
 def advance_incoming() -> None:
     """Walk the demo inbox's first mails to later steps, so every role has mail waiting."""
     admin = User.get(User.username == "admin")
-    mails = list(WorkItem.select().where((WorkItem.procedure == EMAIL_IN) & (WorkItem.step == number(EMAIL_IN, "cetak")))
-                 .order_by(WorkItem.id))
+    mails = list(
+        WorkItem.select()
+        .where((WorkItem.procedure == EMAIL_IN) & (WorkItem.step == number(EMAIL_IN, "cetak")))
+        .order_by(WorkItem.id)
+    )
     if len(mails) < 3:
         return
     email_in.classify(admin, mails[0].id, needs_print=False)
-    email_in.forward(admin, mails[0].id, [User.get(User.username == "staf").unit_id],
-                     "Mohon ditindaklanjuti dan dijawab.")
+    email_in.forward(
+        admin,
+        mails[0].id,
+        [User.get(User.username == "staf").unit_id],
+        "Mohon ditindaklanjuti dan dijawab.",
+    )
     _backdate(mails[0].id, 40)
     email_in.classify(admin, mails[1].id, needs_print=True)
     _backdate(mails[1].id, 3)

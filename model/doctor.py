@@ -43,8 +43,9 @@ def configuration(home: Path, given: str | None = None) -> tuple[Check, Config |
     name = "Konfigurasi"
     path = config_mod.locate(home, given)
     if not home.is_dir():
-        return Check(name, FAIL, f"folder data {home} tidak ada",
-                     f"Buat dengan: warkat --home {home} init"), None
+        return Check(
+            name, FAIL, f"folder data {home} tidak ada", f"Buat dengan: warkat --home {home} init"
+        ), None
     try:
         cfg = config_mod.load(home, path)
     except WarkatError as exc:
@@ -78,8 +79,12 @@ def database(cfg: Config) -> Check:
     name = "Basis data"
     path = database_file(cfg)
     if path is not None and not path.exists():
-        return Check(name, FAIL, f"{path} tidak ada", f"Buat dengan: warkat --home {cfg.home} "
-                                                      "init, atau pulihkan dari cadangan.")
+        return Check(
+            name,
+            FAIL,
+            f"{path} tidak ada",
+            f"Buat dengan: warkat --home {cfg.home} init, atau pulihkan dari cadangan.",
+        )
     try:
         open_database(cfg.db_url)
         if is_postgres():
@@ -88,11 +93,16 @@ def database(cfg: Config) -> Check:
     except DatabaseProblem as exc:
         return Check(name, FAIL, str(exc), "Hentikan daemon dan pulihkan dari cadangan terakhir.")
     except peewee.DatabaseError as exc:
-        return Check(name, FAIL, explain(exc), "Hentikan daemon dan pulihkan dari cadangan "
-                                               "terakhir.")
+        return Check(
+            name, FAIL, explain(exc), "Hentikan daemon dan pulihkan dari cadangan terakhir."
+        )
     if rows != ["ok"]:
-        return Check(name, FAIL, f"integrity_check: {'; '.join(rows[:SHOWN])}",
-                     "Hentikan daemon dan pulihkan dari cadangan terakhir.")
+        return Check(
+            name,
+            FAIL,
+            f"integrity_check: {'; '.join(rows[:SHOWN])}",
+            "Hentikan daemon dan pulihkan dari cadangan terakhir.",
+        )
     return Check(name, OK, f"{path} terbuka, integrity_check ok")
 
 
@@ -101,13 +111,21 @@ def schema() -> Check:
     name = "Skema basis data"
     have, latest = migrations.current_version(), migrations.LATEST
     if have > latest:
-        return Check(name, FAIL, f"versi {have}, lebih baru dari program ini (versi {latest})",
-                     "Perbarui Warkat ke versi yang membuat basis data ini.")
+        return Check(
+            name,
+            FAIL,
+            f"versi {have}, lebih baru dari program ini (versi {latest})",
+            "Perbarui Warkat ke versi yang membuat basis data ini.",
+        )
     if have < latest:
         pending = ", ".join(str(v) for v, _ in migrations.MIGRATIONS if v > have)
-        return Check(name, WARN, f"versi {have} dari {latest}; migrasi tertunda: {pending}",
-                     "Buka Warkat sekali (mis. warkat user list): migrasi diterapkan otomatis "
-                     "sesudah cadangan otomatis.")
+        return Check(
+            name,
+            WARN,
+            f"versi {have} dari {latest}; migrasi tertunda: {pending}",
+            "Buka Warkat sekali (mis. warkat user list): migrasi diterapkan otomatis "
+            "sesudah cadangan otomatis.",
+        )
     return Check(name, OK, f"versi {have} (terbaru), tidak ada migrasi tertunda")
 
 
@@ -115,8 +133,9 @@ def folder_mode(home: Path) -> Check:
     name = "Izin folder data"
     mode = stat.S_IMODE(home.stat().st_mode)
     if mode & 0o077:
-        return Check(name, FAIL, f"{home} dapat dibuka grup/orang lain ({mode:04o})",
-                     f"chmod 700 {home}")
+        return Check(
+            name, FAIL, f"{home} dapat dibuka grup/orang lain ({mode:04o})", f"chmod 700 {home}"
+        )
     return Check(name, OK, f"{home} {mode:04o}")
 
 
@@ -127,8 +146,12 @@ def config_mode(path: Path) -> Check:
         return Check(name, OK, f"{path} tidak ada (nilai bawaan)")
     mode = stat.S_IMODE(path.stat().st_mode)
     if mode & ~0o640:
-        return Check(name, FAIL, f"{path} {mode:04o}: kata sandi email di dalamnya terbuka",
-                     f"chmod 640 {path}")
+        return Check(
+            name,
+            FAIL,
+            f"{path} {mode:04o}: kata sandi email di dalamnya terbuka",
+            f"chmod 640 {path}",
+        )
     return Check(name, OK, f"{path} {mode:04o}")
 
 
@@ -141,15 +164,21 @@ def data_files(cfg: Config) -> Check:
     loose: list[Path] = []
     foreign: list[Path] = []
     fixes = []
-    groups = [([Path(f"{db_file}{s}") for s in ("", "-wal", "-shm")] if db_file else [], False),
-              (_tree(cfg.out_dir), True), (_tree(backup_dir(cfg)), True)]
+    groups = [
+        ([Path(f"{db_file}{s}") for s in ("", "-wal", "-shm")] if db_file else [], False),
+        (_tree(cfg.out_dir), True),
+        (_tree(backup_dir(cfg)), True),
+    ]
     for paths, recursive in groups:
         bad = [p for p in paths if p.exists() and stat.S_IMODE(p.stat().st_mode) & 0o044]
         foreign += [p for p in paths if p.exists() and p.stat().st_uid != owner]
         loose += bad
         if bad:
-            fixes.append(f"chmod -R go-rwx {paths[0]}" if recursive else
-                         "chmod 600 " + " ".join(str(p) for p in bad))
+            fixes.append(
+                f"chmod -R go-rwx {paths[0]}"
+                if recursive
+                else "chmod 600 " + " ".join(str(p) for p in bad)
+            )
     if foreign:
         fixes.append(f"chown -R {os_user_name(owner)} " + " ".join(str(p) for p in foreign[:SHOWN]))
     problems = []
@@ -179,8 +208,12 @@ def disk(home: Path) -> Check:
     gb = f"{usage.free / (1 << 30):.1f}".replace(".", ",")
     found = f"sisa {gb} GB ({share:.0%}) di sistem berkas {home}"
     if usage.free < MIN_FREE_BYTES or share < MIN_FREE_SHARE:
-        return Check(name, WARN, found, "Kosongkan ruang: pindahkan PDF lama dari out/ dan "
-                                        "cadangan lama ke media lain.")
+        return Check(
+            name,
+            WARN,
+            found,
+            "Kosongkan ruang: pindahkan PDF lama dari out/ dan cadangan lama ke media lain.",
+        )
     return Check(name, OK, found)
 
 
@@ -189,14 +222,19 @@ def last_backup(cfg: Config) -> Check:
     name = "Cadangan terakhir"
     folder = backup_dir(cfg)
     files = sorted(folder.glob("warkat-*.db"), key=lambda p: p.stat().st_mtime)
-    fix = ("Buat cadangan: warkat backup --auto; jadwalkan tiap hari: systemctl enable --now "
-           "warkat-backup.timer.")
+    fix = (
+        "Buat cadangan: warkat backup --auto; jadwalkan tiap hari: systemctl enable --now "
+        "warkat-backup.timer."
+    )
     if not files:
         return Check(name, WARN, f"belum ada cadangan warkat-*.db di {folder}", fix)
     newest = files[-1]
     hours = (time.time() - newest.stat().st_mtime) / 3600
-    age = (f"{hours / 24:.1f}".replace(".", ",") + " hari" if hours >= 24
-           else f"{max(hours, 0):.0f} jam")
+    age = (
+        f"{hours / 24:.1f}".replace(".", ",") + " hari"
+        if hours >= 24
+        else f"{max(hours, 0):.0f} jam"
+    )
     found = f"{newest.name}, {age} lalu"
     if hours > BACKUP_MAX_DAYS * 24:
         return Check(name, WARN, found, fix)

@@ -19,12 +19,28 @@ _LINE_CONTROLS = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _TEXT_CONTROLS = re.compile(r"\x00")
 
 LABELS = {
-    "title": "perihal", "perihal": "perihal", "subject": "perihal", "body": "isi",
-    "text": "isi", "isi": "isi berita", "to": "tujuan", "cc": "tembusan", "note": "catatan",
-    "reason": "alasan", "full_name": "nama lengkap", "username": "nama pengguna",
-    "name": "nama", "number": "nomor", "filename": "nama berkas", "lampiran": "lampiran",
-    "receiver_name": "nama penerima", "letter_number": "nomor surat", "party": "pihak",
-    "remark": "keterangan", "email": "alamat email", "nip": "NIP",
+    "title": "perihal",
+    "perihal": "perihal",
+    "subject": "perihal",
+    "body": "isi",
+    "text": "isi",
+    "isi": "isi berita",
+    "to": "tujuan",
+    "cc": "tembusan",
+    "note": "catatan",
+    "reason": "alasan",
+    "full_name": "nama lengkap",
+    "username": "nama pengguna",
+    "name": "nama",
+    "number": "nomor",
+    "filename": "nama berkas",
+    "lampiran": "lampiran",
+    "receiver_name": "nama penerima",
+    "letter_number": "nomor surat",
+    "party": "pihak",
+    "remark": "keterangan",
+    "email": "alamat email",
+    "nip": "NIP",
 }
 
 
@@ -36,11 +52,15 @@ def _check(field: peewee.Field, value, limit: int, controls: re.Pattern) -> None
     if not isinstance(value, str):
         return
     if len(value) > limit:
-        raise Invalid(f"Isian {_label(field)} terlalu panjang: {len(value):,} karakter "
-                      f"(paling banyak {limit:,}).".replace(",", "."))
+        raise Invalid(
+            f"Isian {_label(field)} terlalu panjang: {len(value):,} karakter "
+            f"(paling banyak {limit:,}).".replace(",", ".")
+        )
     if controls.search(value):
-        raise Invalid(f"Isian {_label(field)} memuat karakter kendali yang tidak diizinkan "
-                      "(mis. NUL atau baris baru); ketik ulang isiannya.")
+        raise Invalid(
+            f"Isian {_label(field)} memuat karakter kendali yang tidak diizinkan "
+            "(mis. NUL atau baris baru); ketik ulang isiannya."
+        )
 
 
 class Line(peewee.CharField):

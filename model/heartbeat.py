@@ -33,11 +33,21 @@ def instance_name(started_at: datetime) -> str:
 def beat(name: str, started_at: datetime, status: str = "berjalan") -> None:
     """Record that daemon instance `name` is alive now (one short write)."""
     status = status[:250]
-    (Heartbeat.insert(name=name, pid=os.getpid(), host=socket.gethostname(),
-                      started_at=started_at, beat_at=now(), status=status)
-     .on_conflict(conflict_target=[Heartbeat.name],
-                  update={Heartbeat.beat_at: now(), Heartbeat.status: status})
-     .execute())
+    (
+        Heartbeat.insert(
+            name=name,
+            pid=os.getpid(),
+            host=socket.gethostname(),
+            started_at=started_at,
+            beat_at=now(),
+            status=status,
+        )
+        .on_conflict(
+            conflict_target=[Heartbeat.name],
+            update={Heartbeat.beat_at: now(), Heartbeat.status: status},
+        )
+        .execute()
+    )
 
 
 def _pid_alive(pid: int) -> bool:
@@ -70,8 +80,12 @@ def holder(name: str) -> str:
 
 def describe() -> tuple[bool, str]:
     """(alive, Indonesian one-liner) for the status bar: the newest daemon instance."""
-    row = (Heartbeat.select().where(Heartbeat.name.startswith(PREFIX))
-           .order_by(Heartbeat.beat_at.desc()).first())
+    row = (
+        Heartbeat.select()
+        .where(Heartbeat.name.startswith(PREFIX))
+        .order_by(Heartbeat.beat_at.desc())
+        .first()
+    )
     if row is None:
         return False, "Daemon belum pernah berjalan"
     if row.status == STOPPED:

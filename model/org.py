@@ -62,9 +62,14 @@ class UserRole(BaseModel):
 
 def email_of_role(role: str) -> str:
     """The unit email of the first active holder of `role` that has one, or ''."""
-    unit = (Unit.select(Unit.email).join(User).join(UserRole)
-            .where((UserRole.role == role) & User.active & (Unit.email != ""))
-            .order_by(User.id).first())
+    unit = (
+        Unit.select(Unit.email)
+        .join(User)
+        .join(UserRole)
+        .where((UserRole.role == role) & User.active & (Unit.email != ""))
+        .order_by(User.id)
+        .first()
+    )
     return unit.email if unit else ""
 
 

@@ -54,18 +54,36 @@ class MailJob(BaseModel):
     updated_at = peewee.DateTimeField(default=now)
 
 
-def enqueue(actor: User, item: WorkItem, kind: MailKind, to: str, *, note: str = "",
-            klasifikasi: str = "", max_tries: int = 3) -> MailJob:
+def enqueue(
+    actor: User,
+    item: WorkItem,
+    kind: MailKind,
+    to: str,
+    *,
+    note: str = "",
+    klasifikasi: str = "",
+    max_tries: int = 3,
+) -> MailJob:
     """Inside the caller's write(): queue one mail job, refused while one of its kind for the
     item is queued or sending."""
     _no_active(item, kind)
-    return MailJob.create(item=item, kind=kind, to=to, note=note, klasifikasi=klasifikasi,
-                          max_tries=max_tries, created_by=actor)
+    return MailJob.create(
+        item=item,
+        kind=kind,
+        to=to,
+        note=note,
+        klasifikasi=klasifikasi,
+        max_tries=max_tries,
+        created_by=actor,
+    )
 
 
 def _no_active(item: WorkItem, kind: MailKind) -> None:
-    busy = MailJob.get_or_none((MailJob.item == item) & (MailJob.kind == kind)
-                               & MailJob.status.in_((MailStatus.QUEUED, MailStatus.SENDING)))
+    busy = MailJob.get_or_none(
+        (MailJob.item == item)
+        & (MailJob.kind == kind)
+        & MailJob.status.in_((MailStatus.QUEUED, MailStatus.SENDING))
+    )
     if busy:
         raise Conflict("Email ini sudah dalam antrean kirim.")
 
@@ -73,18 +91,30 @@ def _no_active(item: WorkItem, kind: MailKind) -> None:
 def claim_next(worker: str) -> MailJob | None:
     """The oldest due mail job, taken atomically."""
     with write():
-        job = (MailJob.select().where((MailJob.status == MailStatus.QUEUED)
-                                      & (MailJob.next_try_at <= now()))
-               .order_by(MailJob.id).first())
+        job = (
+            MailJob.select()
+            .where((MailJob.status == MailStatus.QUEUED) & (MailJob.next_try_at <= now()))
+            .order_by(MailJob.id)
+            .first()
+        )
         if job is None:
             return None
-        taken = (MailJob.update(status=MailStatus.SENDING, worker=worker, updated_at=now())
-                 .where((MailJob.id == job.id) & (MailJob.status == MailStatus.QUEUED)).execute())
+        taken = (
+            MailJob.update(status=MailStatus.SENDING, worker=worker, updated_at=now())
+            .where((MailJob.id == job.id) & (MailJob.status == MailStatus.QUEUED))
+            .execute()
+        )
     return MailJob.get_by_id(job.id) if taken else None
 
 
-def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = True,
-           delivered: Callable[[MailJob], None] | None = None) -> MailJob:
+def finish(
+    job_id: int,
+    *,
+    message_id: str = "",
+    error: str = "",
+    retry: bool = True,
+    delivered: Callable[[MailJob], None] | None = None,
+) -> MailJob:
     """Record the outcome in one transaction: on success `delivered(job)` (the procedure's
     next step); on failure retry later or give the error back to the sender."""
     with write():
@@ -103,20 +133,24 @@ def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = 
         else:
             job.status, job.error = MailStatus.FAILED, error
             job.save()
-        audit.record("daemon", f"email_{job.kind}", f"item#{job.item_id}", ok=not error,
-                     error=error)
+        audit.record(
+            "daemon", f"email_{job.kind}", f"item#{job.item_id}", ok=not error, error=error
+        )
     return job
-
 
 
 def recover_interrupted() -> list[int]:
     """Mail jobs held by a daemon instance that is gone go back to the queue (SMTP gives one
     result per call)."""
     with write():
-        ids = [j.id for j in MailJob.select().where(MailJob.status == MailStatus.SENDING)
-               if not heartbeat.alive(j.worker)]
+        ids = [
+            j.id
+            for j in MailJob.select().where(MailJob.status == MailStatus.SENDING)
+            if not heartbeat.alive(j.worker)
+        ]
         MailJob.update(status=MailStatus.QUEUED).where(
-            MailJob.id.in_(ids) & (MailJob.status == MailStatus.SENDING)).execute()
+            MailJob.id.in_(ids) & (MailJob.status == MailStatus.SENDING)
+        ).execute()
     return ids
 
 

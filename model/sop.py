@@ -69,10 +69,16 @@ class Procedure:
                 return number + 1 if number < last else DONE
             return DONE if act.to == FINISH else owner[act.to]
 
-        object.__setattr__(self, "steps", tuple(
-            replace(step, number=n, actions=tuple(replace(a, to=target(n, a))
-                                                  for a in step.actions))
-            for n, step in enumerate(self.written, start=1)))
+        object.__setattr__(
+            self,
+            "steps",
+            tuple(
+                replace(
+                    step, number=n, actions=tuple(replace(a, to=target(n, a)) for a in step.actions)
+                )
+                for n, step in enumerate(self.written, start=1)
+            ),
+        )
 
     def step(self, number: int) -> Step:
         for step in self.steps:
@@ -101,37 +107,69 @@ FAX_PROCEDURE = Procedure(
     "Pengiriman Surat Faksimile",
     "Faks",
     (
-        Step("Mengajukan permintaan pengiriman surat melalui faksimili kepada Kepala Dinas "
-             "c.q. Kasi Keamanan Informasi dan Persandian",
-             (PEMAKAI,), 10, "Nota dinas, isi berita", "Nota dinas, isi berita",
-             (Action("ajukan", "Ajukan"),), scope="owner"),
-        Step("Menugaskan Pengadministrasi Umum untuk mengagendakan surat (disposisi)",
-             (KASI,), 10, "Nota dinas, isi berita",
-             "Nota dinas yang sudah didisposisi Kasi Persandian, isi berita",
-             (Action("disposisi", "Disposisi ke Adm. Umum"),
-              Action("kembalikan", "Kembalikan ke pemohon", to="ajukan"))),
-        Step("Mengagendakan surat di buku agenda berita keluar",
-             (ADMIN_UMUM,), 10,
-             "Nota dinas yang sudah didisposisi Kasi Persandian, buku agenda berita keluar",
-             "Isi berita yang sudah dinomori",
-             (Action("agendakan", "Agendakan"),)),
-        Step("Meneruskan surat kepada Operator Transmisi Sandi untuk dikirim melalui "
-             "mesin faksimili",
-             (ADMIN_UMUM,), 5, "Isi berita yang sudah dinomori", "Isi berita yang sudah dinomori",
-             (Action("teruskan", "Serahkan ke operator"),)),
-        Step("Mengirim surat sesuai alamat tujuan, mencetak jurnal pengiriman, mencatat di "
-             "buku laporan harian fax dan menulis waktu pengiriman di belakang berita",
-             (OPERATOR,), 30, "Isi berita yang sudah dinomori, mesin faksimili",
-             "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
-             (Action("terkirim", "Catat terkirim"),)),
-        Step("Meneruskan surat yang sudah dikirim kepada Pengadministrasi Umum untuk "
-             "diarsipkan",
-             (OPERATOR,), 5, "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
-             "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
-             (Action("serahkan", "Serahkan ke Adm. Umum"),)),
-        Step("Mengarsipkan surat yang sudah dikirim",
-             (ADMIN_UMUM,), 10, "Nota dinas, isi berita", "Surat telah diarsipkan",
-             (Action("arsipkan", "Arsipkan", to=FINISH),)),
+        Step(
+            "Mengajukan permintaan pengiriman surat melalui faksimili kepada Kepala Dinas "
+            "c.q. Kasi Keamanan Informasi dan Persandian",
+            (PEMAKAI,),
+            10,
+            "Nota dinas, isi berita",
+            "Nota dinas, isi berita",
+            (Action("ajukan", "Ajukan"),),
+            scope="owner",
+        ),
+        Step(
+            "Menugaskan Pengadministrasi Umum untuk mengagendakan surat (disposisi)",
+            (KASI,),
+            10,
+            "Nota dinas, isi berita",
+            "Nota dinas yang sudah didisposisi Kasi Persandian, isi berita",
+            (
+                Action("disposisi", "Disposisi ke Adm. Umum"),
+                Action("kembalikan", "Kembalikan ke pemohon", to="ajukan"),
+            ),
+        ),
+        Step(
+            "Mengagendakan surat di buku agenda berita keluar",
+            (ADMIN_UMUM,),
+            10,
+            "Nota dinas yang sudah didisposisi Kasi Persandian, buku agenda berita keluar",
+            "Isi berita yang sudah dinomori",
+            (Action("agendakan", "Agendakan"),),
+        ),
+        Step(
+            "Meneruskan surat kepada Operator Transmisi Sandi untuk dikirim melalui "
+            "mesin faksimili",
+            (ADMIN_UMUM,),
+            5,
+            "Isi berita yang sudah dinomori",
+            "Isi berita yang sudah dinomori",
+            (Action("teruskan", "Serahkan ke operator"),),
+        ),
+        Step(
+            "Mengirim surat sesuai alamat tujuan, mencetak jurnal pengiriman, mencatat di "
+            "buku laporan harian fax dan menulis waktu pengiriman di belakang berita",
+            (OPERATOR,),
+            30,
+            "Isi berita yang sudah dinomori, mesin faksimili",
+            "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
+            (Action("terkirim", "Catat terkirim"),),
+        ),
+        Step(
+            "Meneruskan surat yang sudah dikirim kepada Pengadministrasi Umum untuk diarsipkan",
+            (OPERATOR,),
+            5,
+            "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
+            "Isi berita terkirim dan telah dicatat di buku laporan harian fax",
+            (Action("serahkan", "Serahkan ke Adm. Umum"),),
+        ),
+        Step(
+            "Mengarsipkan surat yang sudah dikirim",
+            (ADMIN_UMUM,),
+            10,
+            "Nota dinas, isi berita",
+            "Surat telah diarsipkan",
+            (Action("arsipkan", "Arsipkan", to=FINISH),),
+        ),
     ),
 )
 
@@ -140,34 +178,77 @@ EMAIL_IN_PROCEDURE = Procedure(
     "Pengelolaan Email Masuk",
     "Email masuk",
     (
-        Step("Surat elektronik masuk diterima melalui kotak surat kantor",
-             (), None, "Surat masuk", "Surat masuk",
-             (Action("terima", "Terima"),)),
-        Step("Menyortir dan mengklasifikasikan surat elektronik masuk untuk menentukan "
-             "penanganan selanjutnya",
-             (KASI, ADMIN_UMUM), 5, "Surat masuk", "Keputusan penanganan",
-             (Action("cetak", "Perlu dicetak/pemberkasan"),
-              Action("tanpa_cetak", "Tidak perlu dicetak", to="teruskan"),
-              Action("sisihkan", "Bukan surat dinas", to=FINISH))),
-        Step("Mencetak surat yang bersifat penting untuk diproses seperti surat biasa",
-             (ADMIN_UMUM,), 5, "Surat masuk", "Print out surat",
-             (Action("dicetak", "Sudah dicetak"),)),
-        Step("Mencatat dalam buku agenda / buku pengendali surat masuk",
-             (ADMIN_UMUM,), 5, "Print out surat, buku agenda surat masuk", "Buku agenda surat masuk",
-             (Action("agendakan", "Agendakan"),)),
-        Step("Memberikan label atau nomor pada surat yang dicetak",
-             (ADMIN_UMUM,), 5, "Print out surat", "Surat cetak berlabel/bernomor",
-             (Action("dilabeli", "Sudah dilabeli"),)),
-        Step("Meneruskan surat elektronik kepada bidang/seksi terkait untuk memperoleh "
-             "tindak lanjut atau jawaban",
-             (ADMIN_UMUM,), 5, "Surat masuk", "Surat diteruskan",
-             (Action("teruskan", "Teruskan"),)),
-        Step("OPD / Bidang / Seksi terkait memberikan tindak lanjut atau jawaban",
-             (STAF, KABID), None, "Surat diteruskan", "Tindak lanjut atau jawaban",
-             (Action("tindak_lanjut", "Catat tindak lanjut"),), scope="unit"),
-        Step("Mengarsip surat elektronik masuk ke dalam database surat masuk",
-             (ADMIN_UMUM,), None, "Surat masuk, tindak lanjut", "File/database surat masuk",
-             (Action("arsipkan", "Arsipkan", to=FINISH),)),
+        Step(
+            "Surat elektronik masuk diterima melalui kotak surat kantor",
+            (),
+            None,
+            "Surat masuk",
+            "Surat masuk",
+            (Action("terima", "Terima"),),
+        ),
+        Step(
+            "Menyortir dan mengklasifikasikan surat elektronik masuk untuk menentukan "
+            "penanganan selanjutnya",
+            (KASI, ADMIN_UMUM),
+            5,
+            "Surat masuk",
+            "Keputusan penanganan",
+            (
+                Action("cetak", "Perlu dicetak/pemberkasan"),
+                Action("tanpa_cetak", "Tidak perlu dicetak", to="teruskan"),
+                Action("sisihkan", "Bukan surat dinas", to=FINISH),
+            ),
+        ),
+        Step(
+            "Mencetak surat yang bersifat penting untuk diproses seperti surat biasa",
+            (ADMIN_UMUM,),
+            5,
+            "Surat masuk",
+            "Print out surat",
+            (Action("dicetak", "Sudah dicetak"),),
+        ),
+        Step(
+            "Mencatat dalam buku agenda / buku pengendali surat masuk",
+            (ADMIN_UMUM,),
+            5,
+            "Print out surat, buku agenda surat masuk",
+            "Buku agenda surat masuk",
+            (Action("agendakan", "Agendakan"),),
+        ),
+        Step(
+            "Memberikan label atau nomor pada surat yang dicetak",
+            (ADMIN_UMUM,),
+            5,
+            "Print out surat",
+            "Surat cetak berlabel/bernomor",
+            (Action("dilabeli", "Sudah dilabeli"),),
+        ),
+        Step(
+            "Meneruskan surat elektronik kepada bidang/seksi terkait untuk memperoleh "
+            "tindak lanjut atau jawaban",
+            (ADMIN_UMUM,),
+            5,
+            "Surat masuk",
+            "Surat diteruskan",
+            (Action("teruskan", "Teruskan"),),
+        ),
+        Step(
+            "OPD / Bidang / Seksi terkait memberikan tindak lanjut atau jawaban",
+            (STAF, KABID),
+            None,
+            "Surat diteruskan",
+            "Tindak lanjut atau jawaban",
+            (Action("tindak_lanjut", "Catat tindak lanjut"),),
+            scope="unit",
+        ),
+        Step(
+            "Mengarsip surat elektronik masuk ke dalam database surat masuk",
+            (ADMIN_UMUM,),
+            None,
+            "Surat masuk, tindak lanjut",
+            "File/database surat masuk",
+            (Action("arsipkan", "Arsipkan", to=FINISH),),
+        ),
     ),
 )
 
@@ -176,28 +257,59 @@ EMAIL_OUT_PROCEDURE = Procedure(
     "Pengelolaan Email Keluar",
     "Email keluar",
     (
-        Step("Membuat konsep atau draft surat elektronik",
-             (STAF,), 5, "Bahan surat", "Draft surat",
-             (Action("ajukan", "Ajukan persetujuan"),), scope="unit"),
-        Step("Memberikan persetujuan atas draft surat apabila sudah tidak diperlukan revisi",
-             (KABID,), 5, "Draft surat", "Surat yang telah disetujui",
-             (Action("setujui", "Setujui"), Action("revisi", "Kembalikan untuk revisi", to="ajukan")),
-             scope="unit"),
-        Step("Mengetik surat yang telah mendapat persetujuan",
-             (STAF,), 5, "Surat yang telah disetujui", "Naskah final",
-             (Action("final", "Naskah final siap kirim"),
-              Action("ajukan_ulang", "Ajukan ulang (diubah)", to="setujui")), scope="unit"),
-        Step("Mengirim surat elektronik melalui alamat email kantor",
-             (KASI, ADMIN_UMUM), 5, "Naskah final", "Email",
-             (Action("kirim", "Kirim"),)),
-        Step("Melakukan pengarsipan terhadap surat elektronik keluar",
-             (ADMIN_UMUM,), 5, "Email terkirim", "Folder/database surat keluar",
-             (Action("arsipkan", "Arsipkan", to=FINISH),)),
+        Step(
+            "Membuat konsep atau draft surat elektronik",
+            (STAF,),
+            5,
+            "Bahan surat",
+            "Draft surat",
+            (Action("ajukan", "Ajukan persetujuan"),),
+            scope="unit",
+        ),
+        Step(
+            "Memberikan persetujuan atas draft surat apabila sudah tidak diperlukan revisi",
+            (KABID,),
+            5,
+            "Draft surat",
+            "Surat yang telah disetujui",
+            (
+                Action("setujui", "Setujui"),
+                Action("revisi", "Kembalikan untuk revisi", to="ajukan"),
+            ),
+            scope="unit",
+        ),
+        Step(
+            "Mengetik surat yang telah mendapat persetujuan",
+            (STAF,),
+            5,
+            "Surat yang telah disetujui",
+            "Naskah final",
+            (
+                Action("final", "Naskah final siap kirim"),
+                Action("ajukan_ulang", "Ajukan ulang (diubah)", to="setujui"),
+            ),
+            scope="unit",
+        ),
+        Step(
+            "Mengirim surat elektronik melalui alamat email kantor",
+            (KASI, ADMIN_UMUM),
+            5,
+            "Naskah final",
+            "Email",
+            (Action("kirim", "Kirim"),),
+        ),
+        Step(
+            "Melakukan pengarsipan terhadap surat elektronik keluar",
+            (ADMIN_UMUM,),
+            5,
+            "Email terkirim",
+            "Folder/database surat keluar",
+            (Action("arsipkan", "Arsipkan", to=FINISH),),
+        ),
     ),
 )
 
 PROCEDURES = {p.code: p for p in (FAX_PROCEDURE, EMAIL_IN_PROCEDURE, EMAIL_OUT_PROCEDURE)}
-
 
 
 def number(procedure: str, action: str) -> int:

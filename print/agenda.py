@@ -20,18 +20,38 @@ def agenda_pdf(data: AgendaBook, letterhead: Letterhead, paper: str = "A4") -> b
         raise ValueError(f"Jenis buku agenda tidak dikenal: {data.kind!r} (keluar/masuk)")
     title = TITLES[data.kind]
     period = f"{format_date(data.start)} s.d. {format_date(data.end)}"
-    pdf = Document(letterhead, paper, landscape=True, title=title.title(),
-                   running_title=f"{title.title()} — {period}")
+    pdf = Document(
+        letterhead,
+        paper,
+        landscape=True,
+        title=title.title(),
+        running_title=f"{title.title()} — {period}",
+    )
     pdf.kop(compact=True)
     unit = f"{letterhead.unit} — " if letterhead.unit else ""
     pdf.heading(title, f"{unit}Periode {period}")
-    headings = ("No. Agenda", DATE_HEAD[data.kind], "Nomor Surat", COUNTERPART[data.kind],
-                "Perihal", "Sifat", "Kode Klas.", "Keterangan")
+    headings = (
+        "No. Agenda",
+        DATE_HEAD[data.kind],
+        "Nomor Surat",
+        COUNTERPART[data.kind],
+        "Perihal",
+        "Sifat",
+        "Kode Klas.",
+        "Keterangan",
+    )
     rows = []
     for entry in data.entries:
         remarks = entry.remarks
-        cells = [entry.number, format_date(entry.date), entry.letter_number, entry.counterpart,
-                 entry.subject, entry.sifat, entry.classification]
+        cells = [
+            entry.number,
+            format_date(entry.date),
+            entry.letter_number,
+            entry.counterpart,
+            entry.subject,
+            entry.sifat,
+            entry.classification,
+        ]
         if entry.void:
             mark = "BATAL" + (f" — {entry.void_reason}" if entry.void_reason else "")
             rows.append([(text, VOID_STYLE) for text in cells] + [(mark, VOID_MARK)])
@@ -39,8 +59,12 @@ def agenda_pdf(data: AgendaBook, letterhead: Letterhead, paper: str = "A4") -> b
             rows.append([*cells, remarks])
     if not rows:
         rows.append(["Tidak ada catatan pada periode ini.", *[""] * 7])
-    pdf.data_table(headings, rows, WIDTHS,
-                   align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER", "LEFT"))
+    pdf.data_table(
+        headings,
+        rows,
+        WIDTHS,
+        align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER", "LEFT"),
+    )
     pdf.set_font(SANS, size=8.5)
     voided = sum(entry.void for entry in data.entries)
     pdf.ln(2)

@@ -12,8 +12,13 @@ def anchor_line(pdf: Document, anchor: str) -> None:
     pdf.ln(4)
     pdf.set_font(SANS, size=7)
     pdf.set_text_color(60)
-    pdf.cell(pdf.epw, 3.5, "Jangkar jejak audit (periksa: warkat audit verify --anchor …):",
-             new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(
+        pdf.epw,
+        3.5,
+        "Jangkar jejak audit (periksa: warkat audit verify --anchor …):",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font(MONO, size=7.5)
     pdf.cell(pdf.epw, 3.5, anchor, new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0)

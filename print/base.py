@@ -20,8 +20,18 @@ PAPER_MM = {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}
 PAPER_ALIASES = {"FOLIO": "F4", "F4/FOLIO": "F4"}
 
 MONTHS = (
-    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
-    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
 )
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -152,11 +162,13 @@ class Document(FPDF):
         sizes = (11, 13, 8.5) if compact else (13, 15, 9)
         self.set_xy(x, top)
         self.set_font(SANS, "B", sizes[0])
-        self.multi_cell(width, sizes[0] * 0.45, lh.government.upper(), align="C",
-                        new_x="LEFT", new_y="NEXT")
+        self.multi_cell(
+            width, sizes[0] * 0.45, lh.government.upper(), align="C", new_x="LEFT", new_y="NEXT"
+        )
         self.set_font(SANS, "B", sizes[1])
-        self.multi_cell(width, sizes[1] * 0.45, lh.office.upper(), align="C",
-                        new_x="LEFT", new_y="NEXT")
+        self.multi_cell(
+            width, sizes[1] * 0.45, lh.office.upper(), align="C", new_x="LEFT", new_y="NEXT"
+        )
         self.set_font(SANS, "", sizes[2])
         for line in (lh.address, *lh.contact_lines):
             self.multi_cell(width, sizes[2] * 0.45, line, align="C", new_x="LEFT", new_y="NEXT")
@@ -175,13 +187,19 @@ class Document(FPDF):
         self.cell(self.epw, size * 0.5, text, align="C", new_x="LMARGIN", new_y="NEXT")
         if sub:
             self.set_font(SANS, "", size - 2)
-            self.multi_cell(self.epw, (size - 2) * 0.5, sub, align="C",
-                            new_x="LMARGIN", new_y="NEXT")
+            self.multi_cell(
+                self.epw, (size - 2) * 0.5, sub, align="C", new_x="LMARGIN", new_y="NEXT"
+            )
         self.ln(3)
         self.set_font(SANS, size=10)
 
-    def label_rows(self, rows: Sequence[tuple[str, str]], label_w: float = 40,
-                   width: float | None = None, line_h: float = 5.2) -> None:
+    def label_rows(
+        self,
+        rows: Sequence[tuple[str, str]],
+        label_w: float = 40,
+        width: float | None = None,
+        line_h: float = 5.2,
+    ) -> None:
         """'Label : value' lines at the current x, values wrapping under themselves."""
         x0 = self.get_x()
         width = width or (self.w - self.r_margin - x0)
@@ -189,8 +207,9 @@ class Document(FPDF):
             self.set_x(x0)
             self.cell(label_w, line_h, label)
             self.cell(4, line_h, ":")
-            self.multi_cell(width - label_w - 4, line_h, value or "-", align="L",
-                            new_x="LEFT", new_y="NEXT")
+            self.multi_cell(
+                width - label_w - 4, line_h, value or "-", align="L", new_x="LEFT", new_y="NEXT"
+            )
         self.set_x(x0)
 
     def checkbox(self, x: float, y: float, checked: bool, size: float = 3.6) -> None:
@@ -214,8 +233,15 @@ class Document(FPDF):
             self.cell(self.get_string_width(option) + gap, 5.2, option)
         self.ln(5.2)
 
-    def signature(self, sig: Signatory, x: float | None = None, width: float = 80,
-                  lead: str = "", with_place: bool = True, name_at: float | None = None) -> float:
+    def signature(
+        self,
+        sig: Signatory,
+        x: float | None = None,
+        width: float = 80,
+        lead: str = "",
+        with_place: bool = True,
+        name_at: float | None = None,
+    ) -> float:
         """Place/date (or a blank line), lead ('Mengetahui,'), jabatan, space, name, NIP.
 
         The name goes at least 18 mm under the jabatan, or at name_at; returns its y.
@@ -240,8 +266,12 @@ class Document(FPDF):
         self.cell(width, 5, f"NIP. {sig.nip}", align="C", new_x="LMARGIN", new_y="NEXT")
         return name_y
 
-    def signatures(self, left: tuple[str, Signatory] | None,
-                   right: tuple[str, Signatory] | None, width: float = 80) -> None:
+    def signatures(
+        self,
+        left: tuple[str, Signatory] | None,
+        right: tuple[str, Signatory] | None,
+        width: float = 80,
+    ) -> None:
         """Two signature blocks side by side, each (lead line, signatory); names aligned."""
         if self.get_y() + 48 > self.page_break_trigger:
             self.add_page()
@@ -253,8 +283,9 @@ class Document(FPDF):
         if left:
             self.set_y(top)
             lead = left[0] or (" " if right and right[0] else "")
-            self.signature(left[1], x=self.l_margin, width=width, lead=lead,
-                           with_place=False, name_at=name_at)
+            self.signature(
+                left[1], x=self.l_margin, width=width, lead=lead, with_place=False, name_at=name_at
+            )
             bottom = max(bottom, self.get_y())
         self.set_y(bottom)
 

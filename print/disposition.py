@@ -14,8 +14,13 @@ def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str =
     unknown = set(data.checked) - set(data.choices.instructions)
     if unknown:
         raise ValueError(f"Instruksi disposisi tidak ada dalam daftar: {sorted(unknown)}")
-    pdf = Document(letterhead, paper, title="Lembar Disposisi", running_title="Lembar Disposisi",
-                   numbered=False)
+    pdf = Document(
+        letterhead,
+        paper,
+        title="Lembar Disposisi",
+        running_title="Lembar Disposisi",
+        numbered=False,
+    )
     pdf.kop()
     pdf.heading("LEMBAR DISPOSISI")
 
@@ -36,16 +41,22 @@ def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str =
         pdf.set_xy(left_x, bottom + PAD)
 
     def letter(width: float) -> None:
-        pdf.label_rows([
-            ("Surat dari", data.sender),
-            ("Nomor surat", data.letter_number),
-            ("Tanggal surat", format_date(data.letter_date)),
-        ], label_w=27, width=width)
+        pdf.label_rows(
+            [
+                ("Surat dari", data.sender),
+                ("Nomor surat", data.letter_number),
+                ("Tanggal surat", format_date(data.letter_date)),
+            ],
+            label_w=27,
+            width=width,
+        )
 
     def reception(width: float) -> None:
         x = pdf.get_x()
-        for label, value in (("Diterima tanggal", format_date(data.received_date)),
-                             ("Nomor agenda", data.agenda_number)):
+        for label, value in (
+            ("Diterima tanggal", format_date(data.received_date)),
+            ("Nomor agenda", data.agenda_number),
+        ):
             pdf.set_x(x)
             pdf.cell(width, LINE, f"{label}:", new_x="LEFT", new_y="NEXT")
             pdf.set_font(SANS, "B", 10)
@@ -57,6 +68,7 @@ def disposition_pdf(data: DispositionSheet, letterhead: Letterhead, paper: str =
             pdf.cell(27, LINE, label)
             pdf.cell(4, LINE, ":")
             pdf.check_line(options, selected, gap=8)
+
         return draw
 
     def subject(width: float) -> None:

@@ -11,9 +11,22 @@ from print.records import Attempt, Letterhead, TransmissionReport
 THUMB_W = 48.0
 DPI = {"Halus": "204×196 dpi", "Standar": "204×98 dpi"}
 OK_FILL, FAILED_FILL, PENDING_FILL, WARN_FILL = (
-    (225, 240, 225), (250, 220, 220), (255, 236, 200), (255, 245, 170))
-CALL_HEADINGS = ("Ke-", "Mulai", "Durasi", "Resolusi", "Kecepatan", "Hlm", "ID penerima",
-                 "Hasil", "Kode putus")
+    (225, 240, 225),
+    (250, 220, 220),
+    (255, 236, 200),
+    (255, 245, 170),
+)
+CALL_HEADINGS = (
+    "Ke-",
+    "Mulai",
+    "Durasi",
+    "Resolusi",
+    "Kecepatan",
+    "Hlm",
+    "ID penerima",
+    "Hasil",
+    "Kode putus",
+)
 CALL_WIDTHS = (8, 19, 15.5, 16, 19.5, 10, 30, 33, 14)
 CALL_ALIGN = ("CENTER", "LEFT", "CENTER", "LEFT", "RIGHT", "CENTER", "LEFT", "LEFT", "CENTER")
 
@@ -36,24 +49,44 @@ def _at(value: datetime | None, day: datetime | None) -> str:
 
 
 def _call_row(number: int, call: Attempt) -> list[str]:
-    return [str(number), f"{call.started:%d-%m-%Y}\n{format_time(call.started, seconds=True)}",
-            format_duration(call.duration_s), call.resolution or "-",
-            format_speed(call.speed_bps), f"{call.pages}/{call.pages_total}",
-            call.remote_csid or "-", call.result, call.hangup_code or "-"]
+    return [
+        str(number),
+        f"{call.started:%d-%m-%Y}\n{format_time(call.started, seconds=True)}",
+        format_duration(call.duration_s),
+        call.resolution or "-",
+        format_speed(call.speed_bps),
+        f"{call.pages}/{call.pages_total}",
+        call.remote_csid or "-",
+        call.result,
+        call.hangup_code or "-",
+    ]
 
 
 def _banner(pdf: Document, text: str, fill: tuple[int, int, int], size: float = 12) -> None:
     pdf.set_font(SANS, "B", size)
     pdf.set_fill_color(*fill)
-    pdf.multi_cell(pdf.epw, size * 0.6, text, border=1, align="C", fill=True, padding=1,
-                   new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        pdf.epw,
+        size * 0.6,
+        text,
+        border=1,
+        align="C",
+        fill=True,
+        padding=1,
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_fill_color(255)
 
 
 def journal_pdf(data: TransmissionReport, letterhead: Letterhead, paper: str = "A4") -> bytes:
     """TX report: result, call details, every call the job made and a thumbnail of page 1."""
-    pdf = Document(letterhead, paper, title="Jurnal Pengiriman Faksimili",
-                   running_title="Jurnal Pengiriman Faksimili")
+    pdf = Document(
+        letterhead,
+        paper,
+        title="Jurnal Pengiriman Faksimili",
+        running_title="Jurnal Pengiriman Faksimili",
+    )
     pdf.kop(compact=True)
     pdf.heading("JURNAL PENGIRIMAN FAKSIMILI", "Laporan Transmisi (TX)")
     if data.ok:
@@ -65,9 +98,14 @@ def journal_pdf(data: TransmissionReport, letterhead: Letterhead, paper: str = "
     _banner(pdf, f"HASIL: {status} — {data.result}", fill)
     if data.foreign_csids:
         pdf.ln(2)
-        _banner(pdf, f"PERINGATAN: ID penerima (CSID) {', '.join(data.foreign_csids)} tidak "
-                     f"cocok dengan nomor yang dituju ({data.dialled}). Faks mungkin diterima "
-                     "mesin lain; pastikan ke penerima.", WARN_FILL, size=10)
+        _banner(
+            pdf,
+            f"PERINGATAN: ID penerima (CSID) {', '.join(data.foreign_csids)} tidak "
+            f"cocok dengan nomor yang dituju ({data.dialled}). Faks mungkin diterima "
+            "mesin lain; pastikan ke penerima.",
+            WARN_FILL,
+            size=10,
+        )
     pdf.ln(4)
     top = pdf.get_y()
     text_w = pdf.epw - (THUMB_W + 6 if data.thumbnail is not None else 0)
@@ -76,22 +114,26 @@ def journal_pdf(data: TransmissionReport, letterhead: Letterhead, paper: str = "
     if csid in data.foreign_csids:
         csid += " (TIDAK COCOK)"
     pdf.set_font(SANS, size=10)
-    pdf.label_rows([
-        ("Nomor agenda", data.agenda_number),
-        ("Tujuan", data.destination),
-        ("Nomor dituju", data.dialled),
-        ("ID lokal (TSI)", data.local_id),
-        ("ID penerima (CSID)", csid),
-        ("Tanggal", format_date(day, weekday=True)),
-        ("Waktu mulai", _at(data.started, day)),
-        ("Waktu selesai", _at(data.ended, day)),
-        ("Jumlah panggilan", str(len(data.attempts))),
-        ("Lama tersambung", format_duration(data.duration_s)),
-        ("Halaman terkonfirmasi", f"{data.pages} dari {data.pages_total}"),
-        ("Resolusi", format_resolution(data.resolution)),
-        ("Kecepatan", format_speed(data.speed_bps)),
-        ("Operator", data.operator),
-    ], label_w=44, width=text_w)
+    pdf.label_rows(
+        [
+            ("Nomor agenda", data.agenda_number),
+            ("Tujuan", data.destination),
+            ("Nomor dituju", data.dialled),
+            ("ID lokal (TSI)", data.local_id),
+            ("ID penerima (CSID)", csid),
+            ("Tanggal", format_date(day, weekday=True)),
+            ("Waktu mulai", _at(data.started, day)),
+            ("Waktu selesai", _at(data.ended, day)),
+            ("Jumlah panggilan", str(len(data.attempts))),
+            ("Lama tersambung", format_duration(data.duration_s)),
+            ("Halaman terkonfirmasi", f"{data.pages} dari {data.pages_total}"),
+            ("Resolusi", format_resolution(data.resolution)),
+            ("Kecepatan", format_speed(data.speed_bps)),
+            ("Operator", data.operator),
+        ],
+        label_w=44,
+        width=text_w,
+    )
     bottom = pdf.get_y()
     if data.thumbnail is not None:
         image = data.thumbnail
@@ -109,13 +151,28 @@ def journal_pdf(data: TransmissionReport, letterhead: Letterhead, paper: str = "
     pdf.cell(pdf.epw, 6, "Riwayat panggilan", new_x="LMARGIN", new_y="NEXT")
     if not data.attempts:
         pdf.set_font(SANS, size=10)
-        pdf.multi_cell(pdf.epw, 5, f"{'Tidak' if data.finished else 'Belum'} ada panggilan ke "
-                                   "nomor tujuan.", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            pdf.epw,
+            5,
+            f"{'Tidak' if data.finished else 'Belum'} ada panggilan ke nomor tujuan.",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
         return pdf.to_bytes()
-    pdf.data_table(CALL_HEADINGS, [_call_row(n, a) for n, a in enumerate(data.attempts, 1)],
-                   CALL_WIDTHS, align=CALL_ALIGN, font_size=8)
+    pdf.data_table(
+        CALL_HEADINGS,
+        [_call_row(n, a) for n, a in enumerate(data.attempts, 1)],
+        CALL_WIDTHS,
+        align=CALL_ALIGN,
+        font_size=8,
+    )
     pdf.set_font(SANS, size=8)
     pdf.ln(1)
-    pdf.multi_cell(pdf.epw, 4, "Hlm: halaman yang dikonfirmasi penerima pada panggilan itu / "
-                               "jumlah halaman berita.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        pdf.epw,
+        4,
+        "Hlm: halaman yang dikonfirmasi penerima pada panggilan itu / jumlah halaman berita.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     return pdf.to_bytes()

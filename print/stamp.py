@@ -28,11 +28,25 @@ def stamp_pdf(data: BackStamp, letterhead: Letterhead, paper: str = "A4") -> byt
     pdf.set_xy(x, top)
     pdf.set_font(SANS, "B", 10)
     pdf.set_fill_color(230)
-    pdf.multi_cell(WIDTH, 6, "TELAH DIKIRIM MELALUI FAKSIMILI", border=1, align="C", fill=True,
-                   new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(
+        WIDTH,
+        6,
+        "TELAH DIKIRIM MELALUI FAKSIMILI",
+        border=1,
+        align="C",
+        fill=True,
+        new_x="LEFT",
+        new_y="NEXT",
+    )
     pdf.set_font(SANS, size=7.5)
-    pdf.multi_cell(WIDTH, 3.6, f"{letterhead.unit or 'Persandian'} — {letterhead.office}",
-                   align="C", new_x="LEFT", new_y="NEXT")
+    pdf.multi_cell(
+        WIDTH,
+        3.6,
+        f"{letterhead.unit or 'Persandian'} — {letterhead.office}",
+        align="C",
+        new_x="LEFT",
+        new_y="NEXT",
+    )
     pdf.ln(1)
     pdf.set_x(x + 2)
     pdf.set_font(SANS, size=9)

@@ -51,8 +51,10 @@ class Daemon:
         for sig in (signal.SIGTERM, signal.SIGINT):
             signal.signal(sig, lambda *_: self.stop.set())
         self._beat("berjalan")  # before any worker holds a job under this instance
-        threads = [threading.Thread(target=self._supervise, args=item, name=item[0])
-                   for item in self.tasks.items()]
+        threads = [
+            threading.Thread(target=self._supervise, args=item, name=item[0])
+            for item in self.tasks.items()
+        ]
         for thread in threads:
             thread.start()
         log.info("daemon %s mulai: %s", self.instance, ", ".join(self.tasks) or "tanpa pekerja")

@@ -27,15 +27,21 @@ def modem_config(cfg: Config, device: str):
     from hw.modem import ModemConfig
 
     fax = cfg.fax
-    return ModemConfig(device=device, speed=fax.speed, fax_class=fax.class_, flow=fax.flow,
-                       lsb_first=fax.lsb_first, local_id=fax.local_id, dial_mode=fax.dial_mode,
-                       lock_dir=fax.lock_dir)
+    return ModemConfig(
+        device=device,
+        speed=fax.speed,
+        fax_class=fax.class_,
+        flow=fax.flow,
+        lsb_first=fax.lsb_first,
+        local_id=fax.local_id,
+        dial_mode=fax.dial_mode,
+        lock_dir=fax.lock_dir,
+    )
 
 
 def retry_policy(cfg: Config) -> RetryPolicy:
     fax = cfg.fax
-    return RetryPolicy(fax.wait_busy_minutes, fax.wait_no_answer_minutes,
-                       fax.wait_failure_minutes)
+    return RetryPolicy(fax.wait_busy_minutes, fax.wait_no_answer_minutes, fax.wait_failure_minutes)
 
 
 def render_job(cfg: Config, job: FaxJob) -> list:
@@ -49,14 +55,21 @@ def render_job(cfg: Config, job: FaxJob) -> list:
             extra = pdf_to_fax_pages(bytes(req.attachment), job.fine)
         else:
             extra = text_pages(bytes(req.attachment).decode("utf-8", "replace"), fine=job.fine)
-    doc = FaxDocument(header=cfg.fax.header, letterhead=list(cfg.office.letterhead), body=body,
-                      agenda_number=agenda_number(job.item), sent_at=now(), fine=job.fine)
+    doc = FaxDocument(
+        header=cfg.fax.header,
+        letterhead=list(cfg.office.letterhead),
+        body=body,
+        agenda_number=agenda_number(job.item),
+        sent_at=now(),
+        fine=job.fine,
+    )
     return render_pages(doc, extra)
 
 
 def thumbnail(page) -> bytes:
-    small = page.convert("L").resize((page.width // 6, page.height // (3 if page.height > 1500
-                                                                        else 6) // 2 * 2))
+    small = page.convert("L").resize(
+        (page.width // 6, page.height // (3 if page.height > 1500 else 6) // 2 * 2)
+    )
     out = io.BytesIO()
     small.save(out, "PNG")
     return out.getvalue()
@@ -95,8 +108,15 @@ class FaxWorker:
     daemon's heartbeat.
     """
 
-    def __init__(self, cfg: Config, device: str, label: str | None = None, driver_factory=None,
-                 owner: str = "", note=None):
+    def __init__(
+        self,
+        cfg: Config,
+        device: str,
+        label: str | None = None,
+        driver_factory=None,
+        owner: str = "",
+        note=None,
+    ):
         self.cfg, self.device = cfg, device
         self.name = f"modem:{label or device}"
         self.owner = owner or heartbeat.instance_name(now())
@@ -145,14 +165,22 @@ class FaxWorker:
         try:
             pages = render_job(self.cfg, job)
         except FaxPageError as exc:
-            return finish(job.id, AttemptReport(started, now(), False, 0, job.pages_total,
-                                                str(exc)), retry_policy(self.cfg))
+            return finish(
+                job.id,
+                AttemptReport(started, now(), False, 0, job.pages_total, str(exc)),
+                retry_policy(self.cfg),
+            )
         start_sending(job.id, len(pages), thumbnail(pages[0]))
         done = job.pages_done
         todo = [encode_page(p) for p in pages[done:]]
-        result = self.driver_factory().send(job.dial, todo, self._progress(job.id, done, len(pages)),
-                                            abort_event=stop, fine=job.fine,
-                                            first_page=done + 1)
+        result = self.driver_factory().send(
+            job.dial,
+            todo,
+            self._progress(job.id, done, len(pages)),
+            abort_event=stop,
+            fine=job.fine,
+            first_page=done + 1,
+        )
         self.unavailable = not result.reached_line and not result.aborted
         if not result.reached_line:
             self.note(self.name, "" if result.aborted else result.message)
@@ -160,8 +188,9 @@ class FaxWorker:
             log.warning("faks #%s tidak dikirim: %s", job.id, reason)
             return release(job.id, reason, self.wait)
         self.note(self.name, "")
-        job = finish(job.id, self._report(result, started, done, len(pages)),
-                     retry_policy(self.cfg))
+        job = finish(
+            job.id, self._report(result, started, done, len(pages)), retry_policy(self.cfg)
+        )
         log.info("faks #%s ke %s: %s", job.id, job.dial, job.result or job.progress)
         return job
 
@@ -170,14 +199,23 @@ class FaxWorker:
         resolution = {"fine": "Halus", "standard": "Standar"}.get(result.resolution, "")
         message = "Terkirim" if result.ok else result.message
         if result.aborted:
-            message = (f"Daemon dihentikan saat mengirim "
-                       f"({done + result.pages_sent}/{total} halaman terkonfirmasi)")
+            message = (
+                f"Daemon dihentikan saat mengirim "
+                f"({done + result.pages_sent}/{total} halaman terkonfirmasi)"
+            )
         return AttemptReport(
-            started_at=result.started or started, ended_at=result.ended or now(), ok=result.ok,
-            pages_sent=result.pages_sent, pages_total=total, message=message,
-            remote_id=result.remote_id, params=f"{resolution} {result.bit_rate}".strip(),
-            hangup_code=result.hangup_code or "", retry_kind=result.retry_kind,
-            aborted=result.aborted)
+            started_at=result.started or started,
+            ended_at=result.ended or now(),
+            ok=result.ok,
+            pages_sent=result.pages_sent,
+            pages_total=total,
+            message=message,
+            remote_id=result.remote_id,
+            params=f"{resolution} {result.bit_rate}".strip(),
+            hangup_code=result.hangup_code or "",
+            retry_kind=result.retry_kind,
+            aborted=result.aborted,
+        )
 
     def _progress(self, job_id: int, done: int, total: int):
         def event(kind, *args):
@@ -189,8 +227,9 @@ class FaxWorker:
                 report_progress(job_id, f"Mengirim halaman {done + args[0]}/{total}")
             elif kind == "page_result":
                 verdict = "diterima" if args[1] else "tidak terkonfirmasi"
-                report_progress(job_id, f"Halaman {done + args[0]}/{total} {verdict}",
-                                confirmed=args[1])
+                report_progress(
+                    job_id, f"Halaman {done + args[0]}/{total} {verdict}", confirmed=args[1]
+                )
             elif kind == "hangup":
                 report_progress(job_id, "Menutup sambungan")
 

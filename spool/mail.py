@@ -42,18 +42,30 @@ def imap_config(cfg: Config):
     from mail.imap import ImapConfig
 
     m = cfg.mail
-    return ImapConfig(host=m.imap_host, port=m.imap_port, user=m.imap_user,
-                      password=m.imap_password, security=m.imap_security,
-                      folder=m.imap_folder, after=m.after, cafile=m.cafile or None)
+    return ImapConfig(
+        host=m.imap_host,
+        port=m.imap_port,
+        user=m.imap_user,
+        password=m.imap_password,
+        security=m.imap_security,
+        folder=m.imap_folder,
+        after=m.after,
+        cafile=m.cafile or None,
+    )
 
 
 def smtp_config(cfg: Config):
     from mail.smtp import SmtpConfig
 
     m = cfg.mail
-    return SmtpConfig(host=m.smtp_host, port=m.smtp_port, user=m.smtp_user,
-                      password=m.smtp_password, security=m.smtp_security,
-                      cafile=m.cafile or None)
+    return SmtpConfig(
+        host=m.smtp_host,
+        port=m.smtp_port,
+        user=m.smtp_user,
+        password=m.smtp_password,
+        security=m.smtp_security,
+        cafile=m.cafile or None,
+    )
 
 
 def open_inbox(cfg: Config):
@@ -103,10 +115,11 @@ def take_in(inbox, name: str) -> Tally:
     for fetched in inbox.fetch_new(state):
         kept = keep(fetched.raw, f"{name}#{fetched.ref}", tally)
         with write():
-            email_in_records.SyncMark.update(uidvalidity=fetched.state.uidvalidity,
-                                     last_uid=fetched.state.last_uid,
-                                     last_key=fetched.state.last_key).where(
-                email_in_records.SyncMark.id == mark.id).execute()
+            email_in_records.SyncMark.update(
+                uidvalidity=fetched.state.uidvalidity,
+                last_uid=fetched.state.last_uid,
+                last_key=fetched.state.last_key,
+            ).where(email_in_records.SyncMark.id == mark.id).execute()
         if kept:  # a rejected message is never marked done nor moved: it stays in the INBOX
             done.append(fetched.ref)
     inbox.mark_done(done)
@@ -223,28 +236,46 @@ def build(cfg: Config, job: outbox.MailJob):
 
     office = cfg.office.email
     if job.kind == outbox.MailKind.FORWARD:
-        return build_forward(bytes(email_in_records.mail_of(job.item_id).raw), office,
-                             _split(job.to), job.note)
+        return build_forward(
+            bytes(email_in_records.mail_of(job.item_id).raw), office, _split(job.to), job.note
+        )
     letter = email_out.letter_to_send(job)
-    return build_message(office, _split(letter.to), _split(letter.cc), letter.subject,
-                         letter.body, list(letter.files))
+    return build_message(
+        office,
+        _split(letter.to),
+        _split(letter.cc),
+        letter.subject,
+        letter.body,
+        list(letter.files),
+    )
 
 
 def _split(addresses: str) -> list[str]:
     return [a.strip() for a in addresses.split(",") if a.strip()]
 
 
-def finish(job_id: int, *, message_id: str = "", error: str = "", retry: bool = True,
-           pattern: str = DEFAULT_PATTERN, unit_code: str = "") -> outbox.MailJob:
+def finish(
+    job_id: int,
+    *,
+    message_id: str = "",
+    error: str = "",
+    retry: bool = True,
+    pattern: str = DEFAULT_PATTERN,
+    unit_code: str = "",
+) -> outbox.MailJob:
     """Record a mail job's outcome; on delivery the procedure that queued it takes its next
     step in the same transaction (a forward closes the OPDs' part of step 7; a letter is
     numbered in the outgoing book and moves to step 5)."""
-    delivered = {outbox.MailKind.FORWARD: email_in.forward_sent,
-                 outbox.MailKind.SEND: functools.partial(email_out.sent, pattern=pattern,
-                                                         unit_code=unit_code)}
+    delivered = {
+        outbox.MailKind.FORWARD: email_in.forward_sent,
+        outbox.MailKind.SEND: functools.partial(
+            email_out.sent, pattern=pattern, unit_code=unit_code
+        ),
+    }
     kind = outbox.MailJob.get_by_id(job_id).kind
-    return outbox.finish(job_id, message_id=message_id, error=error, retry=retry,
-                         delivered=delivered[kind])
+    return outbox.finish(
+        job_id, message_id=message_id, error=error, retry=retry, delivered=delivered[kind]
+    )
 
 
 def send_one(cfg: Config, job: outbox.MailJob, transport=None) -> outbox.MailJob:
@@ -272,8 +303,9 @@ def send_one(cfg: Config, job: outbox.MailJob, transport=None) -> outbox.MailJob
             append_sent(imap_config(cfg), msg.as_bytes(), cfg.mail.sent_folder or None)
         except MailError as exc:
             log.warning("salinan ke folder Terkirim gagal: %s", exc)
-    return finish(job.id, message_id=message_id, pattern=cfg.agenda_pattern,
-                  unit_code=cfg.office.unit_code)
+    return finish(
+        job.id, message_id=message_id, pattern=cfg.agenda_pattern, unit_code=cfg.office.unit_code
+    )
 
 
 def outbox_worker(cfg: Config, owner: str):

@@ -22,7 +22,8 @@ def fax_devices(config: Config) -> list[str]:
 
 def run_daemon(config: Config) -> int:
     logging.basicConfig(
-        filename=str(config.home / "daemon.log"), level=logging.INFO,
+        filename=str(config.home / "daemon.log"),
+        level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     with contextlib.ExitStack() as stack:
@@ -33,9 +34,13 @@ def run_daemon(config: Config) -> int:
             if label == "simulator":
                 from hw.modemsim import simulated_modem
 
-                sim = stack.enter_context(simulated_modem(
-                    "ok", out_dir=config.home / "faks-diterima",
-                    speedup=config.fax.simulator_speedup))
+                sim = stack.enter_context(
+                    simulated_modem(
+                        "ok",
+                        out_dir=config.home / "faks-diterima",
+                        speedup=config.fax.simulator_speedup,
+                    )
+                )
                 device = sim.path
             worker = FaxWorker(config, device, label, owner=daemon.instance, note=daemon.note)
             daemon.tasks[worker.name] = worker.run
@@ -49,5 +54,6 @@ def orphan_watch(stop: threading.Event) -> None:
     while not stop.is_set():
         for job_id in recover_orphans():
             logging.getLogger("warkat.spool.fax").warning(
-                "pekerjaan faks #%s terputus; diperiksa operator", job_id)
+                "pekerjaan faks #%s terputus; diperiksa operator", job_id
+            )
         stop.wait(ORPHAN_SECONDS)

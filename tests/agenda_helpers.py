@@ -11,8 +11,7 @@ from tests.conftest import user
 def agenda_seq(actor) -> int:
     """One number of the buku agenda berita keluar."""
     with write():
-        return register(OUTGOING, actor, klasifikasi="000", unit_code="X", perihal="",
-                        party="").seq
+        return register(OUTGOING, actor, klasifikasi="000", unit_code="X", perihal="", party="").seq
 
 
 def ekspedisi_seq(actor) -> int:
@@ -34,13 +33,16 @@ def _worker(path, user_id, count, take, queue):
     queue.put(got)
 
 
-def register_from_processes(db_url: str, each: int, processes: int = 8,
-                            take=agenda_seq) -> list[int]:
+def register_from_processes(
+    db_url: str, each: int, processes: int = 8, take=agenda_seq
+) -> list[int]:
     """Numbers taken by `processes` separate processes taking `each` (with `take`) at once."""
     ctx = multiprocessing.get_context("spawn")
     queue = ctx.Queue()
-    procs = [ctx.Process(target=_worker, args=(db_url, user("admin").id, each, take, queue))
-             for _ in range(processes)]
+    procs = [
+        ctx.Process(target=_worker, args=(db_url, user("admin").id, each, take, queue))
+        for _ in range(processes)
+    ]
     for p in procs:
         p.start()
     got = [n for _ in procs for n in queue.get(timeout=120)]

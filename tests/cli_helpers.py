@@ -8,6 +8,9 @@ import sys
 def warkat(home, *args, stdin="", env=None):
     return subprocess.run(
         [sys.executable, "-m", "tui.cli", "--home", str(home), *args],
-        capture_output=True, text=True, input=stdin, timeout=60,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        timeout=60,
         env={**os.environ, **(env or {})},
     )

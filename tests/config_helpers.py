@@ -16,7 +16,15 @@ def configure(cfg: config.Config, **sections: dict) -> config.Config:
     data = tomllib.loads(path.read_text("utf-8")) if path.exists() else {}
     for section, values in sections.items():
         data.setdefault(section, {}).update(values)
-    path.write_text("".join(f"[{section}]\n" + "".join(
-        f"{key} = {json.dumps(value, ensure_ascii=False)}\n" for key, value in values.items())
-        for section, values in data.items()), encoding="utf-8")
+    path.write_text(
+        "".join(
+            f"[{section}]\n"
+            + "".join(
+                f"{key} = {json.dumps(value, ensure_ascii=False)}\n"
+                for key, value in values.items()
+            )
+            for section, values in data.items()
+        ),
+        encoding="utf-8",
+    )
     return config.load(cfg.home, path)

@@ -83,8 +83,14 @@ class PrivateCups:
         return {**os.environ, "CUPS_SERVER": self.socket}
 
     def run(self, *args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([which(args[0]) or args[0], *args[1:]], env=self.env,
-                              capture_output=True, text=True, timeout=20, check=False)
+        return subprocess.run(
+            [which(args[0]) or args[0], *args[1:]],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=False,
+        )
 
     def start(self, timeout: float = 15.0) -> PrivateCups:
         for sub in ("spool", "cache", "state", "log", "ppd"):
@@ -95,7 +101,9 @@ class PrivateCups:
         files.write_text(FILES_CONF.format(root=self.root))
         self.process = subprocess.Popen(
             [which("cupsd") or "cupsd", "-f", "-c", str(conf), "-s", str(files)],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -113,8 +121,9 @@ class PrivateCups:
         conf = CUPS_PDF_CONF_DIR / f"cups-pdf-{name}.conf"
         conf.write_text(f"Out {out_dir}\nAnonDirName {out_dir}\nLabel 0\nUserUMask 0022\n")
         self.queue_confs.append(conf)
-        done = self.run("lpadmin", "-p", name, "-E", "-v", f"cups-pdf:/{name}",
-                        "-P", str(CUPS_PDF_PPD))
+        done = self.run(
+            "lpadmin", "-p", name, "-E", "-v", f"cups-pdf:/{name}", "-P", str(CUPS_PDF_PPD)
+        )
         if done.returncode != 0:
             raise RuntimeError(f"lpadmin failed: {done.stderr}")
 

@@ -27,8 +27,6 @@ NAMES = {"WARKAT_SERVICE_USER": SERVICE, "WARKAT_STAFF_GROUP": STAFF}
 SERVER_PATHS = ("/opt/warkat", "/var/lib/warkat", "/etc/warkat", "/usr/local/bin/warkat")
 
 
-
-
 def need_root_and(*tools: str) -> None:
     if os.geteuid() != 0:
         unavailable("needs root (users, sudoers, modes)")
@@ -41,8 +39,21 @@ def need_root_and(*tools: str) -> None:
 def system_users():
     """This run's service user and group and staff group, made as install.sh makes them."""
     subprocess.run(["groupadd", "--system", SERVICE], check=True)
-    subprocess.run(["useradd", "--system", "--gid", SERVICE, "--home-dir", "/nonexistent",
-                    "--no-create-home", "--shell", "/usr/sbin/nologin", SERVICE], check=True)
+    subprocess.run(
+        [
+            "useradd",
+            "--system",
+            "--gid",
+            SERVICE,
+            "--home-dir",
+            "/nonexistent",
+            "--no-create-home",
+            "--shell",
+            "/usr/sbin/nologin",
+            SERVICE,
+        ],
+        check=True,
+    )
     subprocess.run(["groupadd", "--system", STAFF], check=True)
     try:
         yield
@@ -69,9 +80,13 @@ def scratch_root() -> Path:
 
 
 def install(root: Path) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(["bash", str(REPO / "scripts" / "install.sh"), "--root", str(root)],
-                          capture_output=True, text=True, timeout=300,
-                          env={**os.environ, **NAMES})
+    done = subprocess.run(
+        ["bash", str(REPO / "scripts" / "install.sh"), "--root", str(root)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **NAMES},
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     return done
 
@@ -88,18 +103,27 @@ def runnable(root: Path) -> Path:
     wrapper = root / "usr/local/bin/warkat"
     text = relocate(wrapper.read_text(), root)
     home_line = next(line for line in text.splitlines() if "WARKAT_HOME=" in line)
-    text = text.replace(home_line, f"{home_line}\nexport WARKAT_CONFIG={root}/etc/warkat/warkat.toml")
+    text = text.replace(
+        home_line, f"{home_line}\nexport WARKAT_CONFIG={root}/etc/warkat/warkat.toml"
+    )
     wrapper.write_text(text)
     return wrapper
 
 
 def set_login(root: Path, mode: str) -> None:
     path = root / "etc/warkat/warkat.toml"
-    lines = [f'login = "{mode}"' if line.startswith("login =") else line
-             for line in path.read_text().splitlines()]
+    lines = [
+        f'login = "{mode}"' if line.startswith("login =") else line
+        for line in path.read_text().splitlines()
+    ]
     path.write_text("\n".join(lines) + "\n")
 
 
 def as_user(user: str, command: str, **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["su", "-s", "/bin/sh", user, "-c", command], capture_output=True,
-                          text=True, timeout=60, **kw)
+    return subprocess.run(
+        ["su", "-s", "/bin/sh", user, "-c", command],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        **kw,
+    )

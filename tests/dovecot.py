@@ -101,10 +101,26 @@ def wait_port(port: int, greeting: bool = True, timeout: float = 15.0) -> None:
 def make_cert(directory: Path) -> None:
     """Self-signed certificate valid for localhost and 127.0.0.1."""
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
-         "-keyout", str(directory / "key.pem"), "-out", str(directory / "cert.pem")],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+            "-keyout",
+            str(directory / "key.pem"),
+            "-out",
+            str(directory / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -152,7 +168,8 @@ class DovecotServer:
         )
         self.proc = subprocess.Popen(
             ["dovecot", "-F", "-c", self.config_file],
-            stdout=subprocess.DEVNULL, stderr=open(d / "stderr.log", "wb"),  # noqa: SIM115
+            stdout=subprocess.DEVNULL,
+            stderr=open(d / "stderr.log", "wb"),  # noqa: SIM115
         )
         try:
             wait_port(self.port)
@@ -198,8 +215,7 @@ class DovecotServer:
     def doveadm(self, *args: str) -> str:
         """Run doveadm against this instance and return its output."""
         out = subprocess.run(
-            ["doveadm", "-c", self.config_file, *args],
-            check=True, capture_output=True, text=True,
+            ["doveadm", "-c", self.config_file, *args], check=True, capture_output=True, text=True
         )
         return out.stdout
 

@@ -10,9 +10,14 @@ from tests.conftest import user
 
 
 def draft(**kw) -> fax_flow.FaxDraft:
-    values = dict(perihal="Undangan rapat koordinasi", nota_number="ND/015/KIP/2026",
-                  nota_date=date(2026, 11, 25), isi_berita="Dengan hormat,\nKami mengundang.",
-                  destinations=[("Diskominfo Jatim", "031-8294608")], klasifikasi="000.1.1")
+    values = dict(
+        perihal="Undangan rapat koordinasi",
+        nota_number="ND/015/KIP/2026",
+        nota_date=date(2026, 11, 25),
+        isi_berita="Dengan hormat,\nKami mengundang.",
+        destinations=[("Diskominfo Jatim", "031-8294608")],
+        klasifikasi="000.1.1",
+    )
     values.update(kw)
     return fax_flow.FaxDraft(**values)
 

@@ -63,10 +63,15 @@ def seed() -> dict[str, int]:
 
 def _fax_draft(step: int) -> fax_flow.FaxDraft:
     return fax_flow.FaxDraft(
-        perihal=hostile(f"PerihalF{step}"), nota_number=hostile("NotaND"),
-        nota_date=now().date(), isi_berita=f"Dengan hormat,\n{hostile('IsiBerita')}\n",
-        destinations=[(hostile(f"TujuanF{step}"), NUMBER)], klasifikasi="000.1.1",
-        attachment_name=hostile_file("LampF"), attachment=b"lampiran")
+        perihal=hostile(f"PerihalF{step}"),
+        nota_number=hostile("NotaND"),
+        nota_date=now().date(),
+        isi_berita=f"Dengan hormat,\n{hostile('IsiBerita')}\n",
+        destinations=[(hostile(f"TujuanF{step}"), NUMBER)],
+        klasifikasi="000.1.1",
+        attachment_name=hostile_file("LampF"),
+        attachment=b"lampiran",
+    )
 
 
 def _fax() -> dict[str, int]:
@@ -79,18 +84,28 @@ def _fax() -> dict[str, int]:
         if step == 1:
             fax_flow.return_to_requester(kasi, item.id, hostile("AlasanK"))
         if step >= 3:
-            fax_flow.dispose(kasi, item.id, ["Agendakan dan kirim melalui faksimili"],
-                             hostile("CatDisp"))
+            fax_flow.dispose(
+                kasi, item.id, ["Agendakan dan kirim melalui faksimili"], hostile("CatDisp")
+            )
         if step >= 4:
             fax_flow.register(admin, item.id, PATTERN, UNIT_CODE)
         if step >= 5:
             fax_flow.handover(admin, item.id)
             dest = request_of(item).destinations.get()
-            fax_jobs.record_manual(operator, item.id, dest.id, at=now(), remote_id=NUMBER,
-                                   pages=1, ok=False, note=hostile("CatManual"))
+            fax_jobs.record_manual(
+                operator,
+                item.id,
+                dest.id,
+                at=now(),
+                remote_id=NUMBER,
+                pages=1,
+                ok=False,
+                note=hostile("CatManual"),
+            )
         if step >= 6:
-            fax_jobs.record_manual(operator, item.id, dest.id, at=now(), remote_id=NUMBER,
-                                   pages=1, ok=True)
+            fax_jobs.record_manual(
+                operator, item.id, dest.id, at=now(), remote_id=NUMBER, pages=1, ok=True
+            )
             fax_jobs.mark_sent(operator, item.id)
         if step >= 7:
             fax_jobs.hand_back(operator, item.id)
@@ -108,8 +123,12 @@ def raw_mail(step: int) -> bytes:
     msg["Date"] = format_datetime(now().astimezone() - timedelta(minutes=5))
     msg["Message-ID"] = f"<hostile-{step}@jatimprov.go.id>"
     msg.set_content(f"Dengan hormat,\n{hostile('IsiM')}\n")
-    msg.add_attachment(hostile("IsiLampM").encode(), maintype="text", subtype="plain",
-                       filename=hostile_file("BerkasM"))
+    msg.add_attachment(
+        hostile("IsiLampM").encode(),
+        maintype="text",
+        subtype="plain",
+        filename=hostile_file("BerkasM"),
+    )
     return msg.as_bytes()
 
 
@@ -146,9 +165,13 @@ def _outgoing() -> dict[str, int]:
     ids = {}
     for step in (1, 2, 3, 4, 5, 6, 40):
         item = email_out.save_draft(
-            staf, to="statistik@bps.go.id", cc="", subject=hostile(f"SubjekK{step}"),
+            staf,
+            to="statistik@bps.go.id",
+            cc="",
+            subject=hostile(f"SubjekK{step}"),
             body=f"Dengan hormat,\n{hostile('IsiK')}\n",
-            attachments=[(hostile_file("BerkasK"), b"data")])
+            attachments=[(hostile_file("BerkasK"), b"data")],
+        )
         email_out.submit(staf, item.id)
         if step == 1:
             email_out.request_revision(kabid, item.id, hostile("Revisi"))
@@ -160,8 +183,14 @@ def _outgoing() -> dict[str, int]:
             email_out.send(kasi, item.id, "000.1.1")
             job = outbox.claim_next("uji")
             error = hostile("GalatSMTP") if step == 40 else ""
-            finish_mail(job.id, message_id=f"<k{step}@x>", error=error, retry=False,
-                             pattern=PATTERN, unit_code=UNIT_CODE)
+            finish_mail(
+                job.id,
+                message_id=f"<k{step}@x>",
+                error=error,
+                retry=False,
+                pattern=PATTERN,
+                unit_code=UNIT_CODE,
+            )
         if step == 6:
             email_out.archive(user("admin"), item.id)
         ids[f"out{step}"] = item.id
@@ -172,11 +201,21 @@ def _books() -> dict[str, int]:
     """A voided agenda number and an ekspedisi line with its tanda terima."""
     admin = user("admin")
     with write():
-        entry = agenda.register(agenda.OUTGOING, admin, klasifikasi="000.1.1",
-                                unit_code=UNIT_CODE, perihal=hostile("PerihalV"),
-                                party=hostile("PihakV"))
+        entry = agenda.register(
+            agenda.OUTGOING,
+            admin,
+            klasifikasi="000.1.1",
+            unit_code=UNIT_CODE,
+            perihal=hostile("PerihalV"),
+            party=hostile("PihakV"),
+        )
         agenda.void(entry.id, admin, hostile("AlasanV"))
-    line = ekspedisi.add(admin, to=hostile("KepadaE"), perihal=hostile("PerihalE"),
-                         letter_number=hostile("NoSuratE"), lampiran=hostile("LampE"))
+    line = ekspedisi.add(
+        admin,
+        to=hostile("KepadaE"),
+        perihal=hostile("PerihalE"),
+        letter_number=hostile("NoSuratE"),
+        lampiran=hostile("LampE"),
+    )
     ekspedisi.record_receipt(admin, line.id, hostile("PenerimaE"), now())
     return {"void": entry.id, "ekspedisi": line.id}

@@ -12,12 +12,18 @@ from model.email_out import flow as email_out
 from tests.config_helpers import configure
 from tests.conftest import user
 
-SAMPLE_BODY = ("Yth. Kepala Dinas Kominfo Kabupaten Trenggalek\n\nDengan hormat, bersama ini kami "
-               "sampaikan undangan rapat koordinasi persandian.\n\nHormat kami,\nBiro Umum")
+SAMPLE_BODY = (
+    "Yth. Kepala Dinas Kominfo Kabupaten Trenggalek\n\nDengan hormat, bersama ini kami "
+    "sampaikan undangan rapat koordinasi persandian.\n\nHormat kami,\nBiro Umum"
+)
 
 
-def raw_mail(subject="Undangan Rapat Koordinasi Persandian", sender="biro@jatimprov.go.id",
-             body=SAMPLE_BODY, attachment: tuple[str, bytes] | None = None) -> bytes:
+def raw_mail(
+    subject="Undangan Rapat Koordinasi Persandian",
+    sender="biro@jatimprov.go.id",
+    body=SAMPLE_BODY,
+    attachment: tuple[str, bytes] | None = None,
+) -> bytes:
     msg = EmailMessage()
     msg["From"] = f"Biro Umum <{sender}>"
     msg["To"] = "kominfo@trenggalekkab.go.id"
@@ -26,8 +32,9 @@ def raw_mail(subject="Undangan Rapat Koordinasi Persandian", sender="biro@jatimp
     msg["Message-ID"] = make_msgid(domain="jatimprov.go.id")
     msg.set_content(body)
     if attachment:
-        msg.add_attachment(attachment[1], maintype="application", subtype="pdf",
-                           filename=attachment[0])
+        msg.add_attachment(
+            attachment[1], maintype="application", subtype="pdf", filename=attachment[0]
+        )
     return msg.as_bytes()
 
 
@@ -51,8 +58,13 @@ def incoming_at(step: int, **kw) -> int:
 
 def outgoing_at(step: int, subject="Jawaban permintaan data statistik") -> int:
     """An outgoing draft by `staf` moved to `step` (1–4); returns the item id."""
-    item = email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject=subject,
-                                body="Dengan hormat,\nBersama ini kami sampaikan data.")
+    item = email_out.save_draft(
+        user("staf"),
+        to="bps@bps.go.id",
+        cc="",
+        subject=subject,
+        body="Dengan hormat,\nBersama ini kami sampaikan data.",
+    )
     if step >= 2:
         email_out.submit(user("staf"), item.id)
     if step >= 3:
@@ -64,12 +76,23 @@ def outgoing_at(step: int, subject="Jawaban permintaan data statistik") -> int:
 
 def use_imap(cfg, server, folder="INBOX"):
     """cfg with the office mailbox in `folder` on `server` (tests.dovecot), plain IMAP."""
-    return configure(cfg, mail=dict(inbox="imap", imap_host=server.host, imap_port=server.port,
-                                    imap_security="plain", imap_user=server.user,
-                                    imap_password=server.password, imap_folder=folder))
+    return configure(
+        cfg,
+        mail=dict(
+            inbox="imap",
+            imap_host=server.host,
+            imap_port=server.port,
+            imap_security="plain",
+            imap_user=server.user,
+            imap_password=server.password,
+            imap_folder=folder,
+        ),
+    )
 
 
 def use_smtp(cfg, host: str, port: int, **more):
     """cfg sending through plain SMTP at host:port (`more`: other [mail] keys)."""
-    return configure(cfg, mail=dict(transport="smtp", smtp_host=host, smtp_port=port,
-                                    smtp_security="plain", **more))
+    return configure(
+        cfg,
+        mail=dict(transport="smtp", smtp_host=host, smtp_port=port, smtp_security="plain", **more),
+    )

@@ -15,8 +15,14 @@ LOCKS = tempfile.TemporaryDirectory(prefix="warkat-locks-")  # never the real /v
 
 def three_pages():
     """A three-page job: (page images, encoded pages)."""
-    doc = FaxDocument("DISKOMINFO", ["PEMERINTAH KABUPATEN CONTOH"], BODY, "005/7/PERS/2025",
-                      datetime(2025, 11, 25, 10, 0), fine=False)
+    doc = FaxDocument(
+        "DISKOMINFO",
+        ["PEMERINTAH KABUPATEN CONTOH"],
+        BODY,
+        "005/7/PERS/2025",
+        datetime(2025, 11, 25, 10, 0),
+        fine=False,
+    )
     images = render_pages(doc)
     assert len(images) == 3
     return images, [encode_page(image) for image in images]
@@ -29,8 +35,15 @@ def job_fixture():
 
 
 def config(path, fax_class="2.0", **overrides):
-    values = dict(at_timeout=0.5, dial_timeout=3, page_timeout=3, xon_timeout=1,
-                  write_timeout=3, local_id="+62 21 555 0100", lock_dir=LOCKS.name)
+    values = dict(
+        at_timeout=0.5,
+        dial_timeout=3,
+        page_timeout=3,
+        xon_timeout=1,
+        write_timeout=3,
+        local_id="+62 21 555 0100",
+        lock_dir=LOCKS.name,
+    )
     values.update(overrides)
     return ModemConfig(path, fax_class=fax_class, **values)
 

@@ -47,20 +47,34 @@ class PostgresServer:
         shutil.chown(self.dir, "postgres", "postgres")
         self.port = _free_port()
         self.bindir = bindir
-        self._as_postgres("initdb", "-D", str(self.dir / "data"), "-U", "warkat",
-                          "--auth=trust", "-E", "UTF8")
-        self._as_postgres("pg_ctl", "-D", str(self.dir / "data"), "-l", str(self.dir / "log"),
-                          "-w", "-o", f"-p {self.port} -k {self.dir} "
-                          "-c listen_addresses=127.0.0.1 -c fsync=off", "start")
+        self._as_postgres(
+            "initdb", "-D", str(self.dir / "data"), "-U", "warkat", "--auth=trust", "-E", "UTF8"
+        )
+        self._as_postgres(
+            "pg_ctl",
+            "-D",
+            str(self.dir / "data"),
+            "-l",
+            str(self.dir / "log"),
+            "-w",
+            "-o",
+            f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            "start",
+        )
         return self
 
     def _as_postgres(self, tool: str, *args: str) -> None:
-        subprocess.run([str(self.bindir / tool), *args], check=True, user="postgres",
-                       cwd=self.dir, capture_output=True, timeout=60)
+        subprocess.run(
+            [str(self.bindir / tool), *args],
+            check=True,
+            user="postgres",
+            cwd=self.dir,
+            capture_output=True,
+            timeout=60,
+        )
 
     def create_database(self, name: str) -> str:
-        self._as_postgres("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "warkat",
-                          name)
+        self._as_postgres("createdb", "-h", "127.0.0.1", "-p", str(self.port), "-U", "warkat", name)
         return f"postgresql://warkat@127.0.0.1:{self.port}/{name}"
 
     def __exit__(self, *exc) -> None:

@@ -36,16 +36,27 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):  # noqa: N802
-        self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos),
-                                      envelope.original_content or envelope.content))
+        self.messages.append(
+            Received(
+                envelope.mail_from,
+                list(envelope.rcpt_tos),
+                envelope.original_content or envelope.content,
+            )
+        )
         return "250 Message accepted"
 
 
 class SmtpSink:
     """A running SMTP server; use as a context manager. `.messages` holds what arrived."""
 
-    def __init__(self, user: str = "", password: str = "", cert: str = "", key: str = "",
-                 refuse: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        user: str = "",
+        password: str = "",
+        cert: str = "",
+        key: str = "",
+        refuse: tuple[str, ...] = (),
+    ) -> None:
         self.host = "127.0.0.1"
         self.port = free_port()
         self.user, self.password = user, password
@@ -56,8 +67,9 @@ class SmtpSink:
             context.load_cert_chain(cert, key)
             kwargs.update(tls_context=context, require_starttls=True)
         if user:
-            kwargs.update(authenticator=self._authenticate, auth_required=True,
-                          auth_require_tls=bool(cert))
+            kwargs.update(
+                authenticator=self._authenticate, auth_required=True, auth_require_tls=bool(cert)
+            )
         self.controller = Controller(self.handler, hostname=self.host, port=self.port, **kwargs)
 
     @property
@@ -65,9 +77,11 @@ class SmtpSink:
         return self.handler.messages
 
     def _authenticate(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
-        ok = (isinstance(auth_data, LoginPassword)
-              and auth_data.login.decode() == self.user
-              and auth_data.password.decode() == self.password)
+        ok = (
+            isinstance(auth_data, LoginPassword)
+            and auth_data.login.decode() == self.user
+            and auth_data.password.decode() == self.password
+        )
         return AuthResult(success=ok, handled=False)
 
     def __enter__(self) -> SmtpSink:

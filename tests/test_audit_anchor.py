@@ -37,8 +37,7 @@ def rewrite_chain(changed_id: int, **fields) -> None:
             for name, value in fields.items():
                 setattr(entry, name, value)
         entry.prev_hash = prev
-        entry.hash = _digest(prev, entry.at, entry.actor, entry.action, entry.subject,
-                             entry.detail)
+        entry.hash = _digest(prev, entry.at, entry.actor, entry.action, entry.subject, entry.detail)
         entry.save()
         prev = entry.hash
 
@@ -75,8 +74,9 @@ def test_recomputing_the_chain_after_an_edit_before_the_anchor_is_caught(home):
     verdict = audit.check()
     assert not verdict.ok
     [problem] = verdict.problems
-    assert problem.startswith(f"jangkar #{anchor.entry_id}:{anchor.hash[:16]}… "
-                              "(email: kasi@kantor.go.id, ")
+    assert problem.startswith(
+        f"jangkar #{anchor.entry_id}:{anchor.hash[:16]}… (email: kasi@kantor.go.id, "
+    )
     assert problem.endswith("hash entrinya berbeda (diubah atau rantai dihitung ulang)")
     assert not audit.check(anchor).ok
 
@@ -98,8 +98,9 @@ def test_truncation_below_a_kept_anchor_is_caught(home):
     AuditEntry.delete().where(AuditEntry.id > early.entry_id).execute()
     assert audit.verify() == (3, None)
     verdict = audit.check(early)
-    assert [p.split(" (")[0] for p in verdict.problems] == [f"jangkar #{late.entry_id}:"
-                                                            f"{late.hash[:16]}…"]
+    assert [p.split(" (")[0] for p in verdict.problems] == [
+        f"jangkar #{late.entry_id}:{late.hash[:16]}…"
+    ]
     assert "tidak ada lagi (dihapus atau jejak dipotong)" in verdict.problems[0]
     with write():  # new entries take the deleted numbers: their hashes differ
         for _ in range(3):
@@ -125,8 +126,10 @@ def test_the_daily_fax_report_and_compliance_report_print_the_anchor(office):
     pdf, _ = printing.compliance_report(2026, 11)
     assert str(audit.head()) in text_of(pdf).replace("\n", "")
     kept = [(a.entry_id, a.hash, a.source) for a in AuditAnchor.select().order_by(AuditAnchor.id)]
-    assert kept == [(head.entry_id, head.hash, f"cetak: {title}"),
-                    (head.entry_id, head.hash, "cetak: Kepatuhan mutu baku 2026-11")]
+    assert kept == [
+        (head.entry_id, head.hash, f"cetak: {title}"),
+        (head.entry_id, head.hash, "cetak: Kepatuhan mutu baku 2026-11"),
+    ]
 
 
 def test_audit_anchor_prints_and_keeps_the_head(office, capsys):
@@ -168,8 +171,12 @@ def test_audit_anchor_email_over_smtp_and_without_an_address(office, smtp_sink):
 
 
 def warkat(home, *args):
-    return subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(home), *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_the_command_line_verifies_against_a_written_anchor(tmp_path):
@@ -185,13 +192,15 @@ def test_the_command_line_verifies_against_a_written_anchor(tmp_path):
     con = sqlite3.connect(home / "warkat.db")
     con.execute("UPDATE audit_entry SET actor = 'penyusup' WHERE id = ?", (n - 1,))
     con.commit()
-    rows = con.execute("SELECT id, at, actor, action, subject, detail FROM audit_entry "
-                       "ORDER BY id").fetchall()
+    rows = con.execute(
+        "SELECT id, at, actor, action, subject, detail FROM audit_entry ORDER BY id"
+    ).fetchall()
     prev = GENESIS
     for entry_id, at, actor, action, subject, detail in rows:  # recompute every hash
         digest = _digest(prev, at, actor, action, subject, detail)
-        con.execute("UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?",
-                    (prev, digest, entry_id))
+        con.execute(
+            "UPDATE audit_entry SET prev_hash = ?, hash = ? WHERE id = ?", (prev, digest, entry_id)
+        )
         prev = digest
     con.commit()
     con.close()

@@ -22,16 +22,30 @@ def cli_home(tmp_path):
 
 
 def test_version():
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--version"], capture_output=True,
-                         text=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--version"], capture_output=True, text=True
+    )
     assert out.returncode == 0 and out.stdout.startswith("warkat ")
 
 
 def test_init_demo_then_user_admin_round_trip(tmp_path):
     home = tmp_path / "demo"
     assert "Folder data siap" in warkat(home, "init", "--demo").stdout
-    add = warkat(home, "user", "add", "budi", "--name", "Budi", "--role", "operator",
-                 "--role", "pemakai", "--unit", "KIP", stdin="sandi-budi-1\n")
+    add = warkat(
+        home,
+        "user",
+        "add",
+        "budi",
+        "--name",
+        "Budi",
+        "--role",
+        "operator",
+        "--role",
+        "pemakai",
+        "--unit",
+        "KIP",
+        stdin="sandi-budi-1\n",
+    )
     assert add.returncode == 0, add.stderr
     listing = warkat(home, "user", "list").stdout
     assert "budi" in listing and "[operator, pemakai]" in listing and "kasi" in listing
@@ -41,8 +55,9 @@ def test_init_demo_then_user_admin_round_trip(tmp_path):
 
 
 def test_unknown_role_is_one_line_and_nonzero(cli_home):
-    out = warkat(cli_home, "user", "add", "x", "--name", "X", "--role", "bos",
-                 "--password", "sandi12345")
+    out = warkat(
+        cli_home, "user", "add", "x", "--name", "X", "--role", "bos", "--password", "sandi12345"
+    )
     assert out.returncode == 1
     assert out.stderr.strip().startswith("warkat: Peran tidak dikenal: 'bos'")
     assert "Traceback" not in out.stderr and len(out.stderr.strip().splitlines()) == 1
@@ -68,8 +83,18 @@ def test_read_only_database_is_explained(cli_home):
     db_file = cli_home / "warkat.db"
     subprocess.run(["chattr", "+i", str(db_file)], check=True)
     try:
-        out = warkat(cli_home, "user", "add", "x", "--name", "X", "--role", "operator",
-                     "--password", "sandi12345")
+        out = warkat(
+            cli_home,
+            "user",
+            "add",
+            "x",
+            "--name",
+            "X",
+            "--role",
+            "operator",
+            "--password",
+            "sandi12345",
+        )
     finally:
         subprocess.run(["chattr", "-i", str(db_file)], check=True)
     assert out.returncode == 1, out.stderr
@@ -87,7 +112,9 @@ def test_mail_sync_on_a_locked_database_is_one_sentence(cli_home):
         holder.execute("ROLLBACK")
         holder.close()
     assert (out.returncode, out.stderr) == (
-        1, "warkat: Basis data sedang dikunci oleh pengguna lain. Coba lagi sebentar.\n")
+        1,
+        "warkat: Basis data sedang dikunci oleh pengguna lain. Coba lagi sebentar.\n",
+    )
 
 
 @contextmanager
@@ -111,7 +138,9 @@ def test_mail_sync_on_a_read_only_database_is_one_sentence(cli_home):
     with read_only(cli_home / "warkat.db"):
         out = warkat(cli_home, "mail", "sync")
     assert (out.returncode, out.stderr) == (
-        1, "warkat: Berkas basis data hanya-baca: periksa izin berkas dan foldernya.\n")
+        1,
+        "warkat: Berkas basis data hanya-baca: periksa izin berkas dan foldernya.\n",
+    )
 
 
 def test_broken_config_is_explained(cli_home):
@@ -121,8 +150,18 @@ def test_broken_config_is_explained(cli_home):
 
 
 def test_audit_verify_finds_tampering(cli_home):
-    warkat(cli_home, "user", "add", "x", "--name", "X", "--role", "operator",
-           "--password", "sandi12345")
+    warkat(
+        cli_home,
+        "user",
+        "add",
+        "x",
+        "--name",
+        "X",
+        "--role",
+        "operator",
+        "--password",
+        "sandi12345",
+    )
     assert "utuh" in warkat(cli_home, "audit", "verify").stdout
     con = sqlite3.connect(cli_home / "warkat.db")
     con.execute("UPDATE audit_entry SET actor = 'penyusup' WHERE id = 1")
@@ -142,16 +181,16 @@ def test_backup_is_a_usable_copy(cli_home, tmp_path):
 
 
 def test_daemon_beats_and_stops_cleanly_on_sigterm(cli_home):
-    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(cli_home),
-                             "daemon"])
+    proc = subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(cli_home), "daemon"])
     con = sqlite3.connect(cli_home / "warkat.db")
     try:
         deadline = time.monotonic() + 20
         row = None
         while time.monotonic() < deadline and row is None:
             time.sleep(0.2)
-            row = con.execute("SELECT pid, status, name FROM heartbeat "
-                              "WHERE name LIKE 'spool:%'").fetchone()
+            row = con.execute(
+                "SELECT pid, status, name FROM heartbeat WHERE name LIKE 'spool:%'"
+            ).fetchone()
         assert row[:2] == (proc.pid, "berjalan") and f":{proc.pid}:" in row[2]
     finally:
         proc.send_signal(signal.SIGTERM)

@@ -35,8 +35,9 @@ def test_print_samples_test_page_and_compliance_report(tmp_path):
     assert samples.returncode == 0 and len(list((tmp_path / "contoh").glob("*.pdf"))) >= 8
     test = warkat(home, "print", "test")
     assert test.returncode == 0 and "PDF" in test.stdout
-    report = warkat(home, "report", "compliance", "--month", "2026-11",
-                    "--out", str(tmp_path / "mutu.pdf"))
+    report = warkat(
+        home, "report", "compliance", "--month", "2026-11", "--out", str(tmp_path / "mutu.pdf")
+    )
     assert report.returncode == 0 and (tmp_path / "mutu.pdf").read_bytes().startswith(b"%PDF")
     assert "fax" in report.stdout
     bad = warkat(home, "report", "compliance", "--month", "2026-13")
@@ -54,10 +55,17 @@ def test_printer_offline_keeps_the_pdf(tmp_path):
     home = tmp_path / "kantor"
     warkat(home, "init")
     toml = home / "warkat.toml"
-    toml.write_text(toml.read_text().replace('kind = "pdf"', 'kind = "cups"').replace(
-        'queue = ""', 'queue = "tidak-ada"'))
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(home), "print", "test"],
-                         capture_output=True, text=True, timeout=60,
-                         env={"CUPS_SERVER": str(tmp_path / "no.sock"), "PATH": "/usr/bin:/bin"})
+    toml.write_text(
+        toml.read_text()
+        .replace('kind = "pdf"', 'kind = "cups"')
+        .replace('queue = ""', 'queue = "tidak-ada"')
+    )
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(home), "print", "test"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"CUPS_SERVER": str(tmp_path / "no.sock"), "PATH": "/usr/bin:/bin"},
+    )
     assert out.returncode == 1 and list((home / "out").glob("*.pdf"))
     assert "Traceback" not in out.stderr

@@ -33,17 +33,21 @@ def test_a_local_id_over_20_characters_is_refused_not_cut(toml):
     with pytest.raises(Invalid) as refused:
         config.load(toml(f'local_id = "{long_id}"'))
     message = str(refused.value)
-    assert message.endswith(f'[fax] local_id = "{long_id}" tidak sah; paling banyak 20 '
-                            "karakter (21 karakter).")
+    assert message.endswith(
+        f'[fax] local_id = "{long_id}" tidak sah; paling banyak 20 karakter (21 karakter).'
+    )
     assert config._current is None
 
 
-@pytest.mark.parametrize("local_id,shown", [
-    ("+62 355 ７９１２３４", "'７' (U+FF17)"),
-    ("DISKOMINFO – TGX", "'–' (U+2013)"),
-    ("KOMINFO\\tTGX", r"'\t' (U+0009)"),
-    ('KOMINFO \\"TGX\\"', "'\"' (U+0022)"),
-])
+@pytest.mark.parametrize(
+    "local_id,shown",
+    [
+        ("+62 355 ７９１２３４", "'７' (U+FF17)"),
+        ("DISKOMINFO – TGX", "'–' (U+2013)"),
+        ("KOMINFO\\tTGX", r"'\t' (U+0009)"),
+        ('KOMINFO \\"TGX\\"', "'\"' (U+0022)"),
+    ],
+)
 def test_characters_a_tsi_cannot_carry_are_refused(toml, local_id, shown):
     with pytest.raises(Invalid, match=r"\[fax\] local_id = .* tidak sah; hanya angka") as refused:
         config.load(toml(f'local_id = "{local_id}"'))

@@ -62,7 +62,6 @@ def describe(path: Path) -> tuple[int, str, str]:
 def check_tree(root: Path) -> None:
     found = {}
     for path in root.rglob("*"):
-
         rel = path.relative_to(root).as_posix()
         if rel.startswith("opt/warkat/venv/"):
             mode, owner, _ = describe(path)
@@ -88,8 +87,9 @@ def root():
 
 
 def warkat(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(root / "usr/local/bin/warkat"), *args], capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [str(root / "usr/local/bin/warkat"), *args], capture_output=True, text=True, timeout=60
+    )
 
 
 def test_first_install_creates_every_path_with_its_owner_and_mode(root):
@@ -99,7 +99,7 @@ def test_first_install_creates_every_path_with_its_owner_and_mode(root):
     deployed = (root / "usr/local/bin/warkat").read_text()
     assert "WARKAT_HOME:-/var/lib/warkat" in deployed and "/opt/warkat/venv/bin/warkat" in deployed
     config = (root / "etc/warkat/warkat.toml").read_text()
-    assert '[office]' in config and 'login = "ask"' in config
+    assert "[office]" in config and 'login = "ask"' in config
     assert f"runuser -u {SERVICE} -- /opt/warkat/venv/bin/warkat" in deployed
     sudoers = (root / "etc/sudoers.d/warkat").read_text()
     assert f"%{STAFF} ALL=({SERVICE}) NOPASSWD: /usr/local/bin/warkat kiosk" in sudoers
@@ -109,19 +109,36 @@ def test_first_install_creates_every_path_with_its_owner_and_mode(root):
     assert f"User={SERVICE}" in unit and f"Group={SERVICE}" in unit
     # With the default names the files are deploy/'s, byte for byte.
     assert (REPO / "deploy/sudoers-warkat").read_text() == sudoers.replace(
-        STAFF, "warkat-staf").replace(f"({SERVICE})", "(warkat)")
+        STAFF, "warkat-staf"
+    ).replace(f"({SERVICE})", "(warkat)")
 
 
 def test_second_install_upgrades_in_place_and_keeps_config_and_data(root):
     root, _ = root
     runnable(root)
-    assert warkat(root, "user", "add", "budi", "--name", "Budi Santoso", "--role", "operator",
-                  "--password", "sandi-rahasia").returncode == 0
+    assert (
+        warkat(
+            root,
+            "user",
+            "add",
+            "budi",
+            "--name",
+            "Budi Santoso",
+            "--role",
+            "operator",
+            "--password",
+            "sandi-rahasia",
+        ).returncode
+        == 0
+    )
     for path in (root / "var/lib/warkat").rglob("*"):  # root ran it as the service user
         assert path.owner() == SERVICE, path
     config = root / "etc/warkat/warkat.toml"
-    config.write_text(config.read_text().replace("idle_lock_minutes = 10",
-                                                 "idle_lock_minutes = 7  # diubah admin"))
+    config.write_text(
+        config.read_text().replace(
+            "idle_lock_minutes = 10", "idle_lock_minutes = 7  # diubah admin"
+        )
+    )
     package = next((root / "opt/warkat/venv/lib").glob("python3*/site-packages/tui/cli.py"))
     package.write_text("# broken by an old version\n")
 
@@ -135,4 +152,3 @@ def test_second_install_upgrades_in_place_and_keeps_config_and_data(root):
     listing = warkat(root, "user", "list")
     assert listing.returncode == 0, listing.stderr
     assert "budi" in listing.stdout
-

@@ -27,9 +27,15 @@ SIZE = (80, 24)
 
 
 def kiosk(home, env: dict[str, str], **kw) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(home), "kiosk"],
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, **env}, stdin=subprocess.DEVNULL, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(home), "kiosk"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+        stdin=subprocess.DEVNULL,
+        **kw,
+    )
 
 
 def test_kiosk_refuses_a_command_and_a_missing_terminal(tmp_path):
@@ -51,7 +57,8 @@ def test_ssh_sign_in_takes_only_an_active_unlocked_account_of_that_name(office):
     with pytest.raises(LoginFailed, match="Akun SSH 'tamu' tidak terdaftar"):
         ssh_sign_in("tamu")
     User.update(locked_until=base.now() + timedelta(minutes=15)).where(
-        User.username == "kasi").execute()
+        User.username == "kasi"
+    ).execute()
     with pytest.raises(LoginFailed, match="Akun terkunci sampai"):
         ssh_sign_in("kasi")
     User.update(active=False).where(User.username == "admin").execute()
@@ -129,9 +136,21 @@ def test_named_config_must_exist_and_login_mode_is_checked(tmp_path):
 def test_init_writes_the_named_config_and_not_one_in_the_home(tmp_path):
     named = tmp_path / "etc" / "warkat.toml"
     named.parent.mkdir()
-    done = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(tmp_path / "data"),
-                           "--config", str(named), "init"], capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui.cli",
+            "--home",
+            str(tmp_path / "data"),
+            "--config",
+            str(named),
+            "init",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert named.read_text() == config.TEMPLATE
     assert not (tmp_path / "data" / config.FILENAME).exists()

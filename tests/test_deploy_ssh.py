@@ -55,21 +55,38 @@ class Server:
 
     def ssh(self, *args: str) -> list[str]:
         """ssh to the test account; options in `args` come first, so they win."""
-        return ["ssh", *args, "-p", str(self.port), "-i", str(self.key), "-o", "BatchMode=yes",
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-                "-o", "LogLevel=ERROR", f"{self.user}@127.0.0.1"]
+        return [
+            "ssh",
+            *args,
+            "-p",
+            str(self.port),
+            "-i",
+            str(self.key),
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-o",
+            "LogLevel=ERROR",
+            f"{self.user}@127.0.0.1",
+        ]
 
     def kiosk_pids(self) -> list[str]:
 
-        done = subprocess.run(["pgrep", "-u", SERVICE, "-f",
-                               f"{self.root}/opt/warkat/venv/bin/warkat kiosk"],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            ["pgrep", "-u", SERVICE, "-f", f"{self.root}/opt/warkat/venv/bin/warkat kiosk"],
+            capture_output=True,
+            text=True,
+        )
         return done.stdout.split()
 
 
 def _start_sshd(d: Path, port: int, root: Path, user: str) -> subprocess.Popen:
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(d / "host_key")],
-                   check=True)
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(d / "host_key")], check=True
+    )
     snippet = root / "etc/ssh/sshd_config.d/warkat.conf"  # as installed
     (d / "warkat.conf").write_text(relocate(snippet.read_text(), root))
     # Like Debian's sshd_config: the snippet is included first, then the global settings.
@@ -78,10 +95,14 @@ def _start_sshd(d: Path, port: int, root: Path, user: str) -> subprocess.Popen:
         f"Port {port}\nListenAddress 127.0.0.1\nHostKey {d}/host_key\nPidFile {d}/sshd.pid\n"
         f"AllowUsers {user}\nPasswordAuthentication no\nKbdInteractiveAuthentication no\n"
         "UsePAM no\nPermitRootLogin no\nX11Forwarding yes\nAllowTcpForwarding yes\n"
-        "Subsystem sftp /usr/lib/openssh/sftp-server\n")
+        "Subsystem sftp /usr/lib/openssh/sftp-server\n"
+    )
     Path("/run/sshd").mkdir(exist_ok=True)
-    proc = subprocess.Popen([SSHD, "-D", "-e", "-f", str(d / "sshd_config"), "-p", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=open(d / "sshd.log", "wb"))  # noqa: SIM115
+    proc = subprocess.Popen(
+        [SSHD, "-D", "-e", "-f", str(d / "sshd_config"), "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=open(d / "sshd.log", "wb"),
+    )  # noqa: SIM115
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:
@@ -114,16 +135,31 @@ def server():
             subprocess.run(["useradd", "-m", "-s", "/bin/sh", "-G", STAFF, user], check=True)
             subprocess.run(["usermod", "-p", "*", user], check=True)  # no password, not locked
             key = d / "id_ed25519"
-            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)],
-                           check=True)
+            subprocess.run(
+                ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True
+            )
             ssh_dir = Path(f"/home/{user}/.ssh")
             ssh_dir.mkdir(mode=0o700)
             (ssh_dir / "authorized_keys").write_text(Path(f"{key}.pub").read_text())
             shutil.chown(ssh_dir, user, user)
             shutil.chown(ssh_dir / "authorized_keys", user, user)
-            added = subprocess.run([str(wrapper), "user", "add", user, "--name", "Sari Staf",
-                                    "--role", "pemakai", "--password", PASSWORD],
-                                   capture_output=True, text=True, timeout=60)
+            added = subprocess.run(
+                [
+                    str(wrapper),
+                    "user",
+                    "add",
+                    user,
+                    "--name",
+                    "Sari Staf",
+                    "--role",
+                    "pemakai",
+                    "--password",
+                    PASSWORD,
+                ],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
             assert added.returncode == 0, added.stderr
             port = free_port()
             proc = _start_sshd(d, port, root, user)
@@ -150,12 +186,24 @@ class Terminal:
         self.sock = str(d / f"tmux-{next(_SOCKETS)}.sock")
         conf = d / "tmux.conf"
         conf.write_text("set -g remain-on-exit on\n")
-        self.tmux("-f", str(conf), "new-session", "-d", "-x", "80", "-y", "24", "-s", "t",
-                  " ".join(command))
+        self.tmux(
+            "-f",
+            str(conf),
+            "new-session",
+            "-d",
+            "-x",
+            "80",
+            "-y",
+            "24",
+            "-s",
+            "t",
+            " ".join(command),
+        )
 
     def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-S", self.sock, *args], check=True, capture_output=True,
-                              text=True).stdout
+        return subprocess.run(
+            ["tmux", "-S", self.sock, *args], check=True, capture_output=True, text=True
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "t")
@@ -175,8 +223,9 @@ class Terminal:
         """The exit status of the command, once it has ended (tmux keeps the dead pane's)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            shown = self.tmux("display-message", "-p", "-t", "t",
-                              "#{pane_dead} #{pane_dead_status}").split()
+            shown = self.tmux(
+                "display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}"
+            ).split()
             if shown[:1] == ["1"]:
                 return shown[1]
             time.sleep(0.2)
@@ -239,8 +288,7 @@ def test_ssh_mode_opens_home_as_the_service_user_and_a_drop_ends_it(server, term
     con = sqlite3.connect(server.root / "var/lib/warkat/warkat.db")
     try:
         logins = con.execute("SELECT actor, detail FROM audit_entry WHERE action = 'login'")
-        assert any(actor == server.user and '"via": "ssh"' in detail
-                   for actor, detail in logins)
+        assert any(actor == server.user and '"via": "ssh"' in detail for actor, detail in logins)
     finally:
         con.close()
 
@@ -249,25 +297,45 @@ def test_commands_and_a_missing_terminal_are_refused(server):
     ls = subprocess.run(server.ssh() + ["ls", "/"], capture_output=True, text=True, timeout=30)
     assert ls.returncode == 1
     assert "hanya untuk aplikasi Warkat" in ls.stderr and "bin" not in ls.stdout
-    no_tty = subprocess.run(server.ssh("-T"), capture_output=True, text=True, timeout=30,
-                            stdin=subprocess.DEVNULL)
+    no_tty = subprocess.run(
+        server.ssh("-T"), capture_output=True, text=True, timeout=30, stdin=subprocess.DEVNULL
+    )
     assert no_tty.returncode == 1 and "memerlukan terminal" in no_tty.stderr
 
 
 def test_sftp_fails(server):
-    sftp = subprocess.run(["sftp", "-P", str(server.port), "-i", str(server.key),
-                           "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no",
-                           "-o", "UserKnownHostsFile=/dev/null", "-b", "-",
-                           f"{server.user}@127.0.0.1"],
-                          input="ls\n", capture_output=True, text=True, timeout=30)
+    sftp = subprocess.run(
+        [
+            "sftp",
+            "-P",
+            str(server.port),
+            "-i",
+            str(server.key),
+            "-o",
+            "BatchMode=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            "UserKnownHostsFile=/dev/null",
+            "-b",
+            "-",
+            f"{server.user}@127.0.0.1",
+        ],
+        input="ls\n",
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert sftp.returncode != 0
 
 
 def test_port_forwarding_is_refused(server):
     local = free_port()
-    forward = subprocess.Popen(server.ssh("-o", "LogLevel=INFO", "-N",
-                                          "-L", f"{local}:127.0.0.1:{server.port}"),
-                               stderr=subprocess.PIPE, text=True)
+    forward = subprocess.Popen(
+        server.ssh("-o", "LogLevel=INFO", "-N", "-L", f"{local}:127.0.0.1:{server.port}"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         deadline = time.monotonic() + 10
         while True:
@@ -287,9 +355,12 @@ def test_port_forwarding_is_refused(server):
             forward.kill()
             _, err = forward.communicate()
     assert "administratively prohibited" in err
-    remote = subprocess.run(server.ssh("-N", "-o", "ExitOnForwardFailure=yes",
-                                       "-R", f"{free_port()}:127.0.0.1:22"),
-                            capture_output=True, text=True, timeout=30)
+    remote = subprocess.run(
+        server.ssh("-N", "-o", "ExitOnForwardFailure=yes", "-R", f"{free_port()}:127.0.0.1:22"),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
     assert remote.returncode != 0 and "forwarding failed" in remote.stderr
 
 

@@ -46,10 +46,20 @@ def fresh(home):
 def test_a_healthy_home_passes(fresh, capsys):
     found = checks(fresh)
     assert {n: c.status for n, c in found.items() if c.status != OK} in ({}, {"Ruang disk": WARN})
-    assert list(found) == ["Konfigurasi", "Izin folder data", "Izin konfigurasi", "Basis data",
-                           "Skema basis data", "Izin berkas data", "Ruang disk",
-                           "Cadangan terakhir", "Modem faks simulator", "Printer (pdf)",
-                           "Email masuk (maildir)", "Email keluar (outbox)"]
+    assert list(found) == [
+        "Konfigurasi",
+        "Izin folder data",
+        "Izin konfigurasi",
+        "Basis data",
+        "Skema basis data",
+        "Izin berkas data",
+        "Ruang disk",
+        "Cadangan terakhir",
+        "Modem faks simulator",
+        "Printer (pdf)",
+        "Email masuk (maildir)",
+        "Email keluar (outbox)",
+    ]
     assert run_doctor(fresh) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"Pemeriksaan Warkat: {fresh}\nOK         Konfigurasi: ")
@@ -58,8 +68,9 @@ def test_a_healthy_home_passes(fresh, capsys):
 
 
 def test_broken_items_say_what_to_fix(fresh, capsys):
-    configure(fresh, 'device = "/dev/ttyWARKAT9"\n'
-                     '[printer]\nkind = "raw"\ndevice = "/dev/lp-tidak-ada"\n')
+    configure(
+        fresh, 'device = "/dev/ttyWARKAT9"\n[printer]\nkind = "raw"\ndevice = "/dev/lp-tidak-ada"\n'
+    )
     (fresh / "warkat.db").chmod(0o644)
     (fresh / "warkat.toml").chmod(0o644)
     (fresh / "out" / "surat.pdf").write_bytes(b"%PDF")
@@ -67,8 +78,9 @@ def test_broken_items_say_what_to_fix(fresh, capsys):
     found = checks(fresh)
     files = found["Izin berkas data"]
     assert files.status == FAIL
-    assert files.found == (f"dapat dibaca grup/orang lain: {fresh}/warkat.db, "
-                           f"{fresh}/out/surat.pdf")
+    assert files.found == (
+        f"dapat dibaca grup/orang lain: {fresh}/warkat.db, {fresh}/out/surat.pdf"
+    )
     assert files.fix == f"chmod 600 {fresh}/warkat.db; chmod -R go-rwx {fresh}/out"
     assert found["Izin konfigurasi"].fix == f"chmod 640 {fresh}/warkat.toml"
     modem = found["Modem faks /dev/ttyWARKAT9"]
@@ -86,8 +98,10 @@ def test_a_world_readable_home_and_a_foreign_owned_file(fresh):
     (fresh / "out" / "cetak.pdf").touch(mode=0o600)
     os.chown(fresh / "out" / "cetak.pdf", 65534, -1)
     found = checks(fresh)
-    assert (found["Izin folder data"].status, found["Izin folder data"].fix) == \
-        (FAIL, f"chmod 700 {fresh}")
+    assert (found["Izin folder data"].status, found["Izin folder data"].fix) == (
+        FAIL,
+        f"chmod 700 {fresh}",
+    )
     files = found["Izin berkas data"]
     assert files.found == f"bukan milik root (pemilik folder data): {fresh}/out/cetak.pdf"
     assert files.fix == f"chown -R root {fresh}/out/cetak.pdf"
@@ -115,11 +129,14 @@ def test_schema_newer_than_the_program_or_migrations_pending(fresh):
     newer = checks(fresh)["Skema basis data"]
     assert newer.status == FAIL and "lebih baru dari program ini" in newer.found
     migrations.SchemaVersion.delete().where(
-        migrations.SchemaVersion.version >= migrations.LATEST).execute()
+        migrations.SchemaVersion.version >= migrations.LATEST
+    ).execute()
     pending = checks(fresh)["Skema basis data"]
     assert pending.status == WARN
-    assert pending.found == (f"versi {migrations.LATEST - 1} dari {migrations.LATEST}; "
-                             f"migrasi tertunda: {migrations.LATEST}")
+    assert pending.found == (
+        f"versi {migrations.LATEST - 1} dari {migrations.LATEST}; "
+        f"migrasi tertunda: {migrations.LATEST}"
+    )
 
 
 def test_a_broken_config_a_bad_value_a_corrupt_database(fresh, tmp_path):
@@ -130,7 +147,8 @@ def test_a_broken_config_a_bad_value_a_corrupt_database(fresh, tmp_path):
     configure(fresh, '[printer]\nkind = "laser"\n[mail]\ninbox = "pop3"\n')
     assert checks(fresh)["Konfigurasi"].found == (
         f'{fresh}/warkat.toml: [printer] kind = "laser" tidak dikenal; pilihan: pdf, cups, raw. '
-        '[mail] inbox = "pop3" tidak dikenal; pilihan: maildir, imap.')
+        '[mail] inbox = "pop3" tidak dikenal; pilihan: maildir, imap.'
+    )
     configure(fresh)
     (fresh / "warkat.db").write_bytes(b"ini bukan basis data" * 100)
     for leftover in ("warkat.db-wal", "warkat.db-shm"):
@@ -160,9 +178,11 @@ def test_a_modem_that_answers_and_one_that_does_not(fresh):
 
 
 def test_imap_login_against_dovecot(fresh, dovecot_server):
-    settings = (f'inbox = "imap"\nimap_host = "{dovecot_server.host}"\n'
-                f'imap_port = {dovecot_server.ssl_port}\nimap_security = "ssl"\n'
-                f'imap_user = "{dovecot_server.user}"\ncafile = "{dovecot_server.cafile}"\n')
+    settings = (
+        f'inbox = "imap"\nimap_host = "{dovecot_server.host}"\n'
+        f'imap_port = {dovecot_server.ssl_port}\nimap_security = "ssl"\n'
+        f'imap_user = "{dovecot_server.user}"\ncafile = "{dovecot_server.cafile}"\n'
+    )
     configure(fresh, f'[mail]\n{settings}imap_password = "{dovecot_server.password}"\n')
     name = f"Email masuk (IMAP {dovecot_server.host}:{dovecot_server.ssl_port})"
     good = checks(fresh)[name]
@@ -173,26 +193,35 @@ def test_imap_login_against_dovecot(fresh, dovecot_server):
 
 
 def test_smtp_connection_against_the_sink(fresh, smtp_sink):
-    settings = (f'transport = "smtp"\nsmtp_host = "{smtp_sink.host}"\n'
-                'smtp_security = "plain"\n')
+    settings = f'transport = "smtp"\nsmtp_host = "{smtp_sink.host}"\nsmtp_security = "plain"\n'
     configure(fresh, f"[mail]\n{settings}smtp_port = {smtp_sink.port}\n")
     name = f"Email keluar (SMTP {smtp_sink.host}:{smtp_sink.port})"
     assert checks(fresh)[name] == doctor.Check(name, OK, "terhubung")
     configure(fresh, f"[mail]\n{settings}smtp_port = 1\n")
     closed = checks(fresh)[f"Email keluar (SMTP {smtp_sink.host}:1)"]
     assert closed.status == FAIL and closed.found.startswith("tidak dapat dihubungi")
-    configure(fresh, '[mail]\ntransport = "smtp"\nsmtp_host = "smtp.example.com"\n'
-                     'smtp_security = "plain"\n')
+    configure(
+        fresh,
+        '[mail]\ntransport = "smtp"\nsmtp_host = "smtp.example.com"\nsmtp_security = "plain"\n',
+    )
     plain = checks(fresh)["Email keluar (SMTP smtp.example.com:587)"]
     assert plain.status == FAIL and "hanya untuk localhost" in plain.found
 
 
 def test_the_command(fresh):
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(fresh), "doctor"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(fresh), "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 0, out.stdout
     assert "Ringkasan: " in out.stdout
     (fresh / "warkat.db").chmod(0o644)
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(fresh), "doctor"],
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(fresh), "doctor"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert out.returncode == 1 and "GAGAL      Izin berkas data" in out.stdout

@@ -12,8 +12,14 @@ LINES = "\n".join(f"Baris {i}: isi berita yang cukup panjang untuk diuji." for i
 
 
 def document(fine=False, body=LINES):
-    return FaxDocument("DISKOMINFO KAB. CONTOH", ["PEMERINTAH KABUPATEN CONTOH", "DINAS KOMINFO"],
-                       body, "005/12/PERS/2025", datetime(2025, 11, 25, 9, 30), fine)
+    return FaxDocument(
+        "DISKOMINFO KAB. CONTOH",
+        ["PEMERINTAH KABUPATEN CONTOH", "DINAS KOMINFO"],
+        body,
+        "005/12/PERS/2025",
+        datetime(2025, 11, 25, 9, 30),
+        fine,
+    )
 
 
 def black_pixels(page: Image.Image, box) -> int:
@@ -40,7 +46,7 @@ def ruled_rows(page: Image.Image) -> int:
     body = page.crop((faxpage.MARGIN, faxpage.HEADER_HEIGHT, 1728 - faxpage.MARGIN, page.height))
     width = body.width
     data = body.convert("L").tobytes()
-    return sum(1 for y in range(body.height) if not any(data[y * width:(y + 1) * width]))
+    return sum(1 for y in range(body.height) if not any(data[y * width : (y + 1) * width]))
 
 
 def test_standard_keeps_letter_shape():

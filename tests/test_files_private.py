@@ -70,8 +70,7 @@ def test_backups_and_restore(umask, tmp_path):
     backup.auto(cfg)
     single = backup.backup(cfg, tmp_path / "satu.db").path
     backup.restore(cfg, single)  # keeps sebelum-pulih-*.db
-    assert {p.name.split("-")[0] for p in (home / "cadangan").iterdir()} == {
-        "sebelum", "warkat"}
+    assert {p.name.split("-")[0] for p in (home / "cadangan").iterdir()} == {"sebelum", "warkat"}
     assert_private(home / "cadangan", home / "warkat.db")
     assert mode(single) == 0o600
     db.obj.close()
@@ -94,13 +93,13 @@ def test_printer_output_samples_and_report(umask, tmp_path):
     assert subprocess.run([*cli, "init"], **run).returncode == 0
     report = subprocess.run([*cli, "report", "compliance", "--month", "2026-11"], **run)
     assert report.returncode == 0, report.stderr
-    other = subprocess.run([*cli, "report", "compliance", "--out", str(tmp_path / "lap.pdf")],
-                           **run)
+    other = subprocess.run(
+        [*cli, "report", "compliance", "--out", str(tmp_path / "lap.pdf")], **run
+    )
     assert other.returncode == 0, other.stderr
     test_page = subprocess.run([*cli, "print", "test"], **run)
     assert test_page.returncode == 0, test_page.stderr
-    cli_samples = subprocess.run([*cli, "print", "samples", "--out", str(tmp_path / "c2")],
-                                 **run)
+    cli_samples = subprocess.run([*cli, "print", "samples", "--out", str(tmp_path / "c2")], **run)
     assert cli_samples.returncode == 0, cli_samples.stderr
     assert len(list((home / "out").iterdir())) == 2
     assert_private(home / "out", home / "warkat.db", tmp_path / "lap.pdf", tmp_path / "c2")
@@ -112,18 +111,31 @@ def test_no_file_name_carries_the_perihal_of_a_rahasia_letter(staff):
     dest = request_of(item_id).destinations.get()
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=1)
     fax_spool.claim_next(live_daemon())
-    fax_spool.finish(job.id, fax_jobs.AttemptReport(base.now(), base.now(), True, 1, 1,
-                                                    "Terkirim"), fax_spool.RetryPolicy())
+    fax_spool.finish(
+        job.id,
+        fax_jobs.AttemptReport(base.now(), base.now(), True, 1, 1, "Terkirim"),
+        fax_spool.RetryPolicy(),
+    )
     draft_id = at_step(2, perihal=SECRET, sifat="Rahasia")  # not numbered yet
-    entry = ekspedisi.add(user("admin"), to="Kepala BKPSDM", perihal=SECRET,
-                          letter_number="000.1.1/001/406.020/2026", letter_date=date(2026, 11, 25))
+    entry = ekspedisi.add(
+        user("admin"),
+        to="Kepala BKPSDM",
+        perihal=SECRET,
+        letter_number="000.1.1/001/406.020/2026",
+        letter_date=date(2026, 11, 25),
+    )
     mail_ids = [incoming_at(3, subject=SECRET), incoming_at(6, subject=f"{SECRET} (2)")]
     today = base.now().date()
-    documents = [printing.disposition_sheet(item_id), printing.disposition_sheet(draft_id),
-                 printing.agenda_book("keluar", today, today),
-                 printing.transmission_journal(job.id), printing.daily_fax_report(today),
-                 printing.back_stamp(FaxLogEntry.get().id)[:2], printing.receipts([entry.id]),
-                 *(printing.email_printout(m) for m in mail_ids)]
+    documents = [
+        printing.disposition_sheet(item_id),
+        printing.disposition_sheet(draft_id),
+        printing.agenda_book("keluar", today, today),
+        printing.transmission_journal(job.id),
+        printing.daily_fax_report(today),
+        printing.back_stamp(FaxLogEntry.get().id)[:2],
+        printing.receipts([entry.id]),
+        *(printing.email_printout(m) for m in mail_ids),
+    ]
     printer = PdfPrinter(staff.out_dir)
     for pdf, title in documents:
         printer.print_pdf(pdf, title)

@@ -13,8 +13,13 @@ from tests.hostile_mail import KINDS, corpus, plain
 
 
 def config(server, **kw) -> ImapConfig:
-    values = dict(host=server.host, port=server.port, user=server.user,
-                  password=server.password, security="plain")
+    values = dict(
+        host=server.host,
+        port=server.port,
+        user=server.user,
+        password=server.password,
+        security="plain",
+    )
     values.update(kw)
     return ImapConfig(**values)
 
@@ -49,8 +54,15 @@ def test_hostile_corpus_sync_resync_and_uidvalidity_change(dovecot_server):
     again, same = sync(cfg, state)
     assert again == [] and same == state
 
-    dovecot_server.doveadm("mailbox", "update", "--uid-validity", str(state.uidvalidity + 7),
-                           "-u", dovecot_server.user, "Uji")
+    dovecot_server.doveadm(
+        "mailbox",
+        "update",
+        "--uid-validity",
+        str(state.uidvalidity + 7),
+        "-u",
+        dovecot_server.user,
+        "Uji",
+    )
     refetched, new_state = sync(cfg, state)
     assert new_state.uidvalidity == state.uidvalidity + 7
     assert len(refetched) == len(messages)
@@ -116,8 +128,14 @@ def test_idle_wait_sees_new_mail(dovecot_server):
 @pytest.mark.parametrize("security", ["starttls", "ssl"])
 def test_tls_modes(dovecot_server, security):
     port = dovecot_server.ssl_port if security == "ssl" else dovecot_server.port
-    cfg = config(dovecot_server, folder="INBOX", security=security, port=port,
-                 cafile=dovecot_server.cafile, host="localhost")
+    cfg = config(
+        dovecot_server,
+        folder="INBOX",
+        security=security,
+        port=port,
+        cafile=dovecot_server.cafile,
+        host="localhost",
+    )
     sync(cfg, SyncState())
     with pytest.raises(MailError, match="Sertifikat TLS .* tidak sah"):
         sync(config(dovecot_server, security=security, port=port), SyncState())

@@ -33,9 +33,10 @@ def test_eml_maildir_mbox_and_folders(tmp_path):
     ids = sorted(parse_message(i.raw).message_id for i in items)
     assert ids == sorted(f"<uji-{n}@trenggalekkab.go.id>" for n in range(1, 7))
     assert {i.source for i in items if i.source.startswith("mbox:")} == {
-        f"mbox:{tmp_path / 'arsip.mbox'}#1", f"mbox:{tmp_path / 'arsip.mbox'}#2"}
-    assert [i.source for i in iter_sources([tmp_path / "satu.eml"])] == [
-        str(tmp_path / "satu.eml")]
+        f"mbox:{tmp_path / 'arsip.mbox'}#1",
+        f"mbox:{tmp_path / 'arsip.mbox'}#2",
+    }
+    assert [i.source for i in iter_sources([tmp_path / "satu.eml"])] == [str(tmp_path / "satu.eml")]
     assert len(list(iter_sources([maildir]))) == 3
 
 

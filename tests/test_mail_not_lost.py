@@ -31,8 +31,9 @@ def test_import_keeps_an_eml_with_a_stray_nul(staff, tmp_path):
 
 def test_imap_intake_leaves_a_rejected_message_in_the_inbox(staff, dovecot_server):
     staff = configure(use_imap(staff, dovecot_server, "Tolak"), mail={"after": "move:Diproses"})
-    dovecot_server.deliver([b"ini bukan email sama sekali\r\n", with_nul("Surat sah")],
-                           folder="Tolak")
+    dovecot_server.deliver(
+        [b"ini bukan email sama sekali\r\n", with_nul("Surat sah")], folder="Tolak"
+    )
     tally = sync_once(staff)
     assert (tally.imported, tally.rejected) == (1, 1)
     assert IncomingMail.get().subject == "Surat sah"
@@ -70,7 +71,10 @@ def test_two_intakes_of_one_mail_at_once_keep_it_once(staff):
 def test_outside_text_is_made_storable():
     assert email_in_records.outside("a\x00b\x07c\td\ne", None) == "a\ufffdb\ufffdc\td\ne"
     assert email_in_records.outside("a\nb") == "a b"
-    assert len(email_in_records.outside("x" * 300)) == 255 and len(email_in_records.outside("x" * 300, None)) == 300
+    assert (
+        len(email_in_records.outside("x" * 300)) == 255
+        and len(email_in_records.outside("x" * 300, None)) == 300
+    )
 
 
 def test_a_mail_dated_after_it_arrived_is_kept_with_a_warning(staff):
@@ -79,8 +83,14 @@ def test_a_mail_dated_after_it_arrived_is_kept_with_a_warning(staff):
 
     from model.base import now
 
-    raw = raw_mail(subject="Dari masa depan").replace(
-        b"Date: ", b"X-Old-Date: ", 1).replace(
-        b"Subject:", f"Date: {format_datetime((now() + timedelta(days=2)).astimezone())}\r\nSubject:".encode(), 1)
+    raw = (
+        raw_mail(subject="Dari masa depan")
+        .replace(b"Date: ", b"X-Old-Date: ", 1)
+        .replace(
+            b"Subject:",
+            f"Date: {format_datetime((now() + timedelta(days=2)).astimezone())}\r\nSubject:".encode(),
+            1,
+        )
+    )
     item = email_in.store(parse_message(raw), "uji")
     assert "sesudah email diterima" in email_in_records.mail_of(item).warnings

@@ -42,8 +42,9 @@ def test_html_only_falls_back_to_text():
     mail = parse_message(KINDS["html_only"][0](1))
     assert mail.html_fallback
     assert "alert" not in mail.text and "color" not in mail.text
-    assert "Pengumuman nomor 1.\n\nLihat JDIH (https://jdih.trenggalekkab.go.id/)\nSalam" \
-        == mail.text
+    assert (
+        "Pengumuman nomor 1.\n\nLihat JDIH (https://jdih.trenggalekkab.go.id/)\nSalam" == mail.text
+    )
 
 
 def test_rfc2231_filename_and_attachment_hash():
@@ -80,12 +81,18 @@ def test_recursion_beyond_the_parser_falls_back_to_raw_text():
     assert mail.subject == "Bersarang 1" and "Lapisan atas nomor 1" in mail.text
 
 
-@pytest.mark.parametrize("raw", [
-    b"", b"\x00\xff" * 50, b"Subject: =?utf-8?b?!!!?=\n\n", b"Message-ID: \xff\n\n",
-    b"Content-Type: text/plain; charset=\"utf-8\x00\"\n\nx",
-    b"Content-Disposition: attachment; filename*=x-bad''%FF%FE\n\nabc",
-    b"From: =?x-bad?q?abc?= <a@b>\nTo: ,,,<<>>@@\nDate: Mon, 99 Foo 99999 99:99:99 +9999\n\nx",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"",
+        b"\x00\xff" * 50,
+        b"Subject: =?utf-8?b?!!!?=\n\n",
+        b"Message-ID: \xff\n\n",
+        b'Content-Type: text/plain; charset="utf-8\x00"\n\nx',
+        b"Content-Disposition: attachment; filename*=x-bad''%FF%FE\n\nabc",
+        b"From: =?x-bad?q?abc?= <a@b>\nTo: ,,,<<>>@@\nDate: Mon, 99 Foo 99999 99:99:99 +9999\n\nx",
+    ],
+)
 def test_garbage_never_raises(raw):
     mail = parse_message(raw)
     assert mail.message_id and mail.raw == raw
@@ -99,8 +106,9 @@ def test_random_mutations_never_raise():
         raw = bytearray(rng.choice(builders)(n))
         for _ in range(rng.randint(1, 15)):
             pos = rng.randrange(len(raw) + 1)
-            raw[pos:pos + rng.randint(0, 30)] = rng.choice(
-                [b"\r\n", b"\n\n", b"--", b"=?utf-8?q?", b";", b'"', b"\xe9", b"boundary=x"])
+            raw[pos : pos + rng.randint(0, 30)] = rng.choice(
+                [b"\r\n", b"\n\n", b"--", b"=?utf-8?q?", b";", b'"', b"\xe9", b"boundary=x"]
+            )
         mail = parse_message(bytes(raw))
         for text in (mail.text, mail.subject, mail.from_name, mail.message_id, *mail.to):
             text.encode("utf-8")  # no lone surrogates reach the database
@@ -114,8 +122,10 @@ def test_decode_text_order():
 
 
 def test_html_to_text():
-    html = ("<h1>Judul</h1><ul><li>satu</li><li>dua</li></ul><p>a&amp;b<br>c</p>"
-            "<a href='mailto:x@y.id'>x@y.id</a><style>.x{}</style>")
+    html = (
+        "<h1>Judul</h1><ul><li>satu</li><li>dua</li></ul><p>a&amp;b<br>c</p>"
+        "<a href='mailto:x@y.id'>x@y.id</a><style>.x{}</style>"
+    )
     assert html_to_text(html) == "Judul\n\n- satu\n- dua\n\na&b\nc\n\nx@y.id"
 
 
@@ -125,7 +135,10 @@ def test_pathological_structure_is_bounded():
     started = time.perf_counter()
     mail = parse_message(huge_ctype)
     assert mail.text == "isi" and any("Content-Type" in w for w in mail.warnings)
-    many = (b"From: a@b.go.id\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
-            + b"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n" * 2000 + b"--b--\r\n")
+    many = (
+        b"From: a@b.go.id\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+        + b"--b\r\nContent-Type: text/plain\r\n\r\nx\r\n" * 2000
+        + b"--b--\r\n"
+    )
     assert any("Terlalu banyak bagian MIME" in w for w in parse_message(many).warnings)
     assert time.perf_counter() - started < 5

@@ -17,9 +17,14 @@ OFFICE = "Dinas Kominfo <kominfo@trenggalekkab.go.id>"
 
 
 def letter():
-    return build_message(OFFICE, ["bkd@trenggalekkab.go.id"], ["setda@trenggalekkab.go.id"],
-                         "Undangan – Rapat Persandian", "Dengan hormat, ✓ terlampir.",
-                         [("undangan rapat.pdf", b"%PDF-1.4\n%%EOF\n")])
+    return build_message(
+        OFFICE,
+        ["bkd@trenggalekkab.go.id"],
+        ["setda@trenggalekkab.go.id"],
+        "Undangan – Rapat Persandian",
+        "Dengan hormat, ✓ terlampir.",
+        [("undangan rapat.pdf", b"%PDF-1.4\n%%EOF\n")],
+    )
 
 
 @pytest.fixture(scope="module")
@@ -39,7 +44,8 @@ def test_build_message_is_utf8_with_office_message_id():
     assert mail.text.strip() == "Dengan hormat, ✓ terlampir."
     assert mail.cc == ["setda@trenggalekkab.go.id"]
     assert [(a.filename, a.content_type) for a in mail.attachments] == [
-        ("undangan rapat.pdf", "application/pdf")]
+        ("undangan rapat.pdf", "application/pdf")
+    ]
     assert mail.warnings == []
 
 
@@ -57,8 +63,10 @@ def test_starttls_with_auth(cert):
         send(good, letter())
         assert len(sink.messages) == 1
         with pytest.raises(MailError, match="Login SMTP ditolak .* kata sandi salah"):
-            send(SmtpConfig("localhost", sink.port, "kominfo", "salah", "starttls",
-                            cafile=cert[0]), letter())
+            send(
+                SmtpConfig("localhost", sink.port, "kominfo", "salah", "starttls", cafile=cert[0]),
+                letter(),
+            )
         with pytest.raises(MailError, match="Sertifikat TLS server SMTP"):
             send(SmtpConfig("localhost", sink.port, "kominfo", "rahasia", "starttls"), letter())
 

@@ -25,8 +25,15 @@ from tests.conftest import user
 
 def _register(book=OUTGOING, **kw):
     with write():
-        return register(book, user("admin"), klasifikasi=kw.get("k", "000.1.1"),
-                        unit_code="406.020", perihal="Uji", party="Tujuan", **kw.get("x", {}))
+        return register(
+            book,
+            user("admin"),
+            klasifikasi=kw.get("k", "000.1.1"),
+            unit_code="406.020",
+            perihal="Uji",
+            party="Tujuan",
+            **kw.get("x", {}),
+        )
 
 
 def test_numbers_are_sequential_and_formatted(staff):
@@ -55,7 +62,9 @@ def test_a_voided_number_stays_in_the_book_and_is_not_reused(staff):
     assert nxt.seq == 2
     entries = book_entries(OUTGOING, 2026)
     assert [(e.seq, e.void, e.void_reason) for e in entries] == [
-        (1, True, "Salah tujuan"), (2, False, "")]
+        (1, True, "Salah tujuan"),
+        (2, False, ""),
+    ]
 
 
 def test_void_needs_a_reason_and_happens_once(staff):

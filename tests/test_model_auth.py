@@ -49,14 +49,16 @@ def test_lockout_after_five_failures_is_told_only_to_the_right_password(office):
     assert fail("admin", password="warkat123") == [auth.WRONG]  # rationed: no check yet
     base.freeze(base.now() + auth.STEP)
     assert fail("admin", password="warkat123") == [
-        "Akun terkunci sampai 09:45 karena terlalu banyak percobaan gagal."]
+        "Akun terkunci sampai 09:45 karena terlalu banyak percobaan gagal."
+    ]
     assert user("admin").locked_until.strftime("%H:%M") == "09:45"  # not lengthened
     base.freeze(datetime(2026, 11, 25, 9, 46))
     assert auth.login("admin", "warkat123").failed_logins == 0
 
 
 def test_a_locked_account_is_checked_once_per_step_and_wrong_checks_renew_the_lock(
-        office, monkeypatch):
+    office, monkeypatch
+):
     checks = count_checks(monkeypatch, "admin")
     fail("admin", auth.MAX_FAILURES)
     fail("admin", 10)
@@ -67,7 +69,8 @@ def test_a_locked_account_is_checked_once_per_step_and_wrong_checks_renew_the_lo
     assert user("admin").locked_until == base.now() + timedelta(minutes=15)
     base.freeze(base.now() + timedelta(minutes=14))  # past the first lock, not the renewed one
     assert fail("admin", password="warkat123") == [
-        "Akun terkunci sampai 09:48 karena terlalu banyak percobaan gagal."]
+        "Akun terkunci sampai 09:48 karena terlalu banyak percobaan gagal."
+    ]
     gagal = AuditEntry.select().where(AuditEntry.action == "login_gagal")
     assert [json.loads(e.detail)["locked"] for e in gagal] == [False] * 4 + [True] * 2
 
@@ -166,8 +169,9 @@ def test_the_lock_screen_counts_audits_and_locks_like_the_login(office):
     with pytest.raises(auth.LoginFailed):
         auth.login("kasi", "salah")  # the same budget as the login
     assert "terkunci sampai 09:45" in auth.account_refusal(kasi.id)
-    details = [json.loads(e.detail) for e in AuditEntry.select().where(
-        AuditEntry.action == "login_gagal")]
+    details = [
+        json.loads(e.detail) for e in AuditEntry.select().where(AuditEntry.action == "login_gagal")
+    ]
     assert [d.get("via") for d in details] == ["kunci_layar"] * 4 + [None]
 
 
@@ -177,8 +181,7 @@ def test_the_lock_screen_unlock_is_audited_and_clears_the_count(office):
         auth.unlock_check(kasi, "keliru")
     auth.unlock_check(kasi, "warkat123")
     assert user("kasi").failed_logins == 0
-    assert AuditEntry.select().order_by(AuditEntry.id.desc()).first().action == \
-        "buka_kunci_layar"
+    assert AuditEntry.select().order_by(AuditEntry.id.desc()).first().action == "buka_kunci_layar"
 
 
 def test_change_password_checks_old_and_length(office):
@@ -192,8 +195,9 @@ def test_change_password_checks_old_and_length(office):
 
 
 def test_add_user_with_several_roles_and_refusals(office):
-    new = auth.add_user("budi", "Budi Santoso", "sandi12345", ["operator", "pemakai"],
-                        unit_code="KIP")
+    new = auth.add_user(
+        "budi", "Budi Santoso", "sandi12345", ["operator", "pemakai"], unit_code="KIP"
+    )
     assert new.roles == ("operator", "pemakai")
     with pytest.raises(UnknownRole, match="Peran tidak dikenal: 'kepala'"):
         auth.add_user("x", "X", "sandi12345", ["kepala"])

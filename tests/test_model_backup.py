@@ -69,8 +69,9 @@ def test_restore_does_not_replay_a_stale_wal(staff, tmp_path):
     db.obj.close()
     other = sqlite3.connect(staff.db_url)  # a session still open, its WAL not checkpointed
     other.execute("PRAGMA wal_autocheckpoint = 0")
-    other.execute("INSERT INTO contact (name, organisation, fax, email) VALUES "
-                  "('Hantu WAL', '', '', '')")
+    other.execute(
+        "INSERT INTO contact (name, organisation, fax, email) VALUES ('Hantu WAL', '', '', '')"
+    )
     other.commit()
     try:
         assert Path(f"{staff.db_url}-wal").stat().st_size > 0
@@ -101,8 +102,11 @@ def test_auto_keeps_the_newest_copies(home):
     assert copy.path.name == "warkat-20261124-020000.db"
     assert [p.name for p in removed] == ["warkat-20261121-020000.db"]
     assert sorted(p.name for p in other.parent.iterdir()) == [
-        other.name, "warkat-20261122-020000.db", "warkat-20261123-020000.db",
-        "warkat-20261124-020000.db"]
+        other.name,
+        "warkat-20261122-020000.db",
+        "warkat-20261123-020000.db",
+        "warkat-20261124-020000.db",
+    ]
 
 
 def test_auto_deletes_nothing_when_the_new_copy_fails(home, monkeypatch):
@@ -124,7 +128,9 @@ def test_auto_deletes_nothing_when_the_new_copy_fails(home, monkeypatch):
 
 
 def test_keep_must_be_a_positive_number(home):
-    with pytest.raises(Invalid, match=r"\[backup\] keep = 0 tidak sah; harus bilangan bulat 1–3650"):
+    with pytest.raises(
+        Invalid, match=r"\[backup\] keep = 0 tidak sah; harus bilangan bulat 1–3650"
+    ):
         configure(home, "keep = 0")
 
 
@@ -150,8 +156,7 @@ def test_a_corrupt_backup_is_refused_and_nothing_changes(staff, tmp_path, damage
 def test_a_newer_backup_is_refused(staff, tmp_path):
     copy = backup.backup(staff, tmp_path / "baru.db")
     with sqlite3.connect(copy.path) as con:
-        con.execute("INSERT INTO schema_version VALUES (?, '2030-01-01')",
-                    (migrations.LATEST + 1,))
+        con.execute("INSERT INTO schema_version VALUES (?, '2030-01-01')", (migrations.LATEST + 1,))
     with pytest.raises(DatabaseProblem, match="lebih baru dari program ini"):
         backup.restore(staff, copy.path)
 
@@ -171,8 +176,12 @@ def test_restore_is_refused_while_a_daemon_is_alive(staff, tmp_path):
 
 
 def warkat(home, *args):
-    return subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(home), *args],
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_cli_backup_auto_and_restore(tmp_path):
@@ -188,8 +197,11 @@ def test_cli_backup_auto_and_restore(tmp_path):
     applied = ", ".join(str(v) for v in range(4, migrations.LATEST + 1))
     assert "skema versi 3" in done.stdout and f"Migrasi diterapkan: versi {applied}." in done.stdout
     (tmp_path / "rusak.db").write_bytes(b"x" * 5000)
-    for args in (("restore", str(tmp_path / "rusak.db")), ("backup",),
-                 ("backup", "x.db", "--auto")):
+    for args in (
+        ("restore", str(tmp_path / "rusak.db")),
+        ("backup",),
+        ("backup", "x.db", "--auto"),
+    ):
         out = warkat(home, *args)
         assert out.returncode == 1 and out.stderr.startswith("warkat: "), args
         assert len(out.stderr.strip().splitlines()) == 1 and "Traceback" not in out.stderr

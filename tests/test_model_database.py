@@ -38,12 +38,19 @@ def current_models() -> list[type[peewee.Model]]:
 
 def schema(database: peewee.Database) -> dict:
     """Per table: columns (type, nullable, primary key), indexes, foreign keys."""
-    return {table: ({c.name: (c.data_type.lower(), c.null, c.primary_key)
-                     for c in database.get_columns(table)},
-                    sorted((tuple(i.columns), i.unique) for i in database.get_indexes(table)),
-                    sorted((f.column, f.dest_table, f.dest_column)
-                           for f in database.get_foreign_keys(table)))
-            for table in database.get_tables()}
+    return {
+        table: (
+            {
+                c.name: (c.data_type.lower(), c.null, c.primary_key)
+                for c in database.get_columns(table)
+            },
+            sorted((tuple(i.columns), i.unique) for i in database.get_indexes(table)),
+            sorted(
+                (f.column, f.dest_table, f.dest_column) for f in database.get_foreign_keys(table)
+            ),
+        )
+        for table in database.get_tables()
+    }
 
 
 def models_schema(scratch: peewee.Database) -> dict:
@@ -63,10 +70,13 @@ def test_a_fresh_database_has_the_schema_the_models_describe(home, tmp_path):
 
 def test_v5_makes_the_audit_anchor_table(home):
     columns = {c.name: (c.data_type, c.null, c.default) for c in db.get_columns("audit_anchor")}
-    assert columns == {"id": ("INTEGER", False, None), "entry_id": ("INTEGER", False, None),
-                       "hash": ("VARCHAR(64)", False, None),
-                       "seen_at": ("DATETIME", False, None),
-                       "source": ("VARCHAR(255)", False, "''")}
+    assert columns == {
+        "id": ("INTEGER", False, None),
+        "entry_id": ("INTEGER", False, None),
+        "hash": ("VARCHAR(64)", False, None),
+        "seen_at": ("DATETIME", False, None),
+        "source": ("VARCHAR(255)", False, "''"),
+    }
 
 
 def test_migrations_are_numbered_in_order():
@@ -128,8 +138,7 @@ def test_the_released_v3_database_upgrades_with_its_data_intact(tmp_path):
     from model.org import User
 
     assert User.get(User.username == "kasi").full_name == "Bambang Sutrisno, S.Kom."
-    assert all(hashlib.sha256(bytes(m.raw)).hexdigest() == m.sha256
-               for m in IncomingMail.select())
+    assert all(hashlib.sha256(bytes(m.raw)).hexdigest() == m.sha256 for m in IncomingMail.select())
     assert audit.verify() == (54, None)
     upgraded_schema = schema(db.obj)
     db.obj.close()
@@ -165,8 +174,10 @@ def test_a_table_rebuild_in_a_migration_keeps_the_rows_that_point_at_it(tmp_path
 
     upgraded(tmp_path)
     before = rows(tmp_path / "kantor" / "warkat.db")
-    steps = [*migrations.MIGRATIONS,
-             (migrations.LATEST + 1, lambda: migrate(migrator().drop_not_null("fax_job", "dial")))]
+    steps = [
+        *migrations.MIGRATIONS,
+        (migrations.LATEST + 1, lambda: migrate(migrator().drop_not_null("fax_job", "dial"))),
+    ]
     monkeypatch.setattr(migrations, "MIGRATIONS", steps)
     monkeypatch.setattr(migrations, "LATEST", migrations.LATEST + 1)
     assert migrations.migrate() == [migrations.LATEST]

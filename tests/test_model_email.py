@@ -37,8 +37,9 @@ def test_sorting_branches_to_print_or_straight_to_forward(staff):
 
 def test_printed_mail_is_numbered_in_the_incoming_book(staff):
     item_id = incoming_at(4)
-    entry = email_in.register(user("admin"), item_id, "000.1.1",
-                              "{klasifikasi}/{urut:03d}/{unit}/{tahun}", "406.020")
+    entry = email_in.register(
+        user("admin"), item_id, "000.1.1", "{klasifikasi}/{urut:03d}/{unit}/{tahun}", "406.020"
+    )
     assert entry.book == INCOMING and entry.number == "000.1.1/001/406.020/2026"
     assert entry.party == "Biro Umum"
     with pytest.raises(Invalid):
@@ -83,8 +84,14 @@ def test_draft_revision_approval_keeps_every_version(staff):
     item_id = outgoing_at(2)
     email_out.request_revision(user("kabid"), item_id, "Tambahkan tabel data")
     assert WorkItem.get_by_id(item_id).step == 1
-    email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject="Jawaban v2",
-                         body="Versi dua dengan tabel", item_id=item_id)
+    email_out.save_draft(
+        user("staf"),
+        to="bps@bps.go.id",
+        cc="",
+        subject="Jawaban v2",
+        body="Versi dua dengan tabel",
+        item_id=item_id,
+    )
     email_out.submit(user("staf"), item_id)
     email_out.approve(user("kabid"), item_id)
     email_out.finalise(user("staf"), item_id)
@@ -113,8 +120,12 @@ def test_sending_queues_once_then_numbers_and_moves_on_success(staff):
     job = finish_mail(job.id, error="Server SMTP tidak dapat dihubungi")
     assert job.status == "antri" and WorkItem.get_by_id(item_id).step == 4
     outbox.MailJob.update(next_try_at=job.created_at).execute()
-    job = finish_mail(outbox.claim_next("outbox").id, message_id="<m1@x>",
-                           pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}", unit_code="406.020")
+    job = finish_mail(
+        outbox.claim_next("outbox").id,
+        message_id="<m1@x>",
+        pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}",
+        unit_code="406.020",
+    )
     assert job.status == "terkirim"
     assert WorkItem.get_by_id(item_id).step == 5
     assert AgendaEntry.get(AgendaEntry.book == OUTGOING).party == "bps@bps.go.id"
@@ -124,6 +135,5 @@ def test_sending_queues_once_then_numbers_and_moves_on_success(staff):
 def test_partial_delivery_is_never_retried(staff):
     item_id = outgoing_at(4)
     email_out.send(user("admin"), item_id, "000.1.1")
-    job = finish_mail(outbox.claim_next("outbox").id, error="x sudah terkirim",
-                           retry=False)
+    job = finish_mail(outbox.claim_next("outbox").id, error="x sudah terkirim", retry=False)
     assert job.status == "gagal" and WorkItem.get_by_id(item_id).step == 4

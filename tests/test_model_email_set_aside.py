@@ -20,8 +20,11 @@ from tests.conftest import user
 from tests.mail_helpers import incoming_at
 from tui.printing import compliance_report
 
-PHISH = dict(subject="Verifikasi akun email Anda segera", sender="admin@mail-verify.example",
-             attachment=("formulir.pdf", b"%PDF-1.4 palsu"))
+PHISH = dict(
+    subject="Verifikasi akun email Anda segera",
+    sender="admin@mail-verify.example",
+    attachment=("formulir.pdf", b"%PDF-1.4 palsu"),
+)
 
 
 def test_kasi_sets_a_phishing_mail_aside_and_it_closes_with_log_and_audit(staff):
@@ -33,17 +36,27 @@ def test_kasi_sets_a_phishing_mail_aside_and_it_closes_with_log_and_audit(staff)
     assert (mail.set_aside, mail.set_aside_reason) == ("phishing", "Tautan palsu minta sandi")
     assert bytes(mail.raw) == raw
     assert [(a.filename, bytes(a.data)) for a in mail.attachments] == [
-        ("formulir.pdf", b"%PDF-1.4 palsu")]
+        ("formulir.pdf", b"%PDF-1.4 palsu")
+    ]
     log = StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id.desc()).get()
     assert (log.action, log.from_step, log.to_step, log.actor.username, log.role) == (
-        "sisihkan", 2, DONE, "kasi", "kasi")
+        "sisihkan",
+        2,
+        DONE,
+        "kasi",
+        "kasi",
+    )
     assert log.note == "Phishing/penipuan: Tautan palsu minta sandi"
     entry = AuditEntry.select().order_by(AuditEntry.id.desc()).get()
-    assert (entry.actor, entry.action, entry.subject) == ("kasi", "sisihkan",
-                                                          f"{EMAIL_IN}#{item_id}")
+    assert (entry.actor, entry.action, entry.subject) == (
+        "kasi",
+        "sisihkan",
+        f"{EMAIL_IN}#{item_id}",
+    )
     assert "Tautan palsu minta sandi" in entry.detail
-    assert email_in_records.set_aside_text(mail) == ("Bukan surat dinas: Phishing/penipuan — "
-                                             "Tautan palsu minta sandi")
+    assert email_in_records.set_aside_text(mail) == (
+        "Bukan surat dinas: Phishing/penipuan — Tautan palsu minta sandi"
+    )
     assert not AgendaEntry.select().where(AgendaEntry.item == item_id).exists()
 
 
@@ -66,11 +79,14 @@ def test_only_kasi_or_admin_sets_mail_aside(staff, name):
     assert WorkItem.get_by_id(item_id).step == 2 and mail.set_aside == ""
 
 
-@pytest.mark.parametrize(("kind", "reason", "says"), [
-    ("spam", "   ", "Tuliskan alasan"),
-    ("iklan", "Promosi", "Spam, Phishing/penipuan, Salah kirim"),
-    ("", "Promosi", "Pilih jenis"),
-])
+@pytest.mark.parametrize(
+    ("kind", "reason", "says"),
+    [
+        ("spam", "   ", "Tuliskan alasan"),
+        ("iklan", "Promosi", "Spam, Phishing/penipuan, Salah kirim"),
+        ("", "Promosi", "Pilih jenis"),
+    ],
+)
 def test_kind_and_reason_are_required(staff, kind, reason, says):
     item_id = incoming_at(2)
     with pytest.raises(Invalid, match=says):
@@ -104,5 +120,7 @@ def test_compliance_pdf_prints_the_set_aside_line(staff):
     email_in.set_aside(user("kasi"), incoming_at(2), "salah_kirim", "Untuk Dinas lain")
     pdf, _title = compliance_report(2026, 11)
     text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert ("Email masuk bukan surat dinas (disisihkan pada langkah 2): 1 — Spam 0, "
-            "Phishing/penipuan 0, Salah kirim 1.") in text
+    assert (
+        "Email masuk bukan surat dinas (disisihkan pada langkah 2): 1 — Spam 0, "
+        "Phishing/penipuan 0, Salah kirim 1."
+    ) in text

@@ -25,19 +25,23 @@ def test_draft_is_saved_and_editable_until_submitted(staff):
     fax_flow.save_draft(user("pemakai"), draft(perihal="Ubah"), item.id)
     assert WorkItem.get_by_id(item.id).title == "Ubah"
     with pytest.raises(Invalid, match="Isi berita kosong"):
-        fax_flow.submit(user("pemakai"), fax_flow.save_draft(user("pemakai"),
-                                                             draft(isi_berita=" ")).id)
+        fax_flow.submit(
+            user("pemakai"), fax_flow.save_draft(user("pemakai"), draft(isi_berita=" ")).id
+        )
     fax_flow.submit(user("pemakai"), item.id)
     with pytest.raises(Conflict):
         fax_flow.save_draft(user("pemakai"), draft(), item.id)
 
 
-@pytest.mark.parametrize("change,reason", [
-    (dict(destinations=[("Jatim", "0812-1111-2222")]), "seluler"),
-    (dict(destinations=[("", "031-8294608")]), "Nama tujuan"),
-    (dict(perihal=" "), "Perihal wajib"),
-    (dict(klasifikasi="999.99"), "tidak ada dalam daftar"),
-])
+@pytest.mark.parametrize(
+    "change,reason",
+    [
+        (dict(destinations=[("Jatim", "0812-1111-2222")]), "seluler"),
+        (dict(destinations=[("", "031-8294608")]), "Nama tujuan"),
+        (dict(perihal=" "), "Perihal wajib"),
+        (dict(klasifikasi="999.99"), "tidak ada dalam daftar"),
+    ],
+)
 def test_bad_input_saves_nothing(staff, change, reason):
     before = WorkItem.select().count()
     with pytest.raises(Invalid, match=reason):
@@ -68,9 +72,13 @@ def test_attachments_are_checked(tmp_path):
     (tmp_path / "d.txt").write_bytes(b"\xff\xfe\x00binary")
     (tmp_path / "big.pdf").write_bytes(b"%PDF" + b"0" * (6 * 1024 * 1024))
     assert fax_flow.read_attachment(str(tmp_path / "a.txt")) == ("a.txt", b"Isi lampiran")
-    for name, reason in [("b.docx", "hanya teks"), ("c.pdf", "bukan berkas PDF"),
-                         ("d.txt", "bukan teks"), ("big.pdf", "terlalu besar"),
-                         ("nope.txt", "tidak ditemukan")]:
+    for name, reason in [
+        ("b.docx", "hanya teks"),
+        ("c.pdf", "bukan berkas PDF"),
+        ("d.txt", "bukan teks"),
+        ("big.pdf", "terlalu besar"),
+        ("nope.txt", "tidak ditemukan"),
+    ]:
         with pytest.raises(Invalid, match=reason):
             fax_flow.read_attachment(str(tmp_path / name))
 
@@ -82,10 +90,16 @@ def test_kasi_returns_with_reason_and_history_is_kept(staff):
     fax_flow.return_to_requester(user("kasi"), item_id, "Lengkapi nomor nota dinas")
     fax_flow.save_draft(user("pemakai"), draft(perihal="Diperbaiki"), item_id)
     fax_flow.submit(user("pemakai"), item_id)
-    actions = [(s.action, s.note) for s in StepLog.select().where(StepLog.item == item_id)
-               .order_by(StepLog.id)]
-    assert actions == [("buat", ""), ("ajukan", ""),
-                       ("kembalikan", "Lengkapi nomor nota dinas"), ("ajukan", "")]
+    actions = [
+        (s.action, s.note)
+        for s in StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id)
+    ]
+    assert actions == [
+        ("buat", ""),
+        ("ajukan", ""),
+        ("kembalikan", "Lengkapi nomor nota dinas"),
+        ("ajukan", ""),
+    ]
 
 
 def test_disposition_is_recorded_with_standard_instructions(staff):
@@ -102,8 +116,9 @@ def test_disposition_is_recorded_with_standard_instructions(staff):
 
 def test_register_numbers_the_message_in_the_outgoing_book(staff):
     item_id = at_step(3)
-    entry = fax_flow.register(user("admin"), item_id, "{klasifikasi}/{urut:03d}/{unit}/{tahun}",
-                              "406.020")
+    entry = fax_flow.register(
+        user("admin"), item_id, "{klasifikasi}/{urut:03d}/{unit}/{tahun}", "406.020"
+    )
     assert entry.number == "000.1.1/001/406.020/2026"
     assert entry.book == OUTGOING and entry.party == "Diskominfo Jatim"
     assert agenda_number(WorkItem.get_by_id(item_id)) == entry.number
@@ -150,30 +165,55 @@ def test_racing_operators_only_one_holds_the_message(staff):
 def test_manual_send_logs_the_daily_book_and_allows_step_6(staff):
     item_id = at_step(5, destinations=[("Jatim", "031-8294608"), ("BSSN", "021-7805814")])
     dests = list(request_of(item_id).destinations.order_by(FaxDestination.id))
-    fax_jobs.record_manual(user("operator"), item_id, dests[0].id, at=base.now(),
-                           remote_id="+62318294608", pages=2, ok=True)
+    fax_jobs.record_manual(
+        user("operator"),
+        item_id,
+        dests[0].id,
+        at=base.now(),
+        remote_id="+62318294608",
+        pages=2,
+        ok=True,
+    )
     with pytest.raises(Invalid, match="Belum terkirim ke: BSSN"):
         fax_jobs.mark_sent(user("operator"), item_id)
-    fax_jobs.record_manual(user("operator"), item_id, dests[1].id, at=base.now(),
-                           remote_id="", pages=2, ok=False, note="Nada sibuk")
-    fax_jobs.record_manual(user("operator"), item_id, dests[1].id, at=base.now(),
-                           remote_id="BSSN", pages=2, ok=True)
+    fax_jobs.record_manual(
+        user("operator"),
+        item_id,
+        dests[1].id,
+        at=base.now(),
+        remote_id="",
+        pages=2,
+        ok=False,
+        note="Nada sibuk",
+    )
+    fax_jobs.record_manual(
+        user("operator"), item_id, dests[1].id, at=base.now(), remote_id="BSSN", pages=2, ok=True
+    )
     item = fax_jobs.mark_sent(user("operator"), item_id)
     assert item.step == 6
     log = list(FaxLogEntry.select().order_by(FaxLogEntry.id))
     assert [(e.to_name, e.ok, e.via) for e in log] == [
-        ("Jatim", True, "manual"), ("BSSN", False, "manual"), ("BSSN", True, "manual")]
+        ("Jatim", True, "manual"),
+        ("BSSN", False, "manual"),
+        ("BSSN", True, "manual"),
+    ]
     assert log[0].agenda_number == "000.1.1/001/406.020/2026"
     with pytest.raises(Invalid, match="masa depan"):
-        fax_jobs.record_manual(user("operator"), item_id, dests[0].id,
-                               at=base.now() + timedelta(hours=1), remote_id="", pages=1, ok=True)
+        fax_jobs.record_manual(
+            user("operator"),
+            item_id,
+            dests[0].id,
+            at=base.now() + timedelta(hours=1),
+            remote_id="",
+            pages=1,
+            ok=True,
+        )
     fax_jobs.hand_back(user("operator"), item_id)
     assert fax_flow.archive(user("admin"), item_id).closed_at is not None
 
 
 def _report(ok, pages, kind=None, message="x"):
-    return fax_jobs.AttemptReport(base.now(), base.now(), ok, pages, 3, message,
-                                  retry_kind=kind)
+    return fax_jobs.AttemptReport(base.now(), base.now(), ok, pages, 3, message, retry_kind=kind)
 
 
 def test_daemon_claims_retries_only_unsent_pages_then_hands_back(staff):
@@ -235,8 +275,10 @@ def test_ekspedisi_numbers_and_receipts(staff):
     ekspedisi.record_receipt(user("admin"), first.id, "Wahyu", base.now())
     with pytest.raises(Conflict, match="sudah dicatat"):
         ekspedisi.record_receipt(user("admin"), first.id, "Lain", base.now())
-    assert [e.receiver_name for e in ekspedisi.between(base.now().date(), base.now().date())] \
-        == ["Wahyu", ""]
+    assert [e.receiver_name for e in ekspedisi.between(base.now().date(), base.now().date())] == [
+        "Wahyu",
+        "",
+    ]
 
 
 def test_a_nota_dinas_dated_in_the_future_is_refused(staff):
@@ -255,18 +297,19 @@ def test_ekspedisi_refuses_a_letter_or_a_receipt_dated_in_the_future(staff):
     with pytest.raises(Invalid, match="^Tanggal surat tidak boleh di masa depan.$"):
         ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan", letter_date=tomorrow)
     assert not ekspedisi.EkspedisiEntry.select().exists()
-    entry = ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan",
-                          letter_date=base.now().date())
+    entry = ekspedisi.add(
+        user("admin"), to="Bappeda", perihal="Undangan", letter_date=base.now().date()
+    )
     with pytest.raises(Invalid, match="^Waktu terima tidak boleh di masa depan.$"):
-        ekspedisi.record_receipt(user("admin"), entry.id, "Yusuf",
-                                 base.now() + timedelta(hours=2))
+        ekspedisi.record_receipt(user("admin"), entry.id, "Yusuf", base.now() + timedelta(hours=2))
     assert ekspedisi.EkspedisiEntry.get_by_id(entry.id).received_at is None
 
 
 def test_only_administrasi_umum_keeps_the_ekspedisi_book(staff):
     for name in ("kasi", "operator"):
-        with pytest.raises(NotAllowed, match="^Hanya Administrasi Umum yang dapat mengisi "
-                                             "buku ekspedisi.$"):
+        with pytest.raises(
+            NotAllowed, match="^Hanya Administrasi Umum yang dapat mengisi buku ekspedisi.$"
+        ):
             ekspedisi.add(user(name), to="Bappeda", perihal="Undangan")
     entry = ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan")
     with pytest.raises(NotAllowed, match="mencatat tanda terima"):
@@ -277,6 +320,7 @@ def test_clerk_may_correct_the_code_while_registering(staff):
     item_id = at_step(3)
     with pytest.raises(Invalid):
         fax_flow.register(user("admin"), item_id, "{klasifikasi}", "X", klasifikasi="999.99")
-    entry = fax_flow.register(user("admin"), item_id, "{klasifikasi}/{urut}", "X",
-                              klasifikasi="000.1.2")
+    entry = fax_flow.register(
+        user("admin"), item_id, "{klasifikasi}/{urut}", "X", klasifikasi="000.1.2"
+    )
     assert entry.number == "000.1.2/1" and request_of(item_id).klasifikasi == "000.1.2"

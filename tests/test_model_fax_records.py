@@ -92,14 +92,18 @@ def test_manual_send_replaces_a_queued_or_orphaned_job_but_not_a_live_one(queued
     item_id, dest_id = queued.item_id, queued.destination_id
     _in_call(queued, _alive(), 0)
     with pytest.raises(Conflict, match="sedang dikirim"):
-        fax_jobs.record_manual(user("operator"), item_id, dest_id, at=base.now(),
-                               remote_id="", pages=3, ok=True)
+        fax_jobs.record_manual(
+            user("operator"), item_id, dest_id, at=base.now(), remote_id="", pages=3, ok=True
+        )
     heartbeat.beat(ALIVE, base.now(), status="berhenti")
-    manual = fax_jobs.record_manual(user("operator"), item_id, dest_id, at=base.now(),
-                                    remote_id="", pages=3, ok=True)
+    manual = fax_jobs.record_manual(
+        user("operator"), item_id, dest_id, at=base.now(), remote_id="", pages=3, ok=True
+    )
     assert FaxJob.get_by_id(queued.id).status == fax_jobs.JobStatus.CANCELLED
     assert [(e.ok, e.via, e.pages) for e in FaxLogEntry.select().order_by(FaxLogEntry.id)] == [
-        (False, "modem", 0), (True, "manual", 3)]
+        (False, "modem", 0),
+        (True, "manual", 3),
+    ]
     assert manual.status == fax_jobs.JobStatus.SENT
 
 
@@ -112,8 +116,9 @@ def test_queued_job_may_be_cancelled_and_a_second_modem_send_is_refused(queued):
 
 def test_an_unavailable_modem_uses_no_try_and_writes_no_book_line(queued):
     job = fax_spool.claim_next(_alive())
-    job = fax_spool.release(job.id, "Modem tidak tersedia: port /dev/ttyUSB0 tidak ada",
-                            timedelta(seconds=30))
+    job = fax_spool.release(
+        job.id, "Modem tidak tersedia: port /dev/ttyUSB0 tidak ada", timedelta(seconds=30)
+    )
     assert (job.status, job.attempts, job.worker) == (fax_jobs.JobStatus.QUEUED, 0, "")
     assert job.progress.startswith("Modem tidak tersedia: port /dev/ttyUSB0 tidak ada")
     assert FaxAttempt.select().count() == 0 and FaxLogEntry.select().count() == 0
@@ -127,8 +132,9 @@ def test_the_daily_book_counts_confirmed_pages(queued):
     job = fax_spool.claim_next(_alive())
     job.max_tries = 1
     job.save()
-    report = fax_jobs.AttemptReport(base.now(), base.now(), False, 0, 3, "Saluran sibuk",
-                                    retry_kind="busy")
+    report = fax_jobs.AttemptReport(
+        base.now(), base.now(), False, 0, 3, "Saluran sibuk", retry_kind="busy"
+    )
     fax_spool.finish(job.id, report, policy)
     assert FaxLogEntry.get().pages == 0
 
@@ -137,8 +143,10 @@ def test_daemon_status_names_the_newest_instance(staff):
     assert heartbeat.describe() == (False, "Daemon belum pernah berjalan")
     _alive()
     heartbeat.beat(ALIVE, base.now(), status="berjalan; /dev/ttyUSB0: Modem tidak tersedia")
-    assert heartbeat.describe() == (True, "Daemon aktif (berjalan; /dev/ttyUSB0: Modem tidak "
-                                          "tersedia)")
+    assert heartbeat.describe() == (
+        True,
+        "Daemon aktif (berjalan; /dev/ttyUSB0: Modem tidak tersedia)",
+    )
     assert heartbeat.holder(ALIVE) == "daemon pid 1 di here"
 
 
@@ -161,12 +169,15 @@ def test_a_resent_failed_job_never_counts_a_page_twice_in_the_book(queued):
     job = fax_spool.claim_next(_alive())
     job.max_tries = 1
     job.save()
-    report = fax_jobs.AttemptReport(base.now(), base.now(), False, 1, 3, "Terputus",
-                                    retry_kind="failure")
+    report = fax_jobs.AttemptReport(
+        base.now(), base.now(), False, 1, 3, "Terputus", retry_kind="failure"
+    )
     assert fax_spool.finish(job.id, report, policy).status == fax_jobs.JobStatus.FAILED
     fax_jobs.decide(user("operator"), job.id, resend=True)
     job = fax_spool.claim_next(ALIVE)
     report = fax_jobs.AttemptReport(base.now(), base.now(), True, 2, 3, "Terkirim")
     assert fax_spool.finish(job.id, report, policy).pages_done == 3
     assert [(e.ok, e.pages) for e in FaxLogEntry.select().order_by(FaxLogEntry.id)] == [
-        (False, 1), (True, 2)]
+        (False, 1),
+        (True, 2),
+    ]

@@ -23,17 +23,22 @@ def text_columns():
         model = models.pop()
         models.extend(model.__subclasses__())
         seen.append(model)
-    return [(m, f) for m in seen for f in m._meta.sorted_fields
-            if isinstance(f, (peewee.CharField, peewee.TextField))]
+    return [
+        (m, f)
+        for m in seen
+        for f in m._meta.sorted_fields
+        if isinstance(f, (peewee.CharField, peewee.TextField))
+    ]
 
 
 def test_every_text_column_is_checked():
-    loose = [f"{m.__name__}.{f.name}" for m, f in text_columns()
-             if not isinstance(f, (Line, Text))]
+    loose = [f"{m.__name__}.{f.name}" for m, f in text_columns() if not isinstance(f, (Line, Text))]
     assert loose == []
 
 
-@pytest.mark.parametrize("field", [f for _, f in text_columns()], ids=lambda f: f"{f.model.__name__}.{f.name}")
+@pytest.mark.parametrize(
+    "field", [f for _, f in text_columns()], ids=lambda f: f"{f.model.__name__}.{f.name}"
+)
 def test_each_column_refuses_nul_and_overlong(field):
     limit = field.max_length if isinstance(field, Line) else MAX_TEXT
     with pytest.raises(Invalid, match="terlalu panjang"):
@@ -49,8 +54,7 @@ def test_a_typed_perihal_too_long_or_with_nul_is_refused_and_nothing_is_stored(s
     with pytest.raises(Invalid, match="perihal memuat karakter kendali"):
         fax_flow.save_draft(user("pemakai"), draft(perihal="Undangan\x00rapat"))
     with pytest.raises(Invalid, match="isi memuat karakter kendali"):
-        email_out.save_draft(user("staf"), to="a@b.go.id", cc="", subject="Data",
-                             body="isi\x00")
+        email_out.save_draft(user("staf"), to="a@b.go.id", cc="", subject="Data", body="isi\x00")
     assert WorkItem.select().count() == 0
 
 

@@ -53,8 +53,13 @@ def test_outgoing_search_and_dossier_with_approval_trail(staff):
     assert found("sampaikan data") == [other, item_id]
     d = mail_archive.dossier(item_id)
     assert d.item.step == DONE and d.outgoing.message_id == "<d1@trenggalekkab.go.id>"
-    assert [v.remark for v in d.versions] == ["diajukan", "revisi: Lengkapi tabel", "diajukan",
-                                              "disetujui", "final"]
+    assert [v.remark for v in d.versions] == [
+        "diajukan",
+        "revisi: Lengkapi tabel",
+        "diajukan",
+        "disetujui",
+        "final",
+    ]
     assert [v.remark for v in mail_archive.revision_notes(item_id)] == ["revisi: Lengkapi tabel"]
     assert [j.status for j in d.jobs] == ["terkirim"]
     steps = [(r.log.from_step, r.log.to_step, r.actor_name) for r in d.history]

@@ -64,11 +64,20 @@ def unit_id(code: str) -> int:
 
 # -- fresh items brought to a step by the demo users, as the real roles would ----------------
 
+
 def manual_sends(actor: User, item_id: int, ok: bool = True) -> None:
     """Every destination sent (or failed) on the standalone fax machine, recorded by `actor`."""
     for dest in request_of(item_id).destinations:
-        fax_jobs.record_manual(actor, item_id, dest.id, at=base.now(), remote_id="", pages=1,
-                               ok=ok, note="" if ok else "Nada sibuk")
+        fax_jobs.record_manual(
+            actor,
+            item_id,
+            dest.id,
+            at=base.now(),
+            remote_id="",
+            pages=1,
+            ok=ok,
+            note="" if ok else "Nada sibuk",
+        )
 
 
 def fax_at(step: int, requester: User) -> int:
@@ -110,14 +119,16 @@ BRING = {FAX: fax_at, EMAIL_IN: incoming_mail_at, EMAIL_OUT: outgoing_mail_at}
 def send_and_deliver(actor: User, item_id: int) -> None:
     """Step 4 of outgoing mail as it happens: queued by `actor`, then sent by the daemon."""
     email_out.send(actor, item_id, "000.1.1")
-    finish_mail(outbox.claim_next("outbox").id, message_id="<m@trenggalekkab.go.id>",
-                     unit_code="406.020")
+    finish_mail(
+        outbox.claim_next("outbox").id, message_id="<m@trenggalekkab.go.id>", unit_code="406.020"
+    )
 
 
 def _email_edit(actor: User, item_id: int) -> None:
     """A changed letter saved at step 1 (the draft) or step 3 (after approval: resubmitted)."""
-    email_out.save_draft(actor, to="bps@bps.go.id", cc="", subject="Diubah", body="Isi baru",
-                         item_id=item_id)
+    email_out.save_draft(
+        actor, to="bps@bps.go.id", cc="", subject="Diubah", body="Isi baru", item_id=item_id
+    )
 
 
 # -- every action of model/sop.py, performed through its model entry function ----------------
@@ -125,10 +136,10 @@ def _email_edit(actor: User, item_id: int) -> None:
 ACTIONS: dict[tuple[str, int, str], Callable[[User, int], object]] = {
     (FAX, 1, "ajukan"): fax_flow.submit,
     (FAX, 2, "disposisi"): lambda a, i: fax_flow.dispose(
-        a, i, ["Agendakan dan kirim melalui faksimili"]),
+        a, i, ["Agendakan dan kirim melalui faksimili"]
+    ),
     (FAX, 2, "kembalikan"): lambda a, i: fax_flow.return_to_requester(a, i, "Lengkapi"),
-    (FAX, 3, "agendakan"): lambda a, i: fax_flow.register(a, i, agenda.DEFAULT_PATTERN,
-                                                          "406.020"),
+    (FAX, 3, "agendakan"): lambda a, i: fax_flow.register(a, i, agenda.DEFAULT_PATTERN, "406.020"),
     (FAX, 4, "teruskan"): fax_flow.handover,
     (FAX, 5, "terkirim"): lambda a, i: (manual_sends(a, i), fax_jobs.mark_sent(a, i)),
     (FAX, 6, "serahkan"): fax_jobs.hand_back,
@@ -138,8 +149,9 @@ ACTIONS: dict[tuple[str, int, str], Callable[[User, int], object]] = {
     (EMAIL_IN, 2, "tanpa_cetak"): lambda a, i: email_in.classify(a, i, needs_print=False),
     (EMAIL_IN, 2, "sisihkan"): lambda a, i: email_in.set_aside(a, i, "spam", "Iklan obat"),
     (EMAIL_IN, 3, "dicetak"): email_in.printed,
-    (EMAIL_IN, 4, "agendakan"): lambda a, i: email_in.register(a, i, "000.1.1", "{urut}",
-                                                               "406.020"),
+    (EMAIL_IN, 4, "agendakan"): lambda a, i: email_in.register(
+        a, i, "000.1.1", "{urut}", "406.020"
+    ),
     (EMAIL_IN, 5, "dilabeli"): email_in.labelled,
     (EMAIL_IN, 6, "teruskan"): lambda a, i: email_in.forward(a, i, [unit_id(HOME_UNIT)]),
     (EMAIL_IN, 7, "tindak_lanjut"): lambda a, i: email_in.follow_up(a, i, FOLLOW_UP),
@@ -155,14 +167,16 @@ ACTIONS: dict[tuple[str, int, str], Callable[[User, int], object]] = {
 
 
 def test_the_table_covers_exactly_the_actions_of_the_sop():
-    in_sop = {(p.code, s.number, a.code) for p in PROCEDURES.values() for s in p.steps
-              for a in s.actions}
+    in_sop = {
+        (p.code, s.number, a.code) for p in PROCEDURES.values() for s in p.steps for a in s.actions
+    }
     missing, unknown = sorted(in_sop - set(ACTIONS)), sorted(set(ACTIONS) - in_sop)
     assert not missing, f"model/sop.py has actions without a matrix row: {missing}"
     assert not unknown, f"matrix rows for actions model/sop.py does not have: {unknown}"
 
 
 # -- the matrix ------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Row:
@@ -201,9 +215,15 @@ def _step_row(key: tuple[str, int, str]) -> Row:
     def untouched(item_id: int) -> bool:
         return WorkItem.get_by_id(item_id).step == number and not trace(item_id)
 
-    return Row(step.roles, step.scope, lambda requester: BRING[procedure](number, requester),
-               ACTIONS[key], done, untouched,
-               bring_roles=(PEMAKAI,) if step.scope == "owner" else ())
+    return Row(
+        step.roles,
+        step.scope,
+        lambda requester: BRING[procedure](number, requester),
+        ACTIONS[key],
+        done,
+        untouched,
+        bring_roles=(PEMAKAI,) if step.scope == "owner" else (),
+    )
 
 
 def _title(item_id: int) -> str:
@@ -237,8 +257,14 @@ def _sent_by(holder: User) -> int:
 
 def _agenda_entry(_: User) -> int:
     with write():
-        return agenda.register(agenda.OUTGOING, user("admin"), klasifikasi="000.1.1",
-                               unit_code="406.020", perihal="Uji", party="Tujuan").id
+        return agenda.register(
+            agenda.OUTGOING,
+            user("admin"),
+            klasifikasi="000.1.1",
+            unit_code="406.020",
+            perihal="Uji",
+            party="Tujuan",
+        ).id
 
 
 def _void(actor: User, entry_id: int) -> None:
@@ -252,53 +278,98 @@ EMAIL_START = PROCEDURES[EMAIL_OUT].first
 # Writes that act for a person besides the SOP's actions: drafts, step-5 work, the books.
 OTHER_WRITES: dict[str, Row] = {
     "fax_flow.save_draft-baru": Row(
-        FAX_START.roles, "any", lambda _: 0,
+        FAX_START.roles,
+        "any",
+        lambda _: 0,
         lambda a, _: fax_flow.save_draft(a, draft(perihal="Baru")),
-        _created("Baru"), lambda _: not _created("Baru")(0)),
+        _created("Baru"),
+        lambda _: not _created("Baru")(0),
+    ),
     "fax_flow.save_draft-ubah": Row(
-        FAX_START.roles, FAX_START.scope, lambda r: fax_at(1, r),
+        FAX_START.roles,
+        FAX_START.scope,
+        lambda r: fax_at(1, r),
         lambda a, i: fax_flow.save_draft(a, draft(perihal="Diubah"), i),
-        lambda i: _title(i) == "Diubah", lambda i: _title(i) != "Diubah",
-        bring_roles=(PEMAKAI,)),
+        lambda i: _title(i) == "Diubah",
+        lambda i: _title(i) != "Diubah",
+        bring_roles=(PEMAKAI,),
+    ),
     "email_out.save_draft-baru": Row(
-        EMAIL_START.roles, "any", lambda _: 0,
-        lambda a, _: email_out.save_draft(a, to="bps@bps.go.id", cc="", subject="Baru",
-                                          body="Isi"),
-        _created("Baru"), lambda _: not _created("Baru")(0)),
+        EMAIL_START.roles,
+        "any",
+        lambda _: 0,
+        lambda a, _: email_out.save_draft(a, to="bps@bps.go.id", cc="", subject="Baru", body="Isi"),
+        _created("Baru"),
+        lambda _: not _created("Baru")(0),
+    ),
     "email_out.save_draft-langkah1": Row(  # step 3's edit is its action "ajukan_ulang"
-        EMAIL_START.roles, EMAIL_START.scope, lambda _: outgoing_at(1), _email_edit,
-        lambda i: _title(i) == "Diubah", lambda i: _title(i) != "Diubah"),
+        EMAIL_START.roles,
+        EMAIL_START.scope,
+        lambda _: outgoing_at(1),
+        _email_edit,
+        lambda i: _title(i) == "Diubah",
+        lambda i: _title(i) != "Diubah",
+    ),
     "fax_jobs.enqueue": Row(
-        FAX_SEND.roles, FAX_SEND.scope, lambda r: fax_at(5, r),
+        FAX_SEND.roles,
+        FAX_SEND.scope,
+        lambda r: fax_at(5, r),
         lambda a, i: fax_jobs.enqueue(a, i, request_of(i).destinations.get().id, pages=1),
-        _fax_jobs, lambda i: not _fax_jobs(i)),
+        _fax_jobs,
+        lambda i: not _fax_jobs(i),
+    ),
     "fax_jobs.record_manual": Row(
-        FAX_SEND.roles, FAX_SEND.scope, lambda r: fax_at(5, r), manual_sends,
-        _fax_jobs, lambda i: not _fax_jobs(i)),
+        FAX_SEND.roles,
+        FAX_SEND.scope,
+        lambda r: fax_at(5, r),
+        manual_sends,
+        _fax_jobs,
+        lambda i: not _fax_jobs(i),
+    ),
     "fax_jobs.mark_sent": Row(
-        FAX_SEND.roles, FAX_SEND.scope, _sent_by, fax_jobs.mark_sent,
-        lambda i: WorkItem.get_by_id(i).step == 6, lambda i: WorkItem.get_by_id(i).step == 5,
-        bring_roles=(OPERATOR,)),
+        FAX_SEND.roles,
+        FAX_SEND.scope,
+        _sent_by,
+        fax_jobs.mark_sent,
+        lambda i: WorkItem.get_by_id(i).step == 6,
+        lambda i: WorkItem.get_by_id(i).step == 5,
+        bring_roles=(OPERATOR,),
+    ),
     "fax_jobs.decide": Row(
-        FAX_SEND.roles, FAX_SEND.scope, _failed_job,
+        FAX_SEND.roles,
+        FAX_SEND.scope,
+        _failed_job,
         lambda a, j: fax_jobs.decide(a, j, resend=True),
         lambda j: _job(j).status == fax_jobs.JobStatus.QUEUED,
-        lambda j: _job(j).status == fax_jobs.JobStatus.FAILED, bring_roles=(OPERATOR,)),
+        lambda j: _job(j).status == fax_jobs.JobStatus.FAILED,
+        bring_roles=(OPERATOR,),
+    ),
     "ekspedisi.add": Row(
-        ekspedisi.KEEPERS, "any", lambda _: 0,
-        lambda a, _: ekspedisi.add(a, to="Bappeda", perihal="Undangan",
-                                   letter_date=base.now().date()),
+        ekspedisi.KEEPERS,
+        "any",
+        lambda _: 0,
+        lambda a, _: ekspedisi.add(
+            a, to="Bappeda", perihal="Undangan", letter_date=base.now().date()
+        ),
         lambda _: ekspedisi.EkspedisiEntry.select().exists(),
-        lambda _: not ekspedisi.EkspedisiEntry.select().exists()),
+        lambda _: not ekspedisi.EkspedisiEntry.select().exists(),
+    ),
     "ekspedisi.record_receipt": Row(
-        ekspedisi.KEEPERS, "any",
+        ekspedisi.KEEPERS,
+        "any",
         lambda _: ekspedisi.add(user("admin"), to="Bappeda", perihal="Undangan").id,
         lambda a, e: ekspedisi.record_receipt(a, e, "Pak Yusuf", base.now()),
-        lambda e: _entry(e).received_at is not None, lambda e: _entry(e).received_at is None),
+        lambda e: _entry(e).received_at is not None,
+        lambda e: _entry(e).received_at is None,
+    ),
     "agenda.void": Row(
-        agenda.KEEPERS, "any", _agenda_entry, _void,
+        agenda.KEEPERS,
+        "any",
+        _agenda_entry,
+        _void,
         lambda e: agenda.AgendaEntry.get_by_id(e).void,
-        lambda e: not agenda.AgendaEntry.get_by_id(e).void),
+        lambda e: not agenda.AgendaEntry.get_by_id(e).void,
+    ),
 }
 
 ROWS = {"-".join(map(str, key)): _step_row(key) for key in ACTIONS} | OTHER_WRITES
@@ -319,8 +390,12 @@ def _cases():
 def person(roles: tuple[str, ...], unit_code: str) -> User:
     """A fresh account holding exactly `roles` (no password: it never signs in here)."""
     with write():
-        actor = User.create(username="aktor", full_name="Aktor Uji", password_hash="-",
-                            unit=Unit.get(Unit.code == unit_code))
+        actor = User.create(
+            username="aktor",
+            full_name="Aktor Uji",
+            password_hash="-",
+            unit=Unit.get(Unit.code == unit_code),
+        )
         for role in roles:
             UserRole.create(user=actor, role=role)
     return actor
@@ -345,7 +420,8 @@ def test_only_the_steps_roles_may_act(small_office, name, who):
     if who == "terkunci":
         with write():
             User.update(locked_until=base.now() + timedelta(minutes=15)).where(
-                User.id == actor.id).execute()
+                User.id == actor.id
+            ).execute()
     allowed = who in row.roles
     if allowed:
         row.act(actor, target)
@@ -373,7 +449,6 @@ def test_a_send_queued_before_the_account_was_disabled_is_still_recorded(small_o
     item_id = outgoing_at(4)
     email_out.send(user("kasi"), item_id, "000.1.1")
     auth.disable("kasi")
-    job = finish_mail(outbox.claim_next("outbox").id, message_id="<m@x>",
-                           unit_code="406.020")
+    job = finish_mail(outbox.claim_next("outbox").id, message_id="<m@x>", unit_code="406.020")
     assert job.status == outbox.MailStatus.SENT and WorkItem.get_by_id(item_id).step == 5
     assert outbox.claim_next("outbox") is None

@@ -6,7 +6,10 @@ from model.sop import DONE, EMAIL_IN, EMAIL_OUT, FAX, PROCEDURES
 
 def test_three_procedures_with_the_sop_step_counts():
     assert {code: len(p.steps) for code, p in PROCEDURES.items()} == {
-        FAX: 7, EMAIL_IN: 8, EMAIL_OUT: 5}
+        FAX: 7,
+        EMAIL_IN: 8,
+        EMAIL_OUT: 5,
+    }
 
 
 def test_mutu_baku_minutes_match_the_document():
@@ -36,6 +39,7 @@ def test_returns_lead_back_to_the_first_step():
 
 
 def test_operator_acts_on_sending_and_handing_back():
-    acts = [(p.code, s.number) for p in PROCEDURES.values() for s in p.steps
-            if "operator" in s.roles]
+    acts = [
+        (p.code, s.number) for p in PROCEDURES.values() for s in p.steps if "operator" in s.roles
+    ]
     assert acts == [(FAX, 5), (FAX, 6)]

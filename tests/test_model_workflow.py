@@ -97,9 +97,14 @@ def test_step_duration_is_logged_against_the_clock(office):
 
 def test_full_fax_path_closes_the_item_and_keeps_the_audit_chain(office):
     item = _fax_at_step_2()
-    for who, action, step in [("kasi", "disposisi", 2), ("admin", "agendakan", 3),
-                              ("admin", "teruskan", 4), ("operator", "terkirim", 5),
-                              ("operator", "serahkan", 6), ("admin", "arsipkan", 7)]:
+    for who, action, step in [
+        ("kasi", "disposisi", 2),
+        ("admin", "agendakan", 3),
+        ("admin", "teruskan", 4),
+        ("operator", "terkirim", 5),
+        ("operator", "serahkan", 6),
+        ("admin", "arsipkan", 7),
+    ]:
         assert item.step == step
         item = transition(item.id, user(who), action)
     assert item.step == DONE and item.closed_at is not None

@@ -30,12 +30,16 @@ def test_three_page_job_arrives_pixel_identical(job, tmp_path, fax_class):
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"page-00{n}.png" for n in (1, 2, 3)]
     assert events[:2] == [("dialing",), ("connected", "+62 21 555 0101")]
     assert ("page", 3, 3) in events and ("page_result", 3, True) in events
-    dialect = {"2.0": ("AT+FCC=0,5,0,2,0,0,0,0", 'AT+FLI="+62 21 555 0100"', "AT+FBO=0"),
-               "2": ("AT+FDCC=0,5,0,2,0,0,0,0", 'AT+FLID="+62 21 555 0100"', "AT+FBOR=0")}
+    dialect = {
+        "2.0": ("AT+FCC=0,5,0,2,0,0,0,0", 'AT+FLI="+62 21 555 0100"', "AT+FBO=0"),
+        "2": ("AT+FDCC=0,5,0,2,0,0,0,0", 'AT+FLID="+62 21 555 0100"', "AT+FBOR=0"),
+    }
     assert set(dialect[fax_class]) <= set(sim.commands)
     assert sim.commands[-1] == "ATH0"
     if fax_class == "2":
-        assert [c for c in sim.commands if c.startswith("AT+FET")] == ["AT+FET=0"] * 2 + ["AT+FET=2"]
+        assert [c for c in sim.commands if c.startswith("AT+FET")] == ["AT+FET=0"] * 2 + [
+            "AT+FET=2"
+        ]
 
 
 def test_fine_pages_msb_first_order(tmp_path):
@@ -49,13 +53,16 @@ def test_fine_pages_msb_first_order(tmp_path):
     assert sim.pages[0].tobytes() == image.tobytes()
 
 
-@pytest.mark.parametrize(("scenario", "message", "retry_kind"), [
-    ("busy", "Saluran sibuk", "busy"),
-    ("no_answer", "Tidak ada jawaban", "no_answer"),
-    ("no_carrier", "Tidak ada nada pembawa (no carrier)", "failure"),
-    ("no_dialtone", "Tidak ada nada pilih — periksa kabel telepon", "failure"),
-    ("data_modem", "Tujuan bukan mesin faks (dijawab tanpa nada faks)", "failure"),
-])
+@pytest.mark.parametrize(
+    ("scenario", "message", "retry_kind"),
+    [
+        ("busy", "Saluran sibuk", "busy"),
+        ("no_answer", "Tidak ada jawaban", "no_answer"),
+        ("no_carrier", "Tidak ada nada pembawa (no carrier)", "failure"),
+        ("no_dialtone", "Tidak ada nada pilih — periksa kabel telepon", "failure"),
+        ("data_modem", "Tujuan bukan mesin faks (dijawab tanpa nada faks)", "failure"),
+    ],
+)
 def test_call_failures(job, scenario, message, retry_kind):
     with simulated_modem(scenario, speedup=500, dial_delay=0.05) as sim:
         result = send(sim, job[1])
@@ -91,12 +98,16 @@ def test_silent_modem_times_out_in_indonesian(job):
     with simulated_modem("silent") as sim:
         started = time.monotonic()
         result = send(sim, job[1])
-        with pytest.raises(ModemError, match="^Modem tidak tersedia: .* tidak menjawab perintah AT"):
+        with pytest.raises(
+            ModemError, match="^Modem tidak tersedia: .* tidak menjawab perintah AT"
+        ):
             Class2Driver(config(sim.path)).identify()
     assert time.monotonic() - started < 6
     assert not result.ok and result.retry_kind == "failure" and not result.reached_line
-    assert result.message == (f"Modem tidak tersedia: modem di {sim.path} tidak menjawab "
-                              "perintah AT — periksa kabel dan port")
+    assert result.message == (
+        f"Modem tidak tersedia: modem di {sim.path} tidak menjawab "
+        "perintah AT — periksa kabel dan port"
+    )
     assert sim.commands == []  # silent: it never took a command
 
 
@@ -106,8 +117,10 @@ def test_garbage_from_modem(job):
         with pytest.raises(ModemError, match="tidak dapat dibaca"):
             modem_info(sim.path, config(sim.path))
     assert not result.ok and not result.reached_line
-    assert result.message == (f"Modem tidak tersedia: jawaban modem di {sim.path} tidak dapat "
-                              "dibaca — periksa kecepatan port dan kabel")
+    assert result.message == (
+        f"Modem tidak tersedia: jawaban modem di {sim.path} tidak dapat "
+        "dibaca — periksa kecepatan port dan kabel"
+    )
 
 
 def test_abort_while_dialling_sends_can(job):
@@ -153,8 +166,9 @@ def test_xon_xoff_flow_control_is_honoured(job):
 def test_missing_port_is_reported():
     result = Class2Driver(config("/dev/does-not-exist")).send("021", [b"\x00"])
     assert not result.ok and not result.reached_line
-    assert result.message == ("Modem tidak tersedia: port /dev/does-not-exist tidak ada "
-                              "(kabel USB tercabut?)")
+    assert result.message == (
+        "Modem tidak tersedia: port /dev/does-not-exist tidak ada (kabel USB tercabut?)"
+    )
 
 
 def test_cli_helpers(tmp_path):
@@ -172,6 +186,9 @@ def test_codes_and_params():
     assert hangup_message("41") == "Sambungan terputus di tengah halaman"  # phase fallback
     assert hangup_message("A1") == "Jawaban tidak sah saat menerima (fase D)"
     assert (hangup_retry_kind("0"), hangup_retry_kind("11"), hangup_retry_kind("50")) == (
-        None, "no_answer", "failure")
+        None,
+        "no_answer",
+        "failure",
+    )
     params = SessionParams.parse("1,3,0,2,0,0,0,0")
     assert params.fine and params.bit_rate == 9600

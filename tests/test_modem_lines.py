@@ -92,8 +92,9 @@ def test_no_final_hangup_report_leaves_the_last_page_unconfirmed(job, fax_class)
         result = send(sim, job[1], fax_class, page_timeout=1)
         elapsed = time.monotonic() - started
     assert not result.ok and result.retry_kind == "failure"
-    assert result.message == ("Halaman terakhir tidak terkonfirmasi: modem tidak melaporkan "
-                              f"akhir panggilan ({report})")
+    assert result.message == (
+        f"Halaman terakhir tidak terkonfirmasi: modem tidak melaporkan akhir panggilan ({report})"
+    )
     assert result.page_results == [True, True, False] and result.pages_sent == 2
     assert len(sim.pages) == 3  # the receiver has it; the modem never said so
     assert sim.commands[-2:] == [ABORT[fax_class], "ATH0"]
@@ -130,15 +131,16 @@ def test_operator_abort_mid_page_cancels_the_page_data(job, fax_class):
     assert result.hangup_code == ("02" if fax_class == "2.0" else "2")
     # Class 2.0: <CAN> cancels and the modem ends the session itself; Class 2: <DLE><ETX>, AT+FK
     tail = ["AT+FDT", "ATH0"] if fax_class == "2.0" else ["AT+FDT", "AT+FK", "ATH0"]
-    assert sim.commands[-len(tail):] == tail
+    assert sim.commands[-len(tail) :] == tail
     assert elapsed < 2
 
 
 def test_pages_are_prepared_before_the_call(job, monkeypatch):
     order = []
     stuff = class2_module.dle_stuff
-    monkeypatch.setattr(class2_module, "dle_stuff", lambda data: order.append("prepare") or
-                        stuff(data))
+    monkeypatch.setattr(
+        class2_module, "dle_stuff", lambda data: order.append("prepare") or stuff(data)
+    )
     with simulated_modem("ok", speedup=500) as sim:
         driver = Class2Driver(config(sim.path), trace=lambda d, text: order.append(text))
         assert driver.send("021", job[1]).ok

@@ -42,8 +42,9 @@ def test_lock_names_follow_the_uucp_convention(tmp_path):
     link = tmp_path / "usb-Warkat_SimModem-if00"
     with simulated_modem("ok") as sim:
         link.symlink_to(sim.path)
-        assert lock_name(str(link)) == lock_name(sim.path) == "LCK.." + sim.path[5:].replace(
-            "/", "_")
+        assert (
+            lock_name(str(link)) == lock_name(sim.path) == "LCK.." + sim.path[5:].replace("/", "_")
+        )
 
 
 def test_the_lock_file_holds_our_pid_in_hdb_format_and_goes_away(tmp_path):
@@ -77,11 +78,14 @@ def test_a_symlink_and_its_target_share_one_lock(job, tmp_path, process):
     assert result.message == f"Modem sedang dipakai (sleep, pid {pid})"
 
 
-@pytest.mark.parametrize("argv, who", [
-    (("tui.cli", "--home", "/srv/kantor", "daemon"), "daemon"),
-    (("warkat", "fax", "send-test", "--device", "/dev/ttyACM0"), "warkat fax send-test"),
-    (("warkat", "fax", "modem-info", "--device", "/dev/ttyACM0"), "warkat fax modem-info"),
-])
+@pytest.mark.parametrize(
+    "argv, who",
+    [
+        (("tui.cli", "--home", "/srv/kantor", "daemon"), "daemon"),
+        (("warkat", "fax", "send-test", "--device", "/dev/ttyACM0"), "warkat fax send-test"),
+        (("warkat", "fax", "modem-info", "--device", "/dev/ttyACM0"), "warkat fax modem-info"),
+    ],
+)
 def test_the_holder_is_named_as_the_operator_knows_it(process, argv, who):
     pid = process(sys.executable, "-c", "import time; time.sleep(30)", *argv)
     time.sleep(0.1)  # let exec finish so /proc shows the new command line
@@ -133,8 +137,10 @@ def test_a_missing_or_unusable_lock_folder_is_named(job, tmp_path):
         (tmp_path / "berkas").touch()
         result = Class2Driver(config("/dev/ttyS9", lock_dir=str(folder))).send("021", job[1])
         assert not result.reached_line
-        assert result.message == ("Modem tidak tersedia: kunci port /dev/ttyS9 tidak dapat "
-                                  f"dibuat: folder {folder} tidak ada atau tidak dapat ditulisi")
+        assert result.message == (
+            "Modem tidak tersedia: kunci port /dev/ttyS9 tidak dapat "
+            f"dibuat: folder {folder} tidak ada atau tidak dapat ditulisi"
+        )
 
 
 def test_two_drivers_on_one_modem_never_interleave(job, tmp_path):
@@ -155,7 +161,8 @@ def test_two_drivers_on_one_modem_never_interleave(job, tmp_path):
         thread.join()
     assert results["first"].ok and len(sim.pages) == 3
     assert not results["second"].reached_line
-    assert results["second"].message == (f"Modem sedang dipakai ({holder(os.getpid())}, "
-                                         f"pid {os.getpid()})")
+    assert results["second"].message == (
+        f"Modem sedang dipakai ({holder(os.getpid())}, pid {os.getpid()})"
+    )
     assert sim.commands.count("ATZ") == 1 and sim.commands[-1] == "ATH0"
     assert list(tmp_path.iterdir()) == []

@@ -13,17 +13,26 @@ from tests.modem_helpers import config
 DEVICE = "/dev/ttyUSB7"
 
 
-@pytest.mark.parametrize("code, reason", [
-    (errno.ENOENT, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
-    (errno.ENODEV, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
-    (errno.ENXIO, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
-    (errno.EACCES, "tidak ada izin membuka port /dev/ttyUSB7 (pengguna harus anggota grup dialout)"),
-    (errno.EPERM, "tidak ada izin membuka port /dev/ttyUSB7 (pengguna harus anggota grup dialout)"),
-    (errno.EBUSY, "port /dev/ttyUSB7 sedang dipakai program lain"),
-    (errno.EIO, "kesalahan I/O pada port /dev/ttyUSB7 (modem terlepas?)"),
-    (errno.EINVAL, "port /dev/ttyUSB7 tidak dapat dibuka sebagai port serial"),
-    (None, "port /dev/ttyUSB7 tidak dapat dibuka sebagai port serial"),
-])
+@pytest.mark.parametrize(
+    "code, reason",
+    [
+        (errno.ENOENT, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
+        (errno.ENODEV, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
+        (errno.ENXIO, "port /dev/ttyUSB7 tidak ada (kabel USB tercabut?)"),
+        (
+            errno.EACCES,
+            "tidak ada izin membuka port /dev/ttyUSB7 (pengguna harus anggota grup dialout)",
+        ),
+        (
+            errno.EPERM,
+            "tidak ada izin membuka port /dev/ttyUSB7 (pengguna harus anggota grup dialout)",
+        ),
+        (errno.EBUSY, "port /dev/ttyUSB7 sedang dipakai program lain"),
+        (errno.EIO, "kesalahan I/O pada port /dev/ttyUSB7 (modem terlepas?)"),
+        (errno.EINVAL, "port /dev/ttyUSB7 tidak dapat dibuka sebagai port serial"),
+        (None, "port /dev/ttyUSB7 tidak dapat dibuka sebagai port serial"),
+    ],
+)
 def test_a_port_that_cannot_be_opened_is_explained_without_os_english(monkeypatch, code, reason):
     def refuse(device, *args, **kwargs):
         message = f"could not open port {device}: [Errno {code}] {errno.errorcode.get(code)}"
@@ -50,10 +59,13 @@ class _RefusesLocalId(ModemSimulator):
         return ("ERROR",) if body.startswith("+FLI=") else super()._answer(body, original)
 
 
-@pytest.mark.parametrize("simulator, reason", [
-    (_NoClass20, "modem di {device} tidak mendukung faks kelas 2.0"),
-    (_RefusesLocalId, 'modem di {device} menolak perintah AT+FLI="+62 21 555 0100"'),
-])
+@pytest.mark.parametrize(
+    "simulator, reason",
+    [
+        (_NoClass20, "modem di {device} tidak mendukung faks kelas 2.0"),
+        (_RefusesLocalId, 'modem di {device} menolak perintah AT+FLI="+62 21 555 0100"'),
+    ],
+)
 def test_a_modem_unfit_for_fax_is_not_a_call(simulator, reason):
     sim = simulator("ok", speedup=500)
     sim.start()
@@ -78,8 +90,10 @@ def test_an_unanswered_setup_command_is_not_a_call():
     finally:
         sim.stop()
     assert not result.reached_line
-    assert result.message == (f"Modem tidak tersedia: modem di {sim.path} tidak menjawab dalam "
-                              "batas waktu (AT+FCC=0,5,0,2,0,0,0,0)")
+    assert result.message == (
+        f"Modem tidak tersedia: modem di {sim.path} tidak menjawab dalam "
+        "batas waktu (AT+FCC=0,5,0,2,0,0,0,0)"
+    )
 
 
 def test_once_atd_is_sent_it_is_a_call():

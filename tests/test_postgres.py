@@ -72,7 +72,10 @@ def test_orphaned_fax_job_is_recovered_on_postgres(pg_office):
     assert fax_spool.recover_orphans() == [job.id]
     job = fax_jobs.FaxJob.get_by_id(job.id)
     assert (job.status, job.pages_done, job.attempt_rows.get().pages_sent) == (
-        "tunggu_keputusan", 1, 1)
+        "tunggu_keputusan",
+        1,
+        1,
+    )
 
 
 def test_incoming_mail_bytes_and_dedupe_on_postgres(pg_office):
@@ -104,4 +107,6 @@ def test_limits_and_a_duplicate_intake_are_clear_refusals_on_postgres(pg_office)
         fax_flow.save_draft(user("pemakai"), draft(perihal="x" * 256))
     parsed = parse_message(raw_mail(subject="Kembar\x00", body="isi\x00"))
     assert email_in.store(parsed, "a") is not None and email_in.store(parsed, "b") is None
-    assert "\x00" not in email_in_records.mail_of(WorkItem.get(WorkItem.procedure == "email_in")).text
+    assert (
+        "\x00" not in email_in_records.mail_of(WorkItem.get(WorkItem.procedure == "email_in")).text
+    )

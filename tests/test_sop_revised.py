@@ -24,9 +24,14 @@ from tui.screens.fax.agenda import AgendaScreen
 from tui.screens.step import StepScreen
 from tui.widgets.plain import DataTable, OptionList
 
-CHECK = Step("Memeriksa kelengkapan nota dinas sebelum diagendakan", (ADMIN_UMUM,), 5,
-             "Nota dinas yang sudah didisposisi", "Nota dinas lengkap",
-             (Action("periksa", "Lengkap"), Action("tolak", "Kembalikan ke Kasi", to="disposisi")))
+CHECK = Step(
+    "Memeriksa kelengkapan nota dinas sebelum diagendakan",
+    (ADMIN_UMUM,),
+    5,
+    "Nota dinas yang sudah didisposisi",
+    "Nota dinas lengkap",
+    (Action("periksa", "Lengkap"), Action("tolak", "Kembalikan ke Kasi", to="disposisi")),
+)
 
 
 @pytest.fixture
@@ -66,8 +71,15 @@ def test_the_whole_fax_path_runs_through_the_inserted_step(office, revised):
     fax_flow.handover(admin, item_id)
     operator = user("operator")
     for dest in request_of(item_id).destinations:
-        fax_jobs.record_manual(operator, item_id, dest.id, remote_id=dest.number, pages=1,
-                               ok=True, at=WorkItem.get_by_id(item_id).step_entered_at)
+        fax_jobs.record_manual(
+            operator,
+            item_id,
+            dest.id,
+            remote_id=dest.number,
+            pages=1,
+            ok=True,
+            at=WorkItem.get_by_id(item_id).step_entered_at,
+        )
     assert fax_jobs.mark_sent(operator, item_id).step == 7
     assert fax_jobs.hand_back(operator, item_id).step == 8
     assert fax_flow.archive(admin, item_id).step == DONE
@@ -89,8 +101,9 @@ async def test_the_inserted_step_opens_the_generic_step_screen(office, revised):
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)
         options = app.screen.query_one("#step-actions", OptionList)
-        assert [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)] \
-            == ["Lengkap → langkah 4", "Kembalikan ke Kasi → langkah 2"]
+        assert [
+            str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+        ] == ["Lengkap → langkah 4", "Kembalikan ke Kasi → langkah 2"]
         await pilot.press("enter")
         await pilot.pause()
         assert WorkItem.get_by_id(item_id).step == 4

@@ -24,8 +24,9 @@ from tests.cli_helpers import warkat
 from tests.conftest import user
 from tests.fax_helpers import at_step
 
-LONG_TEXT = "\n".join(f"Baris {n:03d}: isi berita panjang untuk tiga halaman faks." for n in
-                      range(140))
+LONG_TEXT = "\n".join(
+    f"Baris {n:03d}: isi berita panjang untuk tiga halaman faks." for n in range(140)
+)
 
 
 def _job(destinations=(("Diskominfo Jatim", "031-8294608"),), **kw):
@@ -91,7 +92,8 @@ def test_a_modem_unplugged_mid_page_leaves_an_attempt_and_a_retry(office):
         worker = FaxWorker(office, sim.path)
         job = worker.send(claim_next(worker.owner), threading.Event())
     assert job.attempt_rows.order_by(FaxAttempt.id.desc()).first().message == (
-        "Modem terlepas saat mengirim halaman 3")
+        "Modem terlepas saat mengirim halaman 3"
+    )
     assert job.pages_done == 2
 
 
@@ -103,16 +105,20 @@ def live_office(home):
 
 
 def _daemon(home):
-    return subprocess.Popen([sys.executable, "-m", "tui.cli", "--home", str(home.home),
-                             "daemon"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--home", str(home.home), "daemon"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
 
 
 def _configure(home, devices, **fax):
     """Point the home's daemon at `devices`; locks in the home, a quick retry of a lost modem."""
     path = home.home / "warkat.toml"
     settings = dict(devices=devices, lock_dir=str(home.home), unavailable_wait_seconds=1, **fax)
-    text = re.sub(r"^(devices|lock_dir|unavailable_wait_seconds) = .*\n", "", path.read_text(),
-                  flags=re.M)
+    text = re.sub(
+        r"^(devices|lock_dir|unavailable_wait_seconds) = .*\n", "", path.read_text(), flags=re.M
+    )
     lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items())
     path.write_text(text.replace("[fax]\n", f"[fax]\n{lines}", 1))
 
@@ -184,8 +190,13 @@ def test_a_missing_modem_uses_no_try_and_the_job_goes_out_when_it_is_back(live_o
 
 
 def test_two_daemons_started_at_once_never_both_send_one_job(live_office):
-    item_id = _job(destinations=[("Jatim", "031-8294608"), ("BSSN", "021-7805814"),
-                                 ("Tulungagung", "0355-321456")])
+    item_id = _job(
+        destinations=[
+            ("Jatim", "031-8294608"),
+            ("BSSN", "021-7805814"),
+            ("Tulungagung", "0355-321456"),
+        ]
+    )
     jobs = FaxJob.select().where(FaxJob.item == item_id)
     with simulated_modem("ok", speedup=200) as a, simulated_modem("ok", speedup=200) as b:
         _configure(live_office, [a.path, b.path])
@@ -228,8 +239,15 @@ def test_the_modem_is_one_users_at_a_time_across_programs(live_office):
         try:
             assert _wait(lambda: "Mengirim halaman" in job().progress)
             commands = len(sim.commands)
-            test = warkat(live_office.home, "fax", "send-test", "--device", sim.path,
-                          "--number", "0355-791234")
+            test = warkat(
+                live_office.home,
+                "fax",
+                "send-test",
+                "--device",
+                sim.path,
+                "--number",
+                "0355-791234",
+            )
             info = warkat(live_office.home, "fax", "modem-info", "--device", sim.path)
             assert len(sim.commands) == commands  # nothing was injected into the call
         finally:

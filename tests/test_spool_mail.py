@@ -42,8 +42,9 @@ def test_uidvalidity_change_resyncs_without_duplicates(staff, dovecot_server):
     dovecot_server.deliver([raw_mail(subject=f"Surat {n}") for n in range(5)], folder="Ulang")
     staff = use_imap(staff, dovecot_server, "Ulang")
     assert sync_once(staff).imported == 5
-    dovecot_server.doveadm("mailbox", "update", "-u", dovecot_server.user, "--uid-validity",
-                           "777", "Ulang")
+    dovecot_server.doveadm(
+        "mailbox", "update", "-u", dovecot_server.user, "--uid-validity", "777", "Ulang"
+    )
     again = sync_once(staff)
     assert (again.imported, again.duplicates) == (0, 5)
     assert SyncMark.get().uidvalidity == 777
@@ -60,9 +61,17 @@ def test_outgoing_letter_goes_through_smtp_and_lands_in_sent(staff, dovecot_serv
     [received] = smtp_sink.messages
     assert received.rcpt_tos == ["bps@bps.go.id"]
     assert b"Jawaban permintaan data statistik" in received.data
-    sent, _ = sync(ImapConfig(dovecot_server.host, dovecot_server.port, dovecot_server.user,
-                              dovecot_server.password, security="plain", folder="Terkirim"),
-                   SyncState())
+    sent, _ = sync(
+        ImapConfig(
+            dovecot_server.host,
+            dovecot_server.port,
+            dovecot_server.user,
+            dovecot_server.password,
+            security="plain",
+            folder="Terkirim",
+        ),
+        SyncState(),
+    )
     assert len(sent) == 1 and job.message_id.encode() in sent[0].raw
 
 
@@ -78,8 +87,14 @@ def test_smtp_down_keeps_the_letter_with_the_reason(staff):
 @pytest.mark.parametrize("tamper", ["body", "attachment", "job_to"])
 def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, tamper):
     staff = use_smtp(staff, smtp_sink.host, smtp_sink.port)
-    item = email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject="Data",
-                                body="Dengan hormat.", attachments=[("data.csv", b"1,2")])
+    item = email_out.save_draft(
+        user("staf"),
+        to="bps@bps.go.id",
+        cc="",
+        subject="Data",
+        body="Dengan hormat.",
+        attachments=[("data.csv", b"1,2")],
+    )
     email_out.submit(user("staf"), item.id)
     email_out.approve(user("kabid"), item.id)
     email_out.finalise(user("staf"), item.id)
@@ -91,8 +106,10 @@ def test_a_letter_changed_after_queueing_never_reaches_smtp(staff, smtp_sink, ta
     else:
         outbox.MailJob.update(to="lain@contoh.go.id").execute()
     job = send_one(staff, outbox.claim_next("outbox"))
-    assert job.status == "gagal" and "berbeda dari versi yang disetujui Kepala Bidang (v1)" in \
-        job.error
+    assert (
+        job.status == "gagal"
+        and "berbeda dari versi yang disetujui Kepala Bidang (v1)" in job.error
+    )
     assert smtp_sink.messages == [] and WorkItem.get_by_id(item.id).step == 4
 
 
@@ -129,8 +146,21 @@ def test_cli_mail_import_prints_one_summary_line(staff, tmp_path):
     tmp_path.mkdir()
     (tmp_path / "a.eml").write_bytes(raw_mail())
     (tmp_path / "bukan.txt").write_text("halo")
-    out = subprocess.run([sys.executable, "-m", "tui.cli", "--home", str(staff.home), "mail",
-                          "import", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui.cli",
+            "--home",
+            str(staff.home),
+            "mail",
+            "import",
+            str(tmp_path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     lines = out.stdout.strip().splitlines()
     assert lines[-1] == "imported 1, duplicates 0, rejected 1"
     assert lines[0].startswith("ditolak: ") and "bukan.txt" in lines[0]

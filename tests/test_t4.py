@@ -49,10 +49,17 @@ def every_run_page(width: int = 5376) -> Image.Image:
 
 @pytest.fixture(scope="module")
 def text_pages():
-    body = "\n".join(f"{i:03d} Bersama ini kami sampaikan laporan keamanan informasi." for i in
-                     range(80))
-    doc = FaxDocument("DISKOMINFO", ["PEMERINTAH KABUPATEN CONTOH"], body, "005/1/2025",
-                      datetime(2025, 11, 25, 9, 0), fine=True)
+    body = "\n".join(
+        f"{i:03d} Bersama ini kami sampaikan laporan keamanan informasi." for i in range(80)
+    )
+    doc = FaxDocument(
+        "DISKOMINFO",
+        ["PEMERINTAH KABUPATEN CONTOH"],
+        body,
+        "005/1/2025",
+        datetime(2025, 11, 25, 9, 0),
+        fine=True,
+    )
     fine = render_pages(doc)
     standard = render_pages(FaxDocument(**{**doc.__dict__, "fine": False}))
     return fine[0], standard[0]
@@ -126,8 +133,10 @@ def test_pillow_group3_output_decodes_identically(text_pages):
     buffer = io.BytesIO()
     ImageChops.invert(page.convert("L")).convert("1").save(buffer, "TIFF", compression="group3")
     tiff = Image.open(io.BytesIO(buffer.getvalue()))
-    strips = b"".join(buffer.getvalue()[o:o + n] for o, n in
-                      zip(tiff.tag_v2[273], tiff.tag_v2[279], strict=True))
+    strips = b"".join(
+        buffer.getvalue()[o : o + n]
+        for o, n in zip(tiff.tag_v2[273], tiff.tag_v2[279], strict=True)
+    )
     assert t4.decode_page(strips).tobytes() == page.tobytes()
 
 

@@ -24,8 +24,15 @@ def sent_and_handed_back(**kw) -> int:
     """A request walked to step 7 by the operator, with a slow send (over its mutu baku)."""
     item_id = at_step(5, **kw)
     for dest in request_of(item_id).destinations:
-        fax_jobs.record_manual(user("operator"), item_id, dest.id, at=base.now(),
-                               remote_id=dest.number, pages=1, ok=True)
+        fax_jobs.record_manual(
+            user("operator"),
+            item_id,
+            dest.id,
+            at=base.now(),
+            remote_id=dest.number,
+            pages=1,
+            ok=True,
+        )
     base.freeze(base.now() + timedelta(minutes=45))
     fax_jobs.mark_sent(user("operator"), item_id)
     fax_jobs.hand_back(user("operator"), item_id)
@@ -45,8 +52,9 @@ async def open_archive(pilot, item_id=None) -> ArchiveScreen:
 
 
 async def test_admin_archives_then_finds_it_and_reads_its_history(office):
-    item_id = sent_and_handed_back(perihal="Laporan uji arsip sandi",
-                                   isi_berita="Mohon perhatian: kata kunci zamrud.")
+    item_id = sent_and_handed_back(
+        perihal="Laporan uji arsip sandi", isi_berita="Mohon perhatian: kata kunci zamrud."
+    )
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_archive(pilot, item_id)
@@ -66,8 +74,16 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         history = rows(app.screen.query_one("#history", DataTable))
-        assert [r[1] for r in history] == ["Buat", "Ajukan", "Disposisi", "Agendakan",
-                                           "Teruskan", "Terkirim", "Serahkan", "Arsipkan"]
+        assert [r[1] for r in history] == [
+            "Buat",
+            "Ajukan",
+            "Disposisi",
+            "Agendakan",
+            "Teruskan",
+            "Terkirim",
+            "Serahkan",
+            "Arsipkan",
+        ]
         assert history[5][2:4] == ["Agus Prasetyo", "Operator"]
         assert history[5][5] == "45 mnt/30"
         cell = app.screen.query_one("#history", DataTable).get_row_at(5)[5]
@@ -86,8 +102,9 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
 
 
 def test_search_matches_agenda_number_destination_and_perihal(office):
-    item_id = sent_and_handed_back(perihal="Surat khusus batu akik",
-                                   destinations=[("BSSN Pusat", "021-7805814")])
+    item_id = sent_and_handed_back(
+        perihal="Surat khusus batu akik", destinations=[("BSSN Pusat", "021-7805814")]
+    )
     from model.fax import flow as fax_flow
 
     fax_flow.archive(user("admin"), item_id)
@@ -110,7 +127,8 @@ async def test_archiving_twice_shows_the_refusal(office):
         await pilot.press("a")
         await settle(pilot)
         assert "sudah diproses oleh Dwi Lestari" in str(
-            screen.query_one("#message", Static).render())
+            screen.query_one("#message", Static).render()
+        )
 
 
 def test_archive_snapshot(office, snap_compare):

@@ -24,8 +24,9 @@ def sent_on(day_offset: int, perihal: str) -> int:
     base.freeze(start + timedelta(days=day_offset))
     item_id = at_step(5, perihal=perihal, nota_date=base.now().date())
     dest = request_of(item_id).destinations.get()
-    fax_jobs.record_manual(user("operator"), item_id, dest.id, at=base.now(),
-                           remote_id=dest.number, pages=1, ok=True)
+    fax_jobs.record_manual(
+        user("operator"), item_id, dest.id, at=base.now(), remote_id=dest.number, pages=1, ok=True
+    )
     base.freeze(start)
     return item_id
 
@@ -80,7 +81,8 @@ async def test_books_switch_and_filter_by_date_range(office):
         assert column(screen, 3) == ["Dinkes"]
         await set_period(pilot, "30-11-2026", "01-11-2026")
         assert "Tanggal akhir tidak boleh sebelum" in str(
-            screen.query_one(".dr-error", Static).render())
+            screen.query_one(".dr-error", Static).render()
+        )
         assert (screen.start, screen.end) == (date(2026, 11, 25), date(2026, 11, 25))
         await set_period(pilot, "1-11-26", "30-11-2026")
         assert "tidak sah: tulis hh-bb-tttt" in str(screen.query_one(".dr-error", Static).render())

@@ -38,8 +38,10 @@ async def test_kasi_disposes_with_instructions_and_prints(office):
         ids = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert str(item_id) not in ids
     disp = Disposition.get(Disposition.item == item_id)
-    assert disp.instructions.splitlines() == ["Agendakan dan kirim melalui faksimili",
-                                              "Untuk diketahui"]
+    assert disp.instructions.splitlines() == [
+        "Agendakan dan kirim melalui faksimili",
+        "Untuk diketahui",
+    ]
     assert (disp.note, disp.by.username) == ("Hari ini", "kasi")
     assert WorkItem.get_by_id(item_id).step == 3
 

@@ -49,10 +49,17 @@ async def test_new_entry_then_receipt_then_print(office):
         assert app.screen is screen
         entry = EkspedisiEntry.get(EkspedisiEntry.to == "Bappeda")
         assert (entry.perihal, str(entry.letter_date), entry.seq) == (
-            "Undangan rapat", "2026-11-24", 1)
+            "Undangan rapat",
+            "2026-11-24",
+            1,
+        )
         table = screen.query_one("#entries", DataTable)
         assert [str(c) for c in table.get_row_at(0)][3:] == [
-            "Bappeda", "Undangan rapat", "-", "belum"]
+            "Bappeda",
+            "Undangan rapat",
+            "-",
+            "belum",
+        ]
         await pilot.press("r")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptForm)
@@ -61,7 +68,8 @@ async def test_new_entry_then_receipt_then_print(office):
         await pilot.pause()
         assert app.screen is screen
         assert "diterima Pak Yusuf 25-11-2026 09:30" in str(
-            screen.query_one("#detail", Static).render())
+            screen.query_one("#detail", Static).render()
+        )
         await pilot.press("a")
         await pilot.pause()
         assert "sudah ada tanda terimanya" in message(app)
@@ -102,17 +110,22 @@ async def fill_new_entry(pilot, username: str) -> str:
 
 async def test_a_future_letter_date_and_another_role_are_refused_in_words(office):
     for username, said in [
-            ("operator", "Hanya Administrasi Umum yang dapat mengisi buku ekspedisi."),
-            ("admin", "Tanggal surat tidak boleh di masa depan.")]:
+        ("operator", "Hanya Administrasi Umum yang dapat mengisi buku ekspedisi."),
+        ("admin", "Tanggal surat tidak boleh di masa depan."),
+    ]:
         async with make_app(office).run_test(size=SIZE) as pilot:  # the menu offers both
             assert await fill_new_entry(pilot, username) == said
     assert not EkspedisiEntry.select().exists()
 
 
 def test_ekspedisi_snapshot(office, snap_compare):
-    first = ekspedisi.add(user("admin"), to="Badan Perencanaan Pembangunan Daerah",
-                          perihal="Undangan rapat koordinasi", letter_number="005/012/406.020/2026",
-                          lampiran="1 berkas")
+    first = ekspedisi.add(
+        user("admin"),
+        to="Badan Perencanaan Pembangunan Daerah",
+        perihal="Undangan rapat koordinasi",
+        letter_number="005/012/406.020/2026",
+        lampiran="1 berkas",
+    )
     ekspedisi.record_receipt(user("admin"), first.id, "Yusuf", first.at)
     ekspedisi.add(user("admin"), to="Dinas Kesehatan", perihal="Permintaan data statistik")
 

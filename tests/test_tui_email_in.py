@@ -27,19 +27,16 @@ from tui.dialogs.reason import TextDialog
 from tui.dialogs.set_aside import SetAsideDialog
 from tui.screens.books.mail_archive import MailArchiveScreen, MailHistoryScreen
 from tui.screens.email_in.followup import FollowUpScreen
-from tui.screens.email_in.mail_view import (
-    AttachmentScreen,
-    MailViewScreen,
-    attachment_text,
-)
+from tui.screens.email_in.mail_view import AttachmentScreen, MailViewScreen, attachment_text
 from tui.screens.email_in.triage import TriageScreen
 from tui.screens.email_out.compose import ComposeScreen
 from tui.screens.help import HelpScreen
 
 
 async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office):
-    item_id = incoming_at(2, subject="Undangan rapat evaluasi SPBE",
-                          attachment=("undangan.pdf", b"%PDF-1.4 undangan"))
+    item_id = incoming_at(
+        2, subject="Undangan rapat evaluasi SPBE", attachment=("undangan.pdf", b"%PDF-1.4 undangan")
+    )
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "admin", TriageScreen())
@@ -71,7 +68,8 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         assert isinstance(app.screen, ForwardDialog)
         units = app.screen.query_one(SelectionList)
         assert "Badan Kepegawaian dan Pengembangan SDM (email)" in [
-            str(units.get_option_at_index(i).prompt) for i in range(units.option_count)]
+            str(units.get_option_at_index(i).prompt) for i in range(units.option_count)
+        ]
         await pilot.press("ctrl+s")
         assert "Pilih minimal satu" in shown(app, "#message")
         await pilot.press("space", "tab")  # the first unit: Bidang Aplikasi Informatika
@@ -82,7 +80,10 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         assert "diteruskan" in shown(app, "#message")
     fwd = UnitTask.get(UnitTask.item == item_id)
     assert (fwd.unit.code, fwd.note, WorkItem.get_by_id(item_id).step) == (
-        "APTIKA", "Mohon dijawab", 7)
+        "APTIKA",
+        "Mohon dijawab",
+        7,
+    )
     entry = AgendaEntry.get(AgendaEntry.item == item_id)
     assert entry.book == INCOMING and entry.party == "Biro Umum"
 
@@ -105,11 +106,20 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         assert "Langkah 8" in shown(app, "#where")
         await pilot.press("r")
     assert WorkItem.get_by_id(item_id).step == DONE
-    assert [(log.action, log.actor.username if log.actor else None)
-            for log in StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id)] == [
-        ("buat", None), ("terima", None), ("cetak", "admin"), ("dicetak", "admin"),
-        ("agendakan", "admin"), ("dilabeli", "admin"), ("teruskan", "admin"),
-        ("tindak_lanjut", "staf"), ("arsipkan", "admin")]
+    assert [
+        (log.action, log.actor.username if log.actor else None)
+        for log in StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id)
+    ] == [
+        ("buat", None),
+        ("terima", None),
+        ("cetak", "admin"),
+        ("dicetak", "admin"),
+        ("agendakan", "admin"),
+        ("dilabeli", "admin"),
+        ("teruskan", "admin"),
+        ("tindak_lanjut", "staf"),
+        ("arsipkan", "admin"),
+    ]
 
 
 async def test_tanpa_cetak_goes_straight_to_forward_to_an_outside_opd(office):
@@ -155,10 +165,15 @@ async def test_staf_answers_by_outgoing_email(office):
 
 
 def test_attachments_are_text_only_when_they_are_text():
-    assert attachment_text("Rapat pukul 09.00".encode("latin-1"), "text/plain; charset=latin-1",
-                           "a.txt") == "Rapat pukul 09.00"
-    assert "tidak dapat ditampilkan sebagai teks" in attachment_text(b"%PDF", "application/pdf",
-                                                                    "a.pdf")
+    assert (
+        attachment_text(
+            "Rapat pukul 09.00".encode("latin-1"), "text/plain; charset=latin-1", "a.txt"
+        )
+        == "Rapat pukul 09.00"
+    )
+    assert "tidak dapat ditampilkan sebagai teks" in attachment_text(
+        b"%PDF", "application/pdf", "a.pdf"
+    )
 
 
 def test_triage_snapshot(office, snap_compare):
@@ -194,8 +209,9 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         assert "Verifikasi akun email Anda" in shown(app, "#mail")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        assert "Bukan surat dinas → selesai" in str(app.screen.query_one("#help-body Static",
-                                                                         Static).render())
+        assert "Bukan surat dinas → selesai" in str(
+            app.screen.query_one("#help-body Static", Static).render()
+        )
         await pilot.press("escape", "s")
         assert isinstance(app.screen, SetAsideDialog)
         await pilot.press("ctrl+s")
@@ -213,7 +229,8 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         await settle(pilot)
         table = app.screen.query_one("#found", DataTable)
         assert str(table.get_cell(str(item_id), table.ordered_columns[1].key)) == (
-            "Phishing/penipuan")
+            "Phishing/penipuan"
+        )
         await pilot.press("tab")  # from the search field to the list
         assert app.screen.focused is table
         for _ in range([i.id for i in app.screen.found].index(item_id)):
@@ -235,5 +252,7 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         assert isinstance(app.screen, MailViewScreen)
         assert marker in str(app.screen.query_one("#view-body Static", Static).render())
     assert WorkItem.get_by_id(item_id).step == DONE
-    assert StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id.desc()).get(
-        ).action == "sisihkan"
+    assert (
+        StepLog.select().where(StepLog.item == item_id).order_by(StepLog.id.desc()).get().action
+        == "sisihkan"
+    )

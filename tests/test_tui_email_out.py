@@ -43,8 +43,14 @@ async def fill(pilot, to: str, subject: str, body: str) -> None:
 
 async def daemon_sends(pilot, message_id: str = "", error: str = "") -> MailJob:
     job = outbox.claim_next("uji")
-    job = finish_mail(job.id, message_id=message_id, error=error, retry=False,
-                           pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}", unit_code="406.020")
+    job = finish_mail(
+        job.id,
+        message_id=message_id,
+        error=error,
+        retry=False,
+        pattern="{klasifikasi}/{urut:03d}/{unit}/{tahun}",
+        unit_code="406.020",
+    )
     await asyncio.sleep(1.2)  # the screen polls every second
     await settle(pilot)
     return job
@@ -61,7 +67,9 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         assert "Alamat email tidak sah: bps@bps" in shown(app, "#message")
         assert app.screen.query_one("#subject").value == "Data kependudukan triwulan"
         assert app.screen.query_one("#body", TextArea).text == "Dengan hormat,"
-        assert not OutgoingMail.select().where(OutgoingMail.subject.contains("kependudukan")).exists()
+        assert (
+            not OutgoingMail.select().where(OutgoingMail.subject.contains("kependudukan")).exists()
+        )
         await pilot.click("#to")
         await pilot.press("end")
         await type_text(pilot, ".go.id")
@@ -126,7 +134,12 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         assert "Naskah final" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 4
     assert [v.remark for v in versions(item_id)] == [
-        "diajukan", "revisi: Sebutkan sumber data", "diajukan", "disetujui", "final"]
+        "diajukan",
+        "revisi: Sebutkan sumber data",
+        "diajukan",
+        "disetujui",
+        "final",
+    ]
 
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
@@ -134,12 +147,17 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await pilot.press("k")
         await pick_kode(pilot)
         job = MailJob.get(MailJob.item == item_id)
-        assert (job.status, job.kind, job.to, job.max_tries) == ("antri", "kirim",
-                                                                 "bps@bps.go.id", 3)
+        assert (job.status, job.kind, job.to, job.max_tries) == (
+            "antri",
+            "kirim",
+            "bps@bps.go.id",
+            3,
+        )
         assert "antri" in shown(app, "#jobs") and "k" not in footer_keys(app)
         await daemon_sends(pilot, message_id="<k1@trenggalekkab.go.id>")
         assert "terkirim" in shown(app, "#jobs") and "<k1@trenggalekkab.go.id>" in shown(
-            app, "#jobs")
+            app, "#jobs"
+        )
         assert WorkItem.get_by_id(item_id).step == 5 and "r" in footer_keys(app)
         await pilot.press("r")
         assert "diarsipkan" in shown(app, "#message")
@@ -175,8 +193,9 @@ async def test_a_failed_send_shows_its_error_and_can_be_queued_again(office):
         assert app.screen.query_one("#klas-filter").value == "000.1.1"
         await pilot.press("enter")
         await settle(pilot)
-    assert [j.status for j in MailJob.select().where(MailJob.item == item_id)
-            .order_by(MailJob.id)] == ["gagal", "antri"]
+    assert [
+        j.status for j in MailJob.select().where(MailJob.item == item_id).order_by(MailJob.id)
+    ] == ["gagal", "antri"]
 
 
 async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(office):
@@ -239,8 +258,12 @@ async def test_the_send_screen_proves_the_letter_is_the_approved_version(office)
 def test_compose_snapshot(office, snap_compare):
     async def before(pilot):
         await start(pilot, "staf", ComposeScreen())
-        await fill(pilot, "statistik@bps.go.id", "Jawaban permintaan data",
-                   "Yth. Kepala BPS Kabupaten Trenggalek")
+        await fill(
+            pilot,
+            "statistik@bps.go.id",
+            "Jawaban permintaan data",
+            "Yth. Kepala BPS Kabupaten Trenggalek",
+        )
         await pilot.press("enter", "enter")
         await type_text(pilot, "Bersama ini kami sampaikan data yang diminta.")
 
@@ -252,9 +275,14 @@ def test_approval_diff_snapshot(office, snap_compare):
 
     item_id = outgoing_at(2)
     email_out.request_revision(user("kabid"), item_id, "Lengkapi tabel")
-    email_out.save_draft(user("staf"), to="bps@bps.go.id", cc="", subject="Jawaban data",
-                         body="Dengan hormat,\nBersama ini kami sampaikan data.\nTabel terlampir.",
-                         item_id=item_id)
+    email_out.save_draft(
+        user("staf"),
+        to="bps@bps.go.id",
+        cc="",
+        subject="Jawaban data",
+        body="Dengan hormat,\nBersama ini kami sampaikan data.\nTabel terlampir.",
+        item_id=item_id,
+    )
     email_out.submit(user("staf"), item_id)
 
     async def before(pilot):

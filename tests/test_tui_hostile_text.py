@@ -48,16 +48,19 @@ async def visit(pilot, screen) -> str:
     return text
 
 
-@pytest.mark.parametrize("username", ["pemakai", "kasi", "admin", "operator", "staf", "kabid",
-                                      "sysadmin"])
+@pytest.mark.parametrize(
+    "username", ["pemakai", "kasi", "admin", "operator", "staf", "kabid", "sysadmin"]
+)
 async def test_every_screen_shows_hostile_text_literally(hostile, username):
     person = User.get_or_none(User.username == username)
     if person is None:
         pytest.fail(f"demo office has no user {username}")
     destinations = nav.for_user(person)
-    steps = [(i.procedure, i.step, i.id) for i in WorkItem.select()
-             if i.sop_step and i.sop_step.roles
-             and set(i.sop_step.roles) & set(person.roles)]
+    steps = [
+        (i.procedure, i.step, i.id)
+        for i in WorkItem.select()
+        if i.sop_step and i.sop_step.roles and set(i.sop_step.roles) & set(person.roles)
+    ]
     app = make_app(hostile)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot, username)

@@ -101,9 +101,11 @@ async def test_the_cursor_stays_on_its_item_when_rows_come_above_it(office):
 async def test_showing_rows_and_offering_actions_query_nothing_on_the_event_loop(office):
     fax_id = at_step(5)
     mail_id = outgoing_at(4, subject="Laporan kegiatan persandian")
-    for username, screen in (("kasi", DispositionScreen()),
-                             ("operator", TransmitScreen(item_id=fax_id)),
-                             ("admin", MailSendScreen(item_id=mail_id))):
+    for username, screen in (
+        ("kasi", DispositionScreen()),
+        ("operator", TransmitScreen(item_id=fax_id)),
+        ("admin", MailSendScreen(item_id=mail_id)),
+    ):
         app = make_app(office)
         async with app.run_test(size=SIZE) as pilot:
             await start(pilot, username, screen)
@@ -115,6 +117,9 @@ async def test_showing_rows_and_offering_actions_query_nothing_on_the_event_loop
                     screen.check_action(action, ())
                 table = app.screen.query_one("#queue", LiveTable)
                 table.show_rows(table.every)
-                (screen.show_dests if isinstance(screen, TransmitScreen)
-                 else screen.show_selected)()
+                (
+                    screen.show_dests
+                    if isinstance(screen, TransmitScreen)
+                    else screen.show_selected
+                )()
             assert found == [], (username, found)

@@ -46,7 +46,8 @@ async def test_wrong_passwords_at_the_lock_lock_the_account_and_sign_out(office)
         assert isinstance(app.screen, LoginScreen) and app.session.user is None
         await pilot.pause()
         assert shown(app, "#login-message") == (
-            "Akun Anda terkunci sampai 09:45; sesi ini ditutup. Hubungi admin sistem.")
+            "Akun Anda terkunci sampai 09:45; sesi ini ditutup. Hubungi admin sistem."
+        )
     gagal = AuditEntry.select().where(AuditEntry.action == "login_gagal")
     assert [json.loads(e.detail)["via"] for e in gagal] == ["kunci_layar"] * auth.MAX_FAILURES
 

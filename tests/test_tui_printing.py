@@ -29,8 +29,16 @@ def _sent_item():
     dest = request_of(item_id).destinations.get()
     job = fax_jobs.enqueue(user("operator"), item_id, dest.id, pages=2)
     fax_spool.claim_next(live_daemon())
-    report = fax_jobs.AttemptReport(base.now(), base.now(), True, 2, 2, "Terkirim",
-                                    remote_id="+62318294608", params="Halus 14400")
+    report = fax_jobs.AttemptReport(
+        base.now(),
+        base.now(),
+        True,
+        2,
+        2,
+        "Terkirim",
+        remote_id="+62318294608",
+        params="Halus 14400",
+    )
     fax_spool.finish(job.id, report, fax_spool.RetryPolicy())
     return item_id, job.id
 
@@ -39,9 +47,14 @@ def test_disposition_sheet_from_the_database(staff):
     item_id = at_step(4)
     pdf, title = printing.disposition_sheet(item_id)
     text = text_of(pdf)
-    for expected in ("ND/015/KIP/2026", "Undangan rapat koordinasi", "000.1.1/001/406.020/2026",
-                     "Bambang Sutrisno", "Agendakan dan kirim melalui faksimili",
-                     "PEMERINTAH KABUPATEN TRENGGALEK"):
+    for expected in (
+        "ND/015/KIP/2026",
+        "Undangan rapat koordinasi",
+        "000.1.1/001/406.020/2026",
+        "Bambang Sutrisno",
+        "Agendakan dan kirim melalui faksimili",
+        "PEMERINTAH KABUPATEN TRENGGALEK",
+    ):
         assert expected in text, expected
     assert title.startswith("Lembar disposisi")
 
@@ -56,8 +69,13 @@ def test_agenda_book_journal_daily_report_stamp_and_receipts(staff):
     assert "Diskominfo Jatim" in daily and "Agus Prasetyo" in daily
     stamp = text_of(printing.back_stamp(FaxLogEntry.get().id)[0])
     assert "TERKIRIM" in stamp and "000.1.1/001/406.020/2026" in stamp
-    entry = ekspedisi.add(user("admin"), to="Kepala BKPSDM", perihal="Undangan rapat",
-                          letter_number="000.1.1/001/406.020/2026", letter_date=date(2026, 11, 25))
+    entry = ekspedisi.add(
+        user("admin"),
+        to="Kepala BKPSDM",
+        perihal="Undangan rapat",
+        letter_number="000.1.1/001/406.020/2026",
+        letter_date=date(2026, 11, 25),
+    )
     assert "Kepala BKPSDM" in text_of(printing.receipts([entry.id])[0])
 
 

@@ -66,14 +66,12 @@ async def test_pemakai_fills_the_form_by_keyboard_and_submits(office):
         await settle(pilot)
         assert isinstance(app.screen, RequestListScreen)
         item = WorkItem.select().order_by(WorkItem.id.desc()).first()
-        assert (item.title, item.step, item.created_by.username) == (
-            "Rapat KI", 2, "pemakai")
+        assert (item.title, item.step, item.created_by.username) == ("Rapat KI", 2, "pemakai")
         req = request_of(item)
         assert req.nota_number == "ND/20"
         assert req.isi_berita == "Yth.\nHadir."
         dests = [(d.name, d.number) for d in req.destinations.order_by(FaxDestination.id)]
-        assert dests == [("Badan Siber dan Sandi Negara", "0217805814"),
-                         ("Watulimo", "0355551234")]
+        assert dests == [("Badan Siber dan Sandi Negara", "0217805814"), ("Watulimo", "0355551234")]
         table = app.screen.query_one("#requests", DataTable)
         assert [str(c) for c in table.get_row_at(0)[:3]] == [str(item.id), item.title[:30], "2"]
         assert "Langkah 2: Menugaskan" in shown(app, "#where")
@@ -92,7 +90,9 @@ async def test_bad_number_and_bad_date_show_the_error_and_save_nothing(office):
         await pilot.press("enter")
         assert "tidak ditambahkan" in shown(app, "#message")
         assert app.screen.query_one("#dest-number").value == "0812-345678"
-        assert str(app.screen.query_one("#dests", DataTable).get_row_at(0)[0]) == "(belum ada tujuan)"
+        assert (
+            str(app.screen.query_one("#dests", DataTable).get_row_at(0)[0]) == "(belum ada tujuan)"
+        )
         await pilot.click("#nota-date")
         await pilot.press("end", "backspace", "backspace", "backspace", "backspace", "0", "0")
         await pilot.click("#perihal")
@@ -144,8 +144,9 @@ def test_request_list_snapshot(office, snap_compare):
 
 
 def test_request_form_snapshot(office, snap_compare):
-    at_step(1, destinations=[("Diskominfo Jatim", "031-8294608"),
-                             ("Kecamatan Panggul", "0355-591022")])
+    at_step(
+        1, destinations=[("Diskominfo Jatim", "031-8294608"), ("Kecamatan Panggul", "0355-591022")]
+    )
 
     async def before(pilot):
         await settle(pilot)

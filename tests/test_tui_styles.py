@@ -18,8 +18,7 @@ def screen_classes() -> set[str]:
     for path in TUI.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if isinstance(node, ast.ClassDef):
-                bases[node.name] = {ast.unparse(b).split("[")[0].split(".")[-1]
-                                    for b in node.bases}
+                bases[node.name] = {ast.unparse(b).split("[")[0].split(".")[-1] for b in node.bases}
     screens, grown = set(TEXTUAL_SCREENS), True
     while grown:
         found = {name for name, of in bases.items() if of & screens} - screens
@@ -45,19 +44,24 @@ def top_level_selectors(css: str) -> list[str]:
 
 def unscoped(path: Path, scopes: set[str]) -> list[str]:
     allowed = scopes | (TEXTUAL_SCREENS if path == APP_STYLESHEET else set())
-    return [s for s in top_level_selectors(path.read_text("utf-8"))
-            if not (m := FIRST_NAME.match(s)) or m.group() not in allowed]
+    return [
+        s
+        for s in top_level_selectors(path.read_text("utf-8"))
+        if not (m := FIRST_NAME.match(s)) or m.group() not in allowed
+    ]
 
 
 def test_every_rule_is_scoped_by_its_screen_or_dialog():
     scopes = screen_classes()
     assert {"LoginScreen", "TriageScreen", "FormDialog", "ForwardDialog"} <= scopes
-    found = {str(path.relative_to(TUI)): bad for path in sorted(TUI.rglob("*.tcss"))
-             if (bad := unscoped(path, scopes))}
+    found = {
+        str(path.relative_to(TUI)): bad
+        for path in sorted(TUI.rglob("*.tcss"))
+        if (bad := unscoped(path, scopes))
+    }
     assert found == {}
 
 
 def test_the_check_sees_an_unscoped_rule():
     css = "/* x */ TriageScreen #steps, #queue { height: 1; }\nLabel { width: 8; }"
     assert top_level_selectors(css) == ["TriageScreen #steps", "#queue", "Label"]
-

@@ -42,9 +42,16 @@ def report(ok: bool, pages: int, message: str, retry=None):
     from model.fax.jobs import AttemptReport
 
     at = base.now()
-    return AttemptReport(started_at=at - timedelta(seconds=40), ended_at=at, ok=ok,
-                         pages_sent=pages if ok else 0, pages_total=pages, message=message,
-                         remote_id="0318294608", retry_kind=retry)
+    return AttemptReport(
+        started_at=at - timedelta(seconds=40),
+        ended_at=at,
+        ok=ok,
+        pages_sent=pages if ok else 0,
+        pages_total=pages,
+        message=message,
+        remote_id="0318294608",
+        retry_kind=retry,
+    )
 
 
 async def test_manual_sends_then_sent_then_handed_back(office):
@@ -77,7 +84,8 @@ async def test_manual_sends_then_sent_then_handed_back(office):
     log = list(FaxLogEntry.select().where(FaxLogEntry.item == item_id).order_by(FaxLogEntry.id))
     assert [(e.to_name, e.via, e.ok, e.remote_id, e.operator.username) for e in log] == [
         ("Diskominfo Jatim", "manual", True, "0318294608", "operator"),
-        ("BSSN", "manual", True, "0217805814", "operator")]
+        ("BSSN", "manual", True, "0217805814", "operator"),
+    ]
     assert log[0].agenda_number.endswith("/406.020/2026")
 
 
@@ -177,8 +185,15 @@ def test_transmit_snapshot(office, snap_compare):
     dests = list(request_of(item_id).destinations.order_by(FaxDestination.id))
     from model.fax import jobs as fax_jobs
 
-    fax_jobs.record_manual(user("operator"), item_id, dests[0].id, at=base.now(),
-                           remote_id="0318294608", pages=1, ok=True)
+    fax_jobs.record_manual(
+        user("operator"),
+        item_id,
+        dests[0].id,
+        at=base.now(),
+        remote_id="0318294608",
+        pages=1,
+        ok=True,
+    )
     job = fax_jobs.enqueue(user("operator"), item_id, dests[1].id, pages=2)
     fax_spool.claim_next(live_daemon())
     fax_spool.report_progress(job.id, "Mengirim halaman 2/2 (9600 bps)")

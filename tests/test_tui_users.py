@@ -60,8 +60,11 @@ async def test_the_list_shows_names_roles_units_and_states(office):
         screen = await open_users(pilot)
         listed = rows(screen)
         assert len(listed) == 7
-        assert listed["kasi"][1:4] == ("Bambang Sutrisno, S.Kom.", "Kasi Persandian, Pemakai",
-                                       "KIP")
+        assert listed["kasi"][1:4] == (
+            "Bambang Sutrisno, S.Kom.",
+            "Kasi Persandian, Pemakai",
+            "KIP",
+        )
         assert listed["staf"][4] == "nonaktif" and listed["admin"][4] == "terkunci s.d. 09:45"
         assert listed["operator"][4] == "aktif"
 

@@ -92,10 +92,19 @@ async def test_fax_letter_walks_the_whole_sop(office):
         await settle(pilot)
         assert step() == 0
 
-    actions = [s.action for s in StepLog.select().where(StepLog.item == item_id())
-               .order_by(StepLog.id)]
-    assert actions == ["buat", "ajukan", "disposisi", "agendakan", "teruskan", "terkirim",
-                       "serahkan", "arsipkan"]
+    actions = [
+        s.action for s in StepLog.select().where(StepLog.item == item_id()).order_by(StepLog.id)
+    ]
+    assert actions == [
+        "buat",
+        "ajukan",
+        "disposisi",
+        "agendakan",
+        "teruskan",
+        "terkirim",
+        "serahkan",
+        "arsipkan",
+    ]
     today = now().date()
     assert number in [e.number for e in books.agenda_between(OUTGOING, today, today)]
     [line] = [e for e in books.fax_log_between(today, today) if e.item_id == item_id()]

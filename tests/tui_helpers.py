@@ -62,8 +62,9 @@ def shown(app, selector: str) -> str:
 
 def footer_keys(app) -> set[str]:
     """The keys the footer offers now."""
-    return {b.binding.key for b in app.screen.active_bindings.values()
-            if b.enabled and b.binding.show}
+    return {
+        b.binding.key for b in app.screen.active_bindings.values() if b.enabled and b.binding.show
+    }
 
 
 async def pick_kode(pilot, kode: str = "000.1.1") -> None:

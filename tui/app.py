@@ -28,8 +28,10 @@ class WarkatApp(App):
     TITLE = "Warkat"
     SUB_TITLE = "Persandian"
     ENABLE_COMMAND_PALETTE = True
-    BINDINGS = [Binding("ctrl+l", "lock", "Kunci", show=False),
-                Binding("f1", "sop_help", "Bantuan SOP", show=False)]
+    BINDINGS = [
+        Binding("ctrl+l", "lock", "Kunci", show=False),
+        Binding("f1", "sop_help", "Bantuan SOP", show=False),
+    ]
 
     def __init__(self, config: Config):
         super().__init__()
@@ -66,8 +68,15 @@ class WarkatApp(App):
         """End the session: back to the login (or, signed in by SSH, disconnect)."""
         signin.sign_out(self)
 
-    def notify(self, message: str, *, title: str = "", severity: SeverityLevel = "information",
-               timeout: float | None = None, markup: bool = False) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
         """Notifications quote perihal, names and refusals: shown literally, never as markup
         (`markup` is accepted for Textual's callers and ignored)."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)

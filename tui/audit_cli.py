@@ -38,18 +38,23 @@ def _verify(given: audit.Anchor | None) -> int:
     verdict = audit.check(given)
     if verdict.broken is not None:
         b = verdict.broken
-        print(f"Jejak audit RUSAK pada entri #{b.id} ({b.at}, {b.actor}, {b.action}); "
-              f"{verdict.count} entri sebelumnya utuh.")
+        print(
+            f"Jejak audit RUSAK pada entri #{b.id} ({b.at}, {b.actor}, {b.action}); "
+            f"{verdict.count} entri sebelumnya utuh."
+        )
     for problem in verdict.problems:
         print(f"Jejak audit RUSAK: {problem}.")
     if not verdict.ok:
         return 1
     at = f", kepala #{verdict.head.entry_id}" if verdict.head else ""
-    print(f"Jejak audit utuh: {verdict.count} entri diperiksa{at}; "
-          f"{verdict.anchors} jangkar cocok.")
+    print(
+        f"Jejak audit utuh: {verdict.count} entri diperiksa{at}; {verdict.anchors} jangkar cocok."
+    )
     if given is not None:
-        print(f"Jangkar #{given.entry_id} cocok: rantai dari awal sampai #{given.entry_id} "
-              "dan terus ke kepala utuh.")
+        print(
+            f"Jangkar #{given.entry_id} cocok: rantai dari awal sampai #{given.entry_id} "
+            "dan terus ke kepala utuh."
+        )
     return 0
 
 
@@ -72,16 +77,17 @@ def _kasi_email(cfg: Config) -> str:
     """`[office] kasi_email` in warkat.toml, else the email of the Kasi's unit."""
     to = cfg.office.kasi_email or email_of_role(KASI)
     if not to:
-        raise WarkatError("Alamat email Kasi Persandian belum ada: isi kasi_email di bagian "
-                          "[office] warkat.toml atau email unit Kasi.")
+        raise WarkatError(
+            "Alamat email Kasi Persandian belum ada: isi kasi_email di bagian "
+            "[office] warkat.toml atau email unit Kasi."
+        )
     return to
 
 
 def _notice(cfg: Config, anchor: audit.Anchor, to: str) -> EmailMessage:
     office = cfg.office.email
     if not office:
-        raise WarkatError("Alamat email kantor (email di bagian [office] warkat.toml) belum "
-                          "diisi.")
+        raise WarkatError("Alamat email kantor (email di bagian [office] warkat.toml) belum diisi.")
     at = now()
     msg = EmailMessage()
     msg["From"], msg["To"] = office, to

@@ -26,16 +26,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="warkat", description="Warkat — meja kerja persandian")
     parser.add_argument("--version", action="version", version=f"warkat {_version()}")
     parser.add_argument("--home", help="folder data (config, basis data, keluaran)")
-    parser.add_argument("--config", help="berkas warkat.toml (baku: WARKAT_CONFIG, lalu "
-                        "HOME/warkat.toml, lalu /etc/warkat/warkat.toml untuk /var/lib/warkat)")
+    parser.add_argument(
+        "--config",
+        help="berkas warkat.toml (baku: WARKAT_CONFIG, lalu "
+        "HOME/warkat.toml, lalu /etc/warkat/warkat.toml untuk /var/lib/warkat)",
+    )
     sub = parser.add_subparsers(dest="command")
     init = sub.add_parser("init", help="siapkan folder data dan basis data")
     init.add_argument("--demo", action="store_true", help="isi dengan kantor demo")
     sub.add_parser("demo", help="buka aplikasi pada kantor demo (daemon ikut berjalan)")
     sub.add_parser("daemon", help="jalankan daemon spool (faks, email)")
     sub.add_parser("kiosk", help="pintu masuk SSH (ForceCommand lewat sudo): hanya aplikasi")
-    user = sub.add_parser("user", help="kelola pengguna").add_subparsers(dest="action",
-                                                                         required=True)
+    user = sub.add_parser("user", help="kelola pengguna").add_subparsers(
+        dest="action", required=True
+    )
     add = user.add_parser("add", help="tambah pengguna")
     add.add_argument("username")
     add.add_argument("--name", required=True, help="nama lengkap")
@@ -47,11 +51,13 @@ def build_parser() -> argparse.ArgumentParser:
     passwd = user.add_parser("passwd", help="ganti kata sandi pengguna")
     passwd.add_argument("username")
     passwd.add_argument("--password")
-    for action, text in (("disable", "nonaktifkan pengguna"), ("enable", "aktifkan kembali"),
-                         ("unlock", "buka kunci akun yang terkunci")):
+    for action, text in (
+        ("disable", "nonaktifkan pengguna"),
+        ("enable", "aktifkan kembali"),
+        ("unlock", "buka kunci akun yang terkunci"),
+    ):
         user.add_parser(action, help=text).add_argument("username")
-    audit = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="action",
-                                                                      required=True)
+    audit = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="action", required=True)
     verify = audit.add_parser("verify", help="periksa rantai hash jejak audit")
     verify.add_argument("--anchor", help="N:HASH tercetak/terkirim: rantai harus melewatinya")
     anchor = audit.add_parser("anchor", help="tampilkan kepala rantai (jangkar)")
@@ -59,10 +65,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="periksa konfigurasi, basis data, izin, perangkat, cadangan")
     backup = sub.add_parser("backup", help="cadangkan basis data SQLite (online, diperiksa)")
     backup.add_argument("file", nargs="?", help="berkas tujuan")
-    backup.add_argument("--auto", action="store_true", help="salinan bertanggal di folder "
-                        "[backup] dir; yang tertua di luar [backup] keep dihapus")
-    restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (daemon "
-                             "dihentikan dulu)")
+    backup.add_argument(
+        "--auto",
+        action="store_true",
+        help="salinan bertanggal di folder [backup] dir; yang tertua di luar [backup] keep dihapus",
+    )
+    restore = sub.add_parser(
+        "restore", help="pulihkan basis data dari cadangan (daemon dihentikan dulu)"
+    )
     restore.add_argument("file", help="berkas cadangan")
     fax = sub.add_parser("fax", help="modem faks").add_subparsers(dest="action", required=True)
     test = fax.add_parser("send-test", help="kirim satu halaman faks uji langsung ke modem")
@@ -71,18 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--fine", action="store_true", help="resolusi halus (204x196)")
     info = fax.add_parser("modem-info", help="tampilkan identitas dan kelas modem")
     info.add_argument("--device", required=True)
-    mail = sub.add_parser("mail", help="email kantor").add_subparsers(dest="action",
-                                                                     required=True)
+    mail = sub.add_parser("mail", help="email kantor").add_subparsers(dest="action", required=True)
     mail.add_parser("sync", help="satu kali ambil email masuk dari kotak surat")
     imp = mail.add_parser("import", help="impor berkas .eml, maildir atau mbox")
     imp.add_argument("paths", nargs="+")
-    printer = sub.add_parser("print", help="cetak").add_subparsers(dest="action",
-                                                                   required=True)
+    printer = sub.add_parser("print", help="cetak").add_subparsers(dest="action", required=True)
     printer.add_parser("test", help="cetak halaman uji ke printer yang dikonfigurasi")
     samples = printer.add_parser("samples", help="tulis contoh PDF setiap dokumen")
     samples.add_argument("--out", required=True, help="folder tujuan")
-    report = sub.add_parser("report", help="laporan").add_subparsers(dest="action",
-                                                                    required=True)
+    report = sub.add_parser("report", help="laporan").add_subparsers(dest="action", required=True)
     comp = report.add_parser("compliance", help="laporan kepatuhan mutu baku bulanan (PDF)")
     comp.add_argument("--month", help="YYYY-MM (baku: bulan ini)")
     comp.add_argument("--out", help="berkas PDF tujuan (baku: folder out/)")
@@ -172,20 +179,31 @@ def _user(args, admin) -> int:
     from model import auth
 
     if args.action == "add":
-        auth.add_user(args.username, args.name, _ask_password(args.password), args.role,
-                      unit_code=args.unit, nip=args.nip, by=admin)
+        auth.add_user(
+            args.username,
+            args.name,
+            _ask_password(args.password),
+            args.role,
+            unit_code=args.unit,
+            nip=args.nip,
+            by=admin,
+        )
         print(f"Pengguna {args.username} ditambahkan.")
     elif args.action == "list":
         for a in auth.accounts():
-            print(f"{a.username:<12} {a.state:<8} {a.unit or '-':<11} {a.full_name} "
-                  f"[{', '.join(a.roles)}]")
+            print(
+                f"{a.username:<12} {a.state:<8} {a.unit or '-':<11} {a.full_name} "
+                f"[{', '.join(a.roles)}]"
+            )
     elif args.action == "passwd":
         auth.set_password(args.username, _ask_password(args.password), by=admin)
         print(f"Kata sandi {args.username} diganti.")
     else:
-        change, done = {"disable": (auth.disable, "dinonaktifkan"),
-                        "enable": (auth.enable, "diaktifkan kembali"),
-                        "unlock": (auth.unlock, "dibuka kuncinya")}[args.action]
+        change, done = {
+            "disable": (auth.disable, "dinonaktifkan"),
+            "enable": (auth.enable, "diaktifkan kembali"),
+            "unlock": (auth.unlock, "dibuka kuncinya"),
+        }[args.action]
         change(args.username, by=admin)
         print(f"Pengguna {args.username} {done}.")
     return 0

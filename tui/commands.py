@@ -12,10 +12,12 @@ from tui.screens.password import PasswordScreen
 
 
 def palette_entries(app) -> Iterable[SystemCommand]:
-    yield SystemCommand("Bantuan SOP", "Seluruh langkah SOP dan mutu bakunya",
-                        lambda: app.push_screen(HelpScreen()))
-    yield SystemCommand("Ganti kata sandi", "Ganti kata sandi Anda",
-                        lambda: app.push_screen(PasswordScreen()))
+    yield SystemCommand(
+        "Bantuan SOP", "Seluruh langkah SOP dan mutu bakunya", lambda: app.push_screen(HelpScreen())
+    )
+    yield SystemCommand(
+        "Ganti kata sandi", "Ganti kata sandi Anda", lambda: app.push_screen(PasswordScreen())
+    )
     yield SystemCommand("Kunci layar", "Kunci terminal ini sekarang", app.action_lock)
     yield SystemCommand("Keluar", "Keluar dan kembali ke layar masuk", app.action_sign_out)
     for dest in nav.for_user(app.session.user):

@@ -51,7 +51,8 @@ def print_(cfg: Config, args) -> int:
         print(f"{len(paths)} contoh dokumen ditulis ke {out}")
         return 0
     result = make_configured_printer(cfg).print_pdf(
-        test_page_pdf(letterhead(), cfg.printer.paper), "Halaman uji Warkat")
+        test_page_pdf(letterhead(), cfg.printer.paper), "Halaman uji Warkat"
+    )
     kept = result.kept_pdf and str(result.kept_pdf) not in result.message
     print(result.message + (f" (PDF: {result.kept_pdf})" if kept else ""))
     return 0 if result.ok else 1
@@ -77,11 +78,16 @@ def report(cfg: Config, args) -> int:
         raise WarkatError(f"Laporan tidak dapat ditulis ke {target}: {exc.strerror}") from exc
     for row in monthly(year, month):
         within = "-" if row.within_share is None else f"{row.within_share:.0%}"
-        print(f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",
-              file=sys.stdout)
+        print(
+            f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",
+            file=sys.stdout,
+        )
     counts = set_aside(year, month)
-    print(f"{'email_in':<10}  2 bukan surat dinas {sum(c.count for c in counts)}: "
-          + ", ".join(f"{c.label} {c.count}" for c in counts), file=sys.stdout)
+    print(
+        f"{'email_in':<10}  2 bukan surat dinas {sum(c.count for c in counts)}: "
+        + ", ".join(f"{c.label} {c.count}" for c in counts),
+        file=sys.stdout,
+    )
     print(f"{title}: {target}")
     return 0
 

@@ -39,7 +39,9 @@ def run_demo(given: Path | None) -> int:
     log = open(home / "daemon.out", "ab")  # noqa: SIM115 - lives as long as the daemon
     daemon = subprocess.Popen(
         [sys.executable, "-m", "tui.cli", "--home", str(home), "daemon"],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
     )
     try:
         from tui.app import WarkatApp

@@ -61,12 +61,15 @@ def modems(cfg: Config) -> Iterator[Check]:
         if device == "manual":
             yield Check(name, OK, "mesin faks mandiri (manual): operator mencatat setiap kiriman")
         elif device == "simulator":
-            yield Check(name, OK, "modem tiruan (simulator): faks tidak keluar ke saluran "
-                                  "telepon")
+            yield Check(name, OK, "modem tiruan (simulator): faks tidak keluar ke saluran telepon")
         elif not Path(device).exists():
-            yield Check(name, FAIL, f"port {device} tidak ada",
-                        "Periksa kabel USB dan daya modem (ls -l /dev/serial/by-id/), atau "
-                        "perbaiki [fax] device di warkat.toml.")
+            yield Check(
+                name,
+                FAIL,
+                f"port {device} tidak ada",
+                "Periksa kabel USB dan daya modem (ls -l /dev/serial/by-id/), atau "
+                "perbaiki [fax] device di warkat.toml.",
+            )
         else:
             yield _modem(cfg, name, device)
 
@@ -81,16 +84,30 @@ def _modem(cfg: Config, name: str, device: str) -> Check:
     except ModemError as exc:
         if exc.message_id == "in_use":
             status = OK if exc.details.get("who") == "daemon" else WARN
-            return Check(name, status, exc.message,
-                         f"Tutup program lain yang memakai {device} (fuser -v {device}).")
-        return Check(name, FAIL, exc.message, "Periksa daya dan kabel modem, serta speed, flow "
-                                              "dan class di [fax] warkat.toml.")
+            return Check(
+                name,
+                status,
+                exc.message,
+                f"Tutup program lain yang memakai {device} (fuser -v {device}).",
+            )
+        return Check(
+            name,
+            FAIL,
+            exc.message,
+            "Periksa daya dan kabel modem, serta speed, flow dan class di [fax] warkat.toml.",
+        )
     lines = dict(line.split(": ", 1) for line in info.splitlines() if ": " in line)
-    found = (f"menjawab: {lines.get('Pabrikan', '-')} {lines.get('Model', '-')}, "
-             f"kelas faks {lines.get('Kelas faks', '-')}")
+    found = (
+        f"menjawab: {lines.get('Pabrikan', '-')} {lines.get('Model', '-')}, "
+        f"kelas faks {lines.get('Kelas faks', '-')}"
+    )
     if "Peringatan" in lines:
-        return Check(name, WARN, f"{found}; {lines['Peringatan']}",
-                     "Ubah [fax] class ke kelas yang didukung modem, atau ganti modem.")
+        return Check(
+            name,
+            WARN,
+            f"{found}; {lines['Peringatan']}",
+            "Ubah [fax] class ke kelas yang didukung modem, atau ganti modem.",
+        )
     return Check(name, OK, found)
 
 
@@ -104,9 +121,12 @@ def printer(cfg: Config) -> Check:
         device = opts.device
         if not os.access(device, os.W_OK):
             what = "tidak ada" if not Path(device).exists() else "tidak dapat ditulis"
-            return Check(name, FAIL, f"perangkat {device} {what}",
-                         "Periksa kabel dan daya printer, izin perangkat (grup lp), atau "
-                         "[printer] device.")
+            return Check(
+                name,
+                FAIL,
+                f"perangkat {device} {what}",
+                "Periksa kabel dan daya printer, izin perangkat (grup lp), atau [printer] device.",
+            )
         return Check(name, OK, f"perangkat {device} dapat ditulis")
     return _writable(name, cfg.out_dir, "folder PDF")
 
@@ -115,15 +135,24 @@ def _cups(name: str, queue: str) -> Check:
     if not shutil.which("lpstat"):
         return Check(name, FAIL, "perintah lpstat tidak ada", "Pasang cups-client.")
     try:
-        done = subprocess.run(["lpstat", "-p", queue], capture_output=True, text=True,
-                              timeout=TIMEOUT, check=False)
+        done = subprocess.run(
+            ["lpstat", "-p", queue], capture_output=True, text=True, timeout=TIMEOUT, check=False
+        )
     except subprocess.TimeoutExpired:
-        return Check(name, FAIL, "server cetak CUPS tidak menjawab",
-                     "Periksa layanan cups (systemctl status cups).")
+        return Check(
+            name,
+            FAIL,
+            "server cetak CUPS tidak menjawab",
+            "Periksa layanan cups (systemctl status cups).",
+        )
     state = done.stdout.strip().splitlines()[0] if done.stdout.strip() else ""
     if done.returncode != 0 or not state:
-        return Check(name, FAIL, f"antrean '{queue}': {done.stderr.strip() or 'tidak ada'}",
-                     "Periksa layanan cups dan nama antrean di [printer] queue (lpstat -p).")
+        return Check(
+            name,
+            FAIL,
+            f"antrean '{queue}': {done.stderr.strip() or 'tidak ada'}",
+            "Periksa layanan cups dan nama antrean di [printer] queue (lpstat -p).",
+        )
     if "disabled" in state:
         return Check(name, FAIL, state, f"Aktifkan antrean: cupsenable {queue}")
     return Check(name, OK, state)
@@ -134,12 +163,14 @@ def _writable(name: str, folder: Path, what: str) -> Check:
     if folder.is_dir():
         if os.access(folder, os.W_OK):
             return Check(name, OK, f"{what} {folder} dapat ditulis")
-        return Check(name, FAIL, f"{what} {folder} tidak dapat ditulis",
-                     f"Perbaiki pemilik/izin {folder}.")
+        return Check(
+            name, FAIL, f"{what} {folder} tidak dapat ditulis", f"Perbaiki pemilik/izin {folder}."
+        )
     if folder.parent.is_dir() and os.access(folder.parent, os.W_OK):
         return Check(name, OK, f"{what} {folder} dibuat saat pertama dipakai")
-    return Check(name, FAIL, f"{what} {folder} tidak ada dan tidak dapat dibuat",
-                 f"mkdir -p {folder}")
+    return Check(
+        name, FAIL, f"{what} {folder} tidak ada dan tidak dapat dibuat", f"mkdir -p {folder}"
+    )
 
 
 def _path(cfg: Config, value: str) -> Path:
@@ -155,12 +186,19 @@ def inbox(cfg: Config) -> Check:
         name = "Email masuk (maildir)"
         if (folder / "cur").is_dir() and (folder / "new").is_dir():
             return Check(name, OK, f"maildir {folder} ada")
-        return Check(name, FAIL, f"{folder} bukan maildir (tidak ada cur/ dan new/)",
-                     f"mkdir -p {folder}/cur {folder}/new {folder}/tmp, atau atur [mail] "
-                     "inbox = \"imap\".")
+        return Check(
+            name,
+            FAIL,
+            f"{folder} bukan maildir (tidak ada cur/ dan new/)",
+            f'mkdir -p {folder}/cur {folder}/new {folder}/tmp, atau atur [mail] inbox = "imap".',
+        )
     name = f"Email masuk (IMAP {m.imap_host}:{m.imap_port})"
-    return _server(name, lambda: probe_imap(cfg),
-                   f"login {m.imap_user} berhasil, folder {m.imap_folder} terbuka", "imap")
+    return _server(
+        name,
+        lambda: probe_imap(cfg),
+        f"login {m.imap_user} berhasil, folder {m.imap_folder} terbuka",
+        "imap",
+    )
 
 
 def outgoing(cfg: Config) -> Check:
@@ -170,8 +208,12 @@ def outgoing(cfg: Config) -> Check:
         return _writable("Email keluar (outbox)", _path(cfg, m.outbox), "folder outbox")
     name = f"Email keluar (SMTP {m.smtp_host}:{m.smtp_port})"
     user = m.smtp_user
-    return _server(name, lambda: probe_smtp(cfg),
-                   f"terhubung{f', login {user} berhasil' if user else ''}", "smtp")
+    return _server(
+        name,
+        lambda: probe_smtp(cfg),
+        f"terhubung{f', login {user} berhasil' if user else ''}",
+        "smtp",
+    )
 
 
 def _server(name: str, probe, good: str, prefix: str) -> Check:
@@ -179,7 +221,11 @@ def _server(name: str, probe, good: str, prefix: str) -> Check:
     try:
         probe()
     except WarkatError as exc:
-        return Check(name, FAIL, f"tidak dapat dihubungi dengan pengaturan ini: {exc}",
-                     f"Periksa [mail] {prefix}_host, {prefix}_port, {prefix}_security, "
-                     f"{prefix}_user, {prefix}_password dan cafile; jaringan dan firewall.")
+        return Check(
+            name,
+            FAIL,
+            f"tidak dapat dihubungi dengan pengaturan ini: {exc}",
+            f"Periksa [mail] {prefix}_host, {prefix}_port, {prefix}_security, "
+            f"{prefix}_user, {prefix}_password dan cafile; jaringan dan firewall.",
+        )
     return Check(name, OK, good)

@@ -16,8 +16,9 @@ from model.auth import ssh_sign_in
 from model.errors import WarkatError
 from tui.app import WarkatApp
 
-NO_COMMANDS = ("Akses SSH ini hanya untuk aplikasi Warkat: perintah, sftp dan penerusan port "
-               "tidak diizinkan.")
+NO_COMMANDS = (
+    "Akses SSH ini hanya untuk aplikasi Warkat: perintah, sftp dan penerusan port tidak diizinkan."
+)
 NO_TERMINAL = "Warkat memerlukan terminal: sambungkan dengan ssh biasa (atau ssh -t)."
 NO_ACCOUNT = "Akun SSH tidak diketahui: warkat kiosk dijalankan sshd lewat sudo (lihat DEPLOY.md)."
 

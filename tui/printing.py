@@ -30,8 +30,9 @@ def letterhead():
 
     office = current().office
     lines = list(office.letterhead) + ["", "", ""]
-    return Letterhead(lines[0], lines[1], lines[2], tuple(x for x in lines[3:] if x),
-                      unit=office.section)
+    return Letterhead(
+        lines[0], lines[1], lines[2], tuple(x for x in lines[3:] if x), unit=office.section
+    )
 
 
 def _paper() -> str:
@@ -55,8 +56,13 @@ def _anchor(title: str) -> str:
 def _first_with_role(role: str) -> User | None:
     from model.org import UserRole
 
-    return (User.select().join(UserRole).where((UserRole.role == role) & User.active)
-            .order_by(User.id).first())
+    return (
+        User.select()
+        .join(UserRole)
+        .where((UserRole.role == role) & User.active)
+        .order_by(User.id)
+        .first()
+    )
 
 
 def disposition_choices():
@@ -76,15 +82,20 @@ def disposition_sheet(item_id: int) -> tuple[bytes, str]:
     received = item.log.order_by(StepLog.id).first()
     sheet = DispositionSheet(
         sender=req.from_unit.name if req.from_unit else "",
-        letter_number=req.nota_number, letter_date=req.nota_date or item.created_at.date(),
+        letter_number=req.nota_number,
+        letter_date=req.nota_date or item.created_at.date(),
         received_date=(received.at if received else item.created_at).date(),
-        agenda_number=agenda_number(item), sifat=item.sifat, derajat=item.derajat,
-        subject=item.title, choices=disposition_choices(),
+        agenda_number=agenda_number(item),
+        sifat=item.sifat,
+        derajat=item.derajat,
+        subject=item.title,
+        choices=disposition_choices(),
         forward_to=(row.to_position.name,) if row and row.to_position else ("Administrasi Umum",),
         checked=tuple(row.instructions.splitlines()) if row else (),
         note=row.note if row else "",
-        signatory=_signatory(row.by if row else _first_with_role(KASI), KASI_TITLE,
-                             row.at.date() if row else None),
+        signatory=_signatory(
+            row.by if row else _first_with_role(KASI), KASI_TITLE, row.at.date() if row else None
+        ),
     )
     title = f"Lembar disposisi {sheet.agenda_number or f'#{item.id}'}"
     return disposition_pdf(sheet, letterhead(), _paper()), title
@@ -100,11 +111,19 @@ def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
         return ""
 
     entries = tuple(
-        AgendaEntry(number=r.number, date=r.registered_at.date(), letter_number=letter_number(r),
-                    counterpart=r.party, subject=r.perihal,
-                    sifat=r.item.sifat if r.item_id else "Biasa", classification=r.klasifikasi,
-                    void=r.void, void_reason=r.void_reason)
-        for r in agenda_between(book, start, end))
+        AgendaEntry(
+            number=r.number,
+            date=r.registered_at.date(),
+            letter_number=letter_number(r),
+            counterpart=r.party,
+            subject=r.perihal,
+            sifat=r.item.sifat if r.item_id else "Biasa",
+            classification=r.klasifikasi,
+            void=r.void,
+            void_reason=r.void_reason,
+        )
+        for r in agenda_between(book, start, end)
+    )
     data = AgendaBook(kind=book, start=start, end=end, entries=entries)
     return agenda_pdf(data, letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
 
@@ -133,25 +152,42 @@ def transmission_journal(job_id: int) -> tuple[bytes, str]:
     job = FaxJob.get_by_id(job_id)
     dest = FaxDestination.get_by_id(job.destination_id)
     rows = list(job.attempt_rows.order_by(FaxAttempt.id))
-    calls = tuple(Attempt(a.started_at, "OK" if a.ok else a.message, a.seconds, a.pages_sent,
-                          a.pages_total, *_negotiated(a.params), a.remote_id, a.hangup_code)
-                  for a in rows)
+    calls = tuple(
+        Attempt(
+            a.started_at,
+            "OK" if a.ok else a.message,
+            a.seconds,
+            a.pages_sent,
+            a.pages_total,
+            *_negotiated(a.params),
+            a.remote_id,
+            a.hangup_code,
+        )
+        for a in rows
+    )
     finished = job.status in (JobStatus.SENT, JobStatus.FAILED, JobStatus.CANCELLED)
     negotiated = next((c for c in reversed(calls) if c.resolution or c.speed_bps), None)
     csids = dict.fromkeys([c.remote_csid for c in calls] + [job.remote_id])
     report = TransmissionReport(
         started=rows[0].started_at if rows else None,
         ended=(rows[-1].ended_at if rows else job.updated_at) if finished else None,
-        local_id=current().fax.local_id, dialled=job.dial,
-        remote_csid=job.remote_id, duration_s=sum(c.duration_s for c in calls),
-        pages=job.pages_done, pages_total=job.pages_total,
+        local_id=current().fax.local_id,
+        dialled=job.dial,
+        remote_csid=job.remote_id,
+        duration_s=sum(c.duration_s for c in calls),
+        pages=job.pages_done,
+        pages_total=job.pages_total,
         resolution=negotiated.resolution if negotiated else "",
         speed_bps=negotiated.speed_bps if negotiated else 0,
-        result=_job_result(job), ok=job.status == JobStatus.SENT, finished=finished,
+        result=_job_result(job),
+        ok=job.status == JobStatus.SENT,
+        finished=finished,
         foreign_csids=tuple(c for c in csids if c and is_other_station(dest.number, c)),
-        agenda_number=agenda_number(job.item), destination=dest.name,
+        agenda_number=agenda_number(job.item),
+        destination=dest.name,
         operator=job.created_by.full_name if job.created_by else "",
-        attempts=calls, thumbnail=job.thumbnail,
+        attempts=calls,
+        thumbnail=job.thumbnail,
     )
     return journal_pdf(report, letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
 
@@ -170,11 +206,26 @@ def daily_fax_report(day: date) -> tuple[bytes, str]:
     from print.records import FaxLogEntry as Line
 
     rows = fax_log_between(day, day)
-    lines = tuple(Line(r.at, r.agenda_number, r.to_name, r.number, r.pages, _log_result(r),
-                       r.operator.full_name if r.operator else "", r.ok) for r in rows)
+    lines = tuple(
+        Line(
+            r.at,
+            r.agenda_number,
+            r.to_name,
+            r.number,
+            r.pages,
+            _log_result(r),
+            r.operator.full_name if r.operator else "",
+            r.ok,
+        )
+        for r in rows
+    )
     operator = rows[-1].operator if rows and rows[-1].operator else _first_with_role(OPERATOR)
-    report = FaxDailyReport(day, lines, _signatory(operator, "Operator Sandi", day),
-                            _signatory(_first_with_role(KASI), KASI_TITLE, day))
+    report = FaxDailyReport(
+        day,
+        lines,
+        _signatory(operator, "Operator Sandi", day),
+        _signatory(_first_with_role(KASI), KASI_TITLE, day),
+    )
     title = f"Laporan harian fax {day}"
     return faxlog_pdf(report, letterhead(), _paper(), _anchor(title)), title
 
@@ -185,26 +236,45 @@ def back_stamp(log_entry_id: int) -> tuple[bytes, str, str]:
     from print.stamp import stamp_pdf, stamp_text
 
     row = FaxLogEntry.get_by_id(log_entry_id)
-    stamp = BackStamp(row.at, row.operator.full_name if row.operator else "",
-                      "TERKIRIM" if row.ok else f"GAGAL: {row.result}", row.agenda_number,
-                      row.to_name, row.pages)
-    return (stamp_pdf(stamp, letterhead(), _paper()), f"Cap belakang {row.agenda_number}",
-            stamp_text(stamp))
+    stamp = BackStamp(
+        row.at,
+        row.operator.full_name if row.operator else "",
+        "TERKIRIM" if row.ok else f"GAGAL: {row.result}",
+        row.agenda_number,
+        row.to_name,
+        row.pages,
+    )
+    return (
+        stamp_pdf(stamp, letterhead(), _paper()),
+        f"Cap belakang {row.agenda_number}",
+        stamp_text(stamp),
+    )
 
 
 def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
     from print.receipt import receipt_pdf
     from print.records import ReceiptEntry, ReceiptSheet
 
-    rows = (ekspedisi.EkspedisiEntry.select()
-            .where(ekspedisi.EkspedisiEntry.id.in_(entry_ids))
-            .order_by(ekspedisi.EkspedisiEntry.year, ekspedisi.EkspedisiEntry.seq))
-    entries = tuple(ReceiptEntry(r.seq, r.at.date(), r.letter_number,
-                                 r.letter_date or r.at.date(), r.to, r.perihal,
-                                 r.lampiran or "-", r.receiver_name, r.received_at)
-                    for r in rows)
+    rows = (
+        ekspedisi.EkspedisiEntry.select()
+        .where(ekspedisi.EkspedisiEntry.id.in_(entry_ids))
+        .order_by(ekspedisi.EkspedisiEntry.year, ekspedisi.EkspedisiEntry.seq)
+    )
+    entries = tuple(
+        ReceiptEntry(
+            r.seq,
+            r.at.date(),
+            r.letter_number,
+            r.letter_date or r.at.date(),
+            r.to,
+            r.perihal,
+            r.lampiran or "-",
+            r.receiver_name,
+            r.received_at,
+        )
+        for r in rows
+    )
     return receipt_pdf(ReceiptSheet(entries), letterhead(), _paper()), "Tanda terima ekspedisi"
-
 
 
 def email_printout(item_id: int) -> tuple[bytes, str]:
@@ -217,13 +287,18 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
     mail = mail_of(item)
     number = agenda_number(item)
     data = EmailPrintout(
-        agenda_number=number, received_at=mail.received_at,
+        agenda_number=number,
+        received_at=mail.received_at,
         sender=f"{mail.from_name} <{mail.from_addr}>" if mail.from_name else mail.from_addr,
-        to=tuple(a for a in mail.to.split(", ") if a), subject=mail.subject,
-        sent_at=mail.sent_at or mail.received_at, body=mail.text,
+        to=tuple(a for a in mail.to.split(", ") if a),
+        subject=mail.subject,
+        sent_at=mail.sent_at or mail.received_at,
+        body=mail.text,
         cc=tuple(a for a in mail.cc.split(", ") if a),
-        attachments=tuple(EmailAttachment(a.filename, a.size, a.content_type)
-                          for a in mail.attachments))
+        attachments=tuple(
+            EmailAttachment(a.filename, a.size, a.content_type) for a in mail.attachments
+        ),
+    )
     return email_pdf(data, letterhead(), _paper()), f"Email masuk {number or f'#{item.id}'}"
 
 
@@ -233,12 +308,26 @@ def compliance_report(year: int, month: int) -> tuple[bytes, str]:
     from print.compliance import compliance_pdf
     from print.records import ComplianceReport, ComplianceRow
 
-    rows = tuple(ComplianceRow(r.procedure_name, r.step, r.activity, r.count, r.median_minutes,
-                               r.p90_minutes, r.standard_minutes,
-                               None if r.within_share is None else r.within_share * 100)
-                 for r in monthly(year, month))
-    data = ComplianceReport(year, month, rows, _signatory(_first_with_role(KASI), KASI_TITLE),
-                            sop_number=SOP_NUMBER,
-                            set_aside=tuple((c.label, c.count) for c in set_aside(year, month)))
+    rows = tuple(
+        ComplianceRow(
+            r.procedure_name,
+            r.step,
+            r.activity,
+            r.count,
+            r.median_minutes,
+            r.p90_minutes,
+            r.standard_minutes,
+            None if r.within_share is None else r.within_share * 100,
+        )
+        for r in monthly(year, month)
+    )
+    data = ComplianceReport(
+        year,
+        month,
+        rows,
+        _signatory(_first_with_role(KASI), KASI_TITLE),
+        sop_number=SOP_NUMBER,
+        set_aside=tuple((c.label, c.count) for c in set_aside(year, month)),
+    )
     title = f"Kepatuhan mutu baku {year}-{month:02d}"
     return compliance_pdf(data, letterhead(), _paper(), _anchor(title)), title

@@ -25,4 +25,3 @@ class Session:
     @property
     def idle_limit(self) -> float:
         return self.config.idle_lock_minutes * 60
-

@@ -14,6 +14,17 @@ from hw.modem.types import (
     SessionParams,
 )
 
-__all__ = ["Class2Driver", "DeviceLock", "FaxDriver", "MESSAGES", "ModemConfig", "ModemError",
-           "ModemInfo", "ModemTimeout", "ModemUnavailable", "SendResult", "SessionParams",
-           "hangup_message"]
+__all__ = [
+    "Class2Driver",
+    "DeviceLock",
+    "FaxDriver",
+    "MESSAGES",
+    "ModemConfig",
+    "ModemError",
+    "ModemInfo",
+    "ModemTimeout",
+    "ModemUnavailable",
+    "SendResult",
+    "SessionParams",
+    "hangup_message",
+]

@@ -8,8 +8,16 @@ import time
 from hw.modem.types import ModemError, ModemTimeout
 
 DLE, ETX, XON, XOFF, CAN = 0x10, 0x03, 0x11, 0x13, 0x18
-FINALS = ("OK", "ERROR", "CONNECT", "BUSY", "NO ANSWER", "NO CARRIER", "NO DIALTONE",
-          "NO DIAL TONE")
+FINALS = (
+    "OK",
+    "ERROR",
+    "CONNECT",
+    "BUSY",
+    "NO ANSWER",
+    "NO CARRIER",
+    "NO DIALTONE",
+    "NO DIAL TONE",
+)
 CANCELLED = "<CAN>"  # what send_data reports when the modem sent a bare CAN
 
 
@@ -50,8 +58,8 @@ class ATChannel:
             ends = [i for i in (self.buffer.find(b"\r"), self.buffer.find(b"\n")) if i >= 0]
             if not ends:
                 return None
-            raw = bytes(self.buffer[:min(ends)])
-            del self.buffer[:min(ends) + 1]
+            raw = bytes(self.buffer[: min(ends)])
+            del self.buffer[: min(ends) + 1]
             text = raw.translate(None, bytes([XON, XOFF])).decode("ascii", "replace").strip()
             if text and not text.upper().startswith("AT"):
                 self.trace("<", text)
@@ -113,8 +121,9 @@ class ATChannel:
             self._fill(wait=True)
         return line
 
-    def wait_final(self, timeout: float, what: str,
-                   abort: threading.Event | None = None) -> tuple[str, list[str]]:
+    def wait_final(
+        self, timeout: float, what: str, abort: threading.Event | None = None
+    ) -> tuple[str, list[str]]:
         """Collect information lines up to a final result code; ModemTimeout if none comes."""
         deadline = time.monotonic() + timeout
         info: list[str] = []
@@ -143,8 +152,14 @@ class ATChannel:
             self._fill(wait=True)
         return False
 
-    def send_data(self, data: bytes, xonxoff: bool, stall_timeout: float,
-                  abort: threading.Event | None = None, chunk: int = 256) -> str | None:
+    def send_data(
+        self,
+        data: bytes,
+        xonxoff: bool,
+        stall_timeout: float,
+        abort: threading.Event | None = None,
+        chunk: int = 256,
+    ) -> str | None:
         """Write prepared page data, honouring XOFF/XON when ``xonxoff``.
 
         Returns None when all was written. Anything the modem sends meanwhile (a result or
@@ -173,7 +188,7 @@ class ATChannel:
             run = 0
             while end - run > offset and data[end - run - 1] == DLE:
                 run += 1
-            offset += self.write(data[offset:end + run % 2])
+            offset += self.write(data[offset : end + run % 2])
         self.port.flush()
         return None
 
@@ -189,7 +204,7 @@ class ATChannel:
     def _interruption(self) -> str | None:
         """A bare CAN or a complete line from the modem while page data is being written."""
         if CAN in self.buffer:
-            del self.buffer[:self.buffer.index(CAN) + 1]
+            del self.buffer[: self.buffer.index(CAN) + 1]
             self.trace("<", CANCELLED)
             return CANCELLED
         return self._next_line()

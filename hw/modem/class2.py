@@ -30,13 +30,7 @@ import time
 from datetime import datetime
 
 from hw.modem.channel import CAN, CANCELLED, DLE, ETX, XON, Aborted, dle_stuff
-from hw.modem.codes import (
-    DIAL_RESULTS,
-    MESSAGES,
-    hangup_message,
-    hangup_number,
-    hangup_retry_kind,
-)
+from hw.modem.codes import DIAL_RESULTS, MESSAGES, hangup_message, hangup_number, hangup_retry_kind
 from hw.modem.port import ModemPort, value
 from hw.modem.types import (
     BIT_RATES,
@@ -53,12 +47,32 @@ from hw.modem.types import (
 from hw.t4 import reverse_bits
 
 _DIALECTS = {
-    "2.0": dict(lid="+FLI", dcc="+FCC", bor="+FBO", abort="AT+FKS", hangup="+FHS:",
-                connect="+FCO", csi="+FCI:", dcs="+FCS:", pps="+FPS:", cancel=bytes([CAN]),
-                ident=("+FMI?", "+FMM?", "+FMR?")),
-    "2": dict(lid="+FLID", dcc="+FDCC", bor="+FBOR", abort="AT+FK", hangup="+FHNG:",
-              connect="+FCON", csi="+FCSI:", dcs="+FDCS:", pps="+FPTS:", cancel=bytes([DLE, ETX]),
-              ident=("+FMFR?", "+FMDL?", "+FREV?")),
+    "2.0": dict(
+        lid="+FLI",
+        dcc="+FCC",
+        bor="+FBO",
+        abort="AT+FKS",
+        hangup="+FHS:",
+        connect="+FCO",
+        csi="+FCI:",
+        dcs="+FCS:",
+        pps="+FPS:",
+        cancel=bytes([CAN]),
+        ident=("+FMI?", "+FMM?", "+FMR?"),
+    ),
+    "2": dict(
+        lid="+FLID",
+        dcc="+FDCC",
+        bor="+FBOR",
+        abort="AT+FK",
+        hangup="+FHNG:",
+        connect="+FCON",
+        csi="+FCSI:",
+        dcs="+FDCS:",
+        pps="+FPTS:",
+        cancel=bytes([DLE, ETX]),
+        ident=("+FMFR?", "+FMDL?", "+FREV?"),
+    ),
 }
 _GOOD_PPR = (1, 3, 5)  # MCF, RTP, PIP
 SETTLE = 0.3  # seconds of quiet that end what the modem says after page data was cut short
@@ -84,12 +98,10 @@ class Class2Driver(ModemPort, FaxDriver):
             with self._open():
                 self._reset()
                 info = ModemInfo(ati=self._query("I"))
-                info.classes = [c.strip() for c in self._query("+FCLASS=?").split(",")
-                                if c.strip()]
+                info.classes = [c.strip() for c in self._query("+FCLASS=?").split(",") if c.strip()]
                 if self.config.fax_class in info.classes:
                     self._require("AT+FCLASS=" + self.config.fax_class)
-                    info.manufacturer, info.model, info.revision = map(self._query,
-                                                                       self.d["ident"])
+                    info.manufacturer, info.model, info.revision = map(self._query, self.d["ident"])
                     self.ch.command("AT+FCLASS=0", self.config.at_timeout)
                 return info
         except (ModemTimeout, OSError) as error:
@@ -113,9 +125,15 @@ class Class2Driver(ModemPort, FaxDriver):
         self._require(f"AT{d['bor']}={0 if cfg.lsb_first else 1}")
 
     # -- sending ----------------------------------------------------------------------------
-    def send(self, number: str, pages: list[bytes], progress_cb: ProgressCallback | None = None,
-             abort_event: threading.Event | None = None, fine: bool = False,
-             first_page: int = 1) -> SendResult:
+    def send(
+        self,
+        number: str,
+        pages: list[bytes],
+        progress_cb: ProgressCallback | None = None,
+        abort_event: threading.Event | None = None,
+        fine: bool = False,
+        first_page: int = 1,
+    ) -> SendResult:
         result = SendResult(pages_total=len(pages), started=datetime.now())
         self._result, self._abort = result, abort_event or threading.Event()
         self._first = first_page
@@ -146,8 +164,9 @@ class Class2Driver(ModemPort, FaxDriver):
         except (ModemError, OSError) as error:
             self._failed(error)
         if not result.ok and not result.message:
-            self._fail_text(MESSAGES["protocol"].format(detail="sesi berakhir sebelum selesai"),
-                            "failure")
+            self._fail_text(
+                MESSAGES["protocol"].format(detail="sesi berakhir sebelum selesai"), "failure"
+            )
         result.ended = datetime.now()
         return result
 
@@ -176,8 +195,9 @@ class Class2Driver(ModemPort, FaxDriver):
             if self._current is None:
                 self._fail("vanished_dial", "failure")
             else:
-                self._fail_text(MESSAGES["vanished_page"].format(page=self._current + self._first),
-                                "failure")
+                self._fail_text(
+                    MESSAGES["vanished_page"].format(page=self._current + self._first), "failure"
+                )
         else:
             self._fail_text(error.message, "failure")
 
@@ -266,8 +286,9 @@ class Class2Driver(ModemPort, FaxDriver):
         """
         self._start_page()
         try:
-            ended = self.ch.send_data(data, self.config.flow == "xonxoff",
-                                      self.config.write_timeout, self._abort)
+            ended = self.ch.send_data(
+                data, self.config.flow == "xonxoff", self.config.write_timeout, self._abort
+            )
         except Aborted:
             self._cancel_data()
             raise
@@ -309,8 +330,9 @@ class Class2Driver(ModemPort, FaxDriver):
         if "NO CARRIER" in lines:
             self._dropped()
         reply = "CAN" if ended == CANCELLED else ended
-        self._fail_text(MESSAGES["page_cut"].format(page=self._current + self._first, reply=reply),
-                        "failure")
+        self._fail_text(
+            MESSAGES["page_cut"].format(page=self._current + self._first, reply=reply), "failure"
+        )
         raise _CallEnded
 
     def _dropped(self) -> None:
@@ -337,18 +359,26 @@ class Class2Driver(ModemPort, FaxDriver):
             final, info = self.ch.wait_final(t, "akhir data halaman", self._abort)
             self._check(final, info)
             if final != "OK":
-                self._fail_text(MESSAGES["protocol"].format(detail=f"akhir data halaman: {final}"),
-                                "failure")
+                self._fail_text(
+                    MESSAGES["protocol"].format(detail=f"akhir data halaman: {final}"), "failure"
+                )
                 raise _CallEnded
             final, info = self.ch.command(f"AT+FET={2 if last else 0}", t, "konfirmasi halaman")
         self._check(final, info)
-        ppr = next((int(value(line).split(",")[0] or 0) for line in info
-                    if line.startswith(self.d["pps"])), None)
+        ppr = next(
+            (
+                int(value(line).split(",")[0] or 0)
+                for line in info
+                if line.startswith(self.d["pps"])
+            ),
+            None,
+        )
         if ppr is None and self.config.fax_class == "2.0":
             ppr = self._post_page_status(final, last)
         if ppr is None:
-            self._fail_text(MESSAGES["protocol"].format(detail=f"tidak ada {self.d['pps']}"),
-                            "failure")
+            self._fail_text(
+                MESSAGES["protocol"].format(detail=f"tidak ada {self.d['pps']}"), "failure"
+            )
             raise _CallEnded
         if ppr not in _GOOD_PPR:
             return False
@@ -376,8 +406,10 @@ class Class2Driver(ModemPort, FaxDriver):
             if line == "NO CARRIER":
                 self._online = False
             if line in (None, "NO CARRIER"):
-                self._fail_text(MESSAGES["unconfirmed_end"].format(
-                    hangup=self.d["hangup"].rstrip(":")), "failure")
+                self._fail_text(
+                    MESSAGES["unconfirmed_end"].format(hangup=self.d["hangup"].rstrip(":")),
+                    "failure",
+                )
                 raise _CallEnded
             self._info([line])
         if hangup_retry_kind(self._result.hangup_code) is not None:

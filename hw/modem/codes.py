@@ -17,9 +17,9 @@ MESSAGES = {
     "rtn": "Halaman ditolak penerima (RTN)",
     "dropped": "Sambungan terputus di tengah halaman",
     "page_cut": "Modem menghentikan halaman {page} sebelum datanya selesai terkirim "
-                "(jawaban modem: {reply})",
+    "(jawaban modem: {reply})",
     "unconfirmed_end": "Halaman terakhir tidak terkonfirmasi: modem tidak melaporkan akhir "
-                       "panggilan ({hangup})",
+    "panggilan ({hangup})",
     "ended_early": "Penerima menutup sambungan sebelum semua halaman terkirim",
     "vanished_dial": "Modem terlepas saat memanggil nomor tujuan",
     "vanished_page": "Modem terlepas saat mengirim halaman {page}",
@@ -36,7 +36,7 @@ UNAVAILABLE = {  # why a modem cannot be used at all; the device is named once
     "io": "kesalahan I/O pada port {device} (modem terlepas?)",
     "open_failed": "port {device} tidak dapat dibuka sebagai port serial",
     "lock_dir": "kunci port {device} tidak dapat dibuat: folder {folder} tidak ada atau "
-                "tidak dapat ditulisi",
+    "tidak dapat ditulisi",
     "no_response": "modem di {device} tidak menjawab perintah AT — periksa kabel dan port",
     "garbled": "jawaban modem di {device} tidak dapat dibaca — periksa kecepatan port dan kabel",
     "timeout": "modem di {device} tidak menjawab dalam batas waktu ({what})",

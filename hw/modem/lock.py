@@ -16,15 +16,21 @@ STALE_AFTER = 5.0  # seconds before an unreadable lock file counts as abandoned
 def lock_name(device: str) -> str:
     """'LCK..' + the real device path under /dev, '/' as '_' (/dev/pts/5 -> LCK..pts_5)."""
     real = os.path.realpath(device)
-    name = real[len("/dev/"):] if real.startswith("/dev/") else real.lstrip("/")
+    name = real[len("/dev/") :] if real.startswith("/dev/") else real.lstrip("/")
     return "LCK.." + name.replace("/", "_")
 
 
 def holder(pid: int) -> str:
     """Who a process is, as the operator knows it: 'daemon', 'warkat fax send-test', a name."""
     try:
-        args = [a for a in Path(f"/proc/{pid}/cmdline").read_bytes().decode(
-            "utf-8", "replace").split("\0") if a]
+        args = [
+            a
+            for a in Path(f"/proc/{pid}/cmdline")
+            .read_bytes()
+            .decode("utf-8", "replace")
+            .split("\0")
+            if a
+        ]
     except OSError:
         args = []
     if not args:

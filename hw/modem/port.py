@@ -12,9 +12,15 @@ from hw.modem.channel import ATChannel
 from hw.modem.lock import DeviceLock
 from hw.modem.types import ModemConfig, ModemError, ModemTimeout, ModemUnavailable
 
-_PORT_ERRORS = {errno.ENOENT: "missing", errno.ENODEV: "missing", errno.ENXIO: "missing",
-                errno.EACCES: "permission", errno.EPERM: "permission", errno.EBUSY: "busy",
-                errno.EIO: "io"}
+_PORT_ERRORS = {
+    errno.ENOENT: "missing",
+    errno.ENODEV: "missing",
+    errno.ENXIO: "missing",
+    errno.EACCES: "permission",
+    errno.EPERM: "permission",
+    errno.EBUSY: "busy",
+    errno.EIO: "io",
+}
 
 
 def value(line: str) -> str:
@@ -38,8 +44,13 @@ class ModemPort:
         cfg = self.config
         with DeviceLock(cfg.device, cfg.lock_dir):
             try:
-                port = serial.Serial(cfg.device, cfg.speed, timeout=0.05,
-                                     write_timeout=cfg.write_timeout, rtscts=cfg.flow == "rtscts")
+                port = serial.Serial(
+                    cfg.device,
+                    cfg.speed,
+                    timeout=0.05,
+                    write_timeout=cfg.write_timeout,
+                    rtscts=cfg.flow == "rtscts",
+                )
             except (OSError, ValueError) as error:
                 reason = _PORT_ERRORS.get(getattr(error, "errno", None), "open_failed")
                 raise ModemUnavailable(reason, device=cfg.device) from error
@@ -56,7 +67,9 @@ class ModemPort:
     def _unavailable(self, error: Exception) -> ModemError:
         """A failure before any call was made, as the user reads it."""
         if isinstance(error, ModemTimeout):
-            return ModemUnavailable("timeout", device=self.config.device, what=error.details["what"])
+            return ModemUnavailable(
+                "timeout", device=self.config.device, what=error.details["what"]
+            )
         if isinstance(error, OSError):
             return ModemUnavailable(_PORT_ERRORS.get(error.errno, "io"), device=self.config.device)
         return error

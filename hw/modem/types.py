@@ -139,9 +139,15 @@ class FaxDriver(ABC):
         """Ask the modem who it is; raises ModemError."""
 
     @abstractmethod
-    def send(self, number: str, pages: list[bytes], progress_cb: ProgressCallback | None = None,
-             abort_event: threading.Event | None = None, fine: bool = False,
-             first_page: int = 1) -> SendResult:
+    def send(
+        self,
+        number: str,
+        pages: list[bytes],
+        progress_cb: ProgressCallback | None = None,
+        abort_event: threading.Event | None = None,
+        fine: bool = False,
+        first_page: int = 1,
+    ) -> SendResult:
         """Dial and send T.4 MH pages (MSB-first, as hw.t4.encode_page makes them).
 
         ``first_page`` is the document's number of ``pages[0]`` (a retry sends the rest), used

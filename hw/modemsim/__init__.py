@@ -40,10 +40,30 @@ from pathlib import Path
 
 from hw import t4
 
-MID_PAGE = ("drop_mid_page", "end_page_ok", "end_page_error", "end_page_no_carrier",
-            "end_page_hangup", "end_page_can", "vanish_mid_page")
-SCENARIOS = ("ok", "busy", "no_answer", "no_carrier", "no_dialtone", "rtn_on_page", *MID_PAGE,
-             "late_hangup", "missing_hangup", "bad_hangup", "silent", "garbage", "data_modem")
+MID_PAGE = (
+    "drop_mid_page",
+    "end_page_ok",
+    "end_page_error",
+    "end_page_no_carrier",
+    "end_page_hangup",
+    "end_page_can",
+    "vanish_mid_page",
+)
+SCENARIOS = (
+    "ok",
+    "busy",
+    "no_answer",
+    "no_carrier",
+    "no_dialtone",
+    "rtn_on_page",
+    *MID_PAGE,
+    "late_hangup",
+    "missing_hangup",
+    "bad_hangup",
+    "silent",
+    "garbage",
+    "data_modem",
+)
 CUT_AT = 1500  # bytes of page data after which a mid-page scenario strikes
 CAN_GUARD = 0.15  # quiet seconds after a trailing CAN that make it a cancel
 DLE, ETX, XON, XOFF, CAN = 0x10, 0x03, 0x11, 0x13, 0x18
@@ -52,8 +72,10 @@ _DIALECT = {  # fax class -> (connect, csi, dis, dcs, page status, hangup, hangu
     "2.0": ("+FCO", "+FCI", "+FIS", "+FCS", "+FPS", "+FHS", 2),
     "2": ("+FCON", "+FCSI", "+FDIS", "+FDCS", "+FPTS", "+FHNG", 1),
 }
-_ONLY = {"2.0": {"FLI", "FCC", "FBO", "FMI", "FMM", "FMR", "FKS", "FPS", "FLO", "FNR"},
-         "2": {"FLID", "FDCC", "FBOR", "FMFR", "FMDL", "FREV", "FK", "FET"}}
+_ONLY = {
+    "2.0": {"FLI", "FCC", "FBO", "FMI", "FMM", "FMR", "FKS", "FPS", "FLO", "FNR"},
+    "2": {"FLID", "FDCC", "FBOR", "FMFR", "FMDL", "FREV", "FK", "FET"},
+}
 
 
 class _Stop(Exception):
@@ -63,10 +85,18 @@ class _Stop(Exception):
 class ModemSimulator:
     """Runs in a thread; ``path`` is the device to open. ``pages`` holds decoded page images."""
 
-    def __init__(self, scenario: str = "ok", out_dir: str | Path | None = None,
-                 speedup: float = 1.0, bps: int = 14400, xonxoff: bool = False,
-                 dial_delay: float = 0.2, seed: int = 0, silence: float = 1.0,
-                 late: float = 0.3):
+    def __init__(
+        self,
+        scenario: str = "ok",
+        out_dir: str | Path | None = None,
+        speedup: float = 1.0,
+        bps: int = 14400,
+        xonxoff: bool = False,
+        dial_delay: float = 0.2,
+        seed: int = 0,
+        silence: float = 1.0,
+        late: float = 0.3,
+    ):
         name, _, number = re.sub(r"[:\s]", "=", scenario).partition("=")
         if name not in SCENARIOS:
             raise ValueError(f"unknown scenario {scenario!r}; choose from {', '.join(SCENARIOS)}")
@@ -145,7 +175,9 @@ class ModemSimulator:
     def _command(self, line: str) -> None:
         self.commands.append(line)
         if self.scenario == "garbage":
-            junk = bytes(self.random.randrange(0x80, 0x100) for _ in range(self.random.randint(8, 40)))
+            junk = bytes(
+                self.random.randrange(0x80, 0x100) for _ in range(self.random.randint(8, 40))
+            )
             self._write(junk)
             return
         upper = line.upper()
@@ -154,8 +186,11 @@ class ModemSimulator:
             return
         body = upper[2:]
         name = re.match(r"\+(F[A-Z]+)", body)
-        if name and name[1] in _ONLY["2.0"] | _ONLY["2"] and name[1] not in _ONLY.get(
-                self.fclass, ()):
+        if (
+            name
+            and name[1] in _ONLY["2.0"] | _ONLY["2"]
+            and name[1] not in _ONLY.get(self.fclass, ())
+        ):
             self._say("ERROR")  # a command of the other dialect (or not in a fax class)
             return
         self._say(*self._answer(body, line[2:]))
@@ -225,8 +260,12 @@ class ModemSimulator:
     def _dial(self, dial) -> tuple[str, ...]:
         if self._wait(self.dial_delay):
             return (self._hangup(dial, 2), "OK")
-        results = {"busy": "BUSY", "no_answer": "NO ANSWER", "no_carrier": "NO CARRIER",
-                   "no_dialtone": "NO DIALTONE"}
+        results = {
+            "busy": "BUSY",
+            "no_answer": "NO ANSWER",
+            "no_carrier": "NO CARRIER",
+            "no_dialtone": "NO DIALTONE",
+        }
         if self.scenario in results:
             return (results[self.scenario],)
         if self.scenario == "data_modem":
@@ -297,9 +336,13 @@ class ModemSimulator:
             self.online = False
             return ()
         hangup = self._hangup(dial, 40)
-        lines = {"drop_mid_page": (hangup, "NO CARRIER"), "end_page_ok": ("OK",),
-                 "end_page_error": ("ERROR",), "end_page_no_carrier": ("NO CARRIER",),
-                 "end_page_hangup": (hangup,)}[self.scenario]
+        lines = {
+            "drop_mid_page": (hangup, "NO CARRIER"),
+            "end_page_ok": ("OK",),
+            "end_page_error": ("ERROR",),
+            "end_page_no_carrier": ("NO CARRIER",),
+            "end_page_hangup": (hangup,),
+        }[self.scenario]
         self.online = self.scenario in ("end_page_ok", "end_page_error")
         self._say(*lines)
         self._drain()
@@ -311,8 +354,9 @@ class ModemSimulator:
         CAN (Class 2.0), noticed as it arrives, as a modem watching its input does."""
         data, pending, dle, paused = bytearray(), 0.0, False, False
         rate = self.bps / 8 * self.speedup
-        cut_at = CUT_AT if (self.scenario in MID_PAGE
-                            and self.page_index == self.page_number) else None
+        cut_at = (
+            CUT_AT if (self.scenario in MID_PAGE and self.page_index == self.page_number) else None
+        )
         trailing_can, quiet_since = False, None
         last = time.monotonic()
         while True:
@@ -362,7 +406,7 @@ class ModemSimulator:
         while chunk := self._read(0.1):
             self.buffer += chunk
             start = self.buffer.rfind(b"AT")
-            del self.buffer[:start if start >= 0 else len(self.buffer)]
+            del self.buffer[: start if start >= 0 else len(self.buffer)]
 
     def _ignore(self, seconds: float) -> None:
         """Take no notice of anything the host sends for a while."""
@@ -393,4 +437,3 @@ def simulated_modem(scenario: str = "ok", out_dir=None, speedup: float = 1.0, **
         yield sim
     finally:
         sim.stop()
-

@@ -51,8 +51,10 @@ def check_pattern(pattern: str) -> str:
     try:
         pattern.format(**PATTERN_KEYS)
     except (KeyError, ValueError, IndexError) as exc:
-        raise Invalid(f"Pola nomor agenda tidak sah ({pattern!r}): {exc}. "
-                      f"Kunci yang dikenal: {', '.join(PATTERN_KEYS)}") from exc
+        raise Invalid(
+            f"Pola nomor agenda tidak sah ({pattern!r}): {exc}. "
+            f"Kunci yang dikenal: {', '.join(PATTERN_KEYS)}"
+        ) from exc
     return pattern
 
 
@@ -60,29 +62,59 @@ def next_seq(book: str, year: int, after: int = 0) -> int:
     """Take the next number of `book` in `year` with one atomic upsert of its counter, so
     writers racing on SQLite or PostgreSQL never share one; a book counted here for the first
     time continues after `after`. Call inside the numbering `write()`."""
-    (AgendaCounter.insert(book=book, year=year, last=after + 1)
-     .on_conflict(conflict_target=[AgendaCounter.book, AgendaCounter.year],
-                  update={AgendaCounter.last: AgendaCounter.last + 1})
-     .execute())
-    return (AgendaCounter.select(AgendaCounter.last)
-            .where((AgendaCounter.book == book) & (AgendaCounter.year == year)).scalar())
+    (
+        AgendaCounter.insert(book=book, year=year, last=after + 1)
+        .on_conflict(
+            conflict_target=[AgendaCounter.book, AgendaCounter.year],
+            update={AgendaCounter.last: AgendaCounter.last + 1},
+        )
+        .execute()
+    )
+    return (
+        AgendaCounter.select(AgendaCounter.last)
+        .where((AgendaCounter.book == book) & (AgendaCounter.year == year))
+        .scalar()
+    )
 
 
-def register(book: str, actor: User, *, klasifikasi: str, unit_code: str, perihal: str,
-             party: str, item: WorkItem | None = None,
-             pattern: str = DEFAULT_PATTERN) -> AgendaEntry:
+def register(
+    book: str,
+    actor: User,
+    *,
+    klasifikasi: str,
+    unit_code: str,
+    perihal: str,
+    party: str,
+    item: WorkItem | None = None,
+    pattern: str = DEFAULT_PATTERN,
+) -> AgendaEntry:
     """Take the next number of `book` for this year; call inside the registering `write()`."""
     if book not in BOOK_NAMES:
         raise Invalid(f"Buku agenda tidak dikenal: {book}")
     at = now()
     seq = next_seq(book, at.year)
     number = check_pattern(pattern).format(
-        klasifikasi=klasifikasi, urut=seq, unit=unit_code, tahun=at.year, bulan=at.month)
-    entry = AgendaEntry.create(book=book, year=at.year, seq=seq, number=number, item=item,
-                               klasifikasi=klasifikasi, perihal=perihal, party=party,
-                               registered_at=at, registered_by=actor)
-    audit.record(actor.username, "agenda", f"{book}/{at.year}/{seq}", number=number,
-                 item=item.id if item else None)
+        klasifikasi=klasifikasi, urut=seq, unit=unit_code, tahun=at.year, bulan=at.month
+    )
+    entry = AgendaEntry.create(
+        book=book,
+        year=at.year,
+        seq=seq,
+        number=number,
+        item=item,
+        klasifikasi=klasifikasi,
+        perihal=perihal,
+        party=party,
+        registered_at=at,
+        registered_by=actor,
+    )
+    audit.record(
+        actor.username,
+        "agenda",
+        f"{book}/{at.year}/{seq}",
+        number=number,
+        item=item.id if item else None,
+    )
     return entry
 
 
@@ -98,15 +130,23 @@ def void(entry_id: int, actor: User, reason: str) -> AgendaEntry:
         raise Invalid(f"Nomor {entry.number} sudah dibatalkan.")
     entry.void, entry.void_reason = True, reason.strip()
     entry.save()
-    audit.record(actor.username, "batal_agenda", f"{entry.book}/{entry.year}/{entry.seq}",
-                 reason=reason.strip())
+    audit.record(
+        actor.username,
+        "batal_agenda",
+        f"{entry.book}/{entry.year}/{entry.seq}",
+        reason=reason.strip(),
+    )
     return entry
 
 
 def live_entry(item: WorkItem | int) -> AgendaEntry | None:
     """The item's current (not void) entry in its agenda book."""
-    return (AgendaEntry.select().where((AgendaEntry.item == item) & ~AgendaEntry.void)
-            .order_by(AgendaEntry.id.desc()).first())
+    return (
+        AgendaEntry.select()
+        .where((AgendaEntry.item == item) & ~AgendaEntry.void)
+        .order_by(AgendaEntry.id.desc())
+        .first()
+    )
 
 
 def agenda_number(item: WorkItem | int) -> str:
@@ -120,6 +160,9 @@ def book_entries(book: str, year: int, text: str = "") -> list[AgendaEntry]:
     query = AgendaEntry.select().where((AgendaEntry.book == book) & (AgendaEntry.year == year))
     if text.strip():
         t = text.strip()
-        query = query.where(AgendaEntry.number.contains(t) | AgendaEntry.perihal.contains(t)
-                            | AgendaEntry.party.contains(t))
+        query = query.where(
+            AgendaEntry.number.contains(t)
+            | AgendaEntry.perihal.contains(t)
+            | AgendaEntry.party.contains(t)
+        )
     return list(query.order_by(AgendaEntry.seq))

@@ -25,8 +25,7 @@ class EkspedisiEntry(BaseModel):
     year = peewee.IntegerField()
     seq = peewee.IntegerField()
     at = peewee.DateTimeField(default=now)
-    item = peewee.ForeignKeyField(WorkItem, null=True, backref="ekspedisi",
-                                  on_delete="SET NULL")
+    item = peewee.ForeignKeyField(WorkItem, null=True, backref="ekspedisi", on_delete="SET NULL")
     letter_number = Line(default="")
     letter_date = peewee.DateField(null=True)
     to = Line()
@@ -40,9 +39,16 @@ class EkspedisiEntry(BaseModel):
         indexes = ((("year", "seq"), True),)
 
 
-def add(actor: User, *, to: str, perihal: str, letter_number: str = "",
-        letter_date: date | None = None, lampiran: str = "",
-        item: WorkItem | None = None) -> EkspedisiEntry:
+def add(
+    actor: User,
+    *,
+    to: str,
+    perihal: str,
+    letter_number: str = "",
+    letter_date: date | None = None,
+    lampiran: str = "",
+    item: WorkItem | None = None,
+) -> EkspedisiEntry:
     """A letter leaves on paper: give it the next line of this year's book."""
     with write():
         holding(actor, KEEPERS, "mengisi buku ekspedisi")
@@ -50,13 +56,24 @@ def add(actor: User, *, to: str, perihal: str, letter_number: str = "",
             raise Invalid("Penerima (kepada) dan perihal wajib diisi.")
         not_future(letter_date, "Tanggal surat")
         year = now().year
-        lines = (EkspedisiEntry.select(peewee.fn.MAX(EkspedisiEntry.seq))
-                 .where(EkspedisiEntry.year == year).scalar() or 0)  # a book kept before its counter
+        lines = (
+            EkspedisiEntry.select(peewee.fn.MAX(EkspedisiEntry.seq))
+            .where(EkspedisiEntry.year == year)
+            .scalar()
+            or 0
+        )  # a book kept before its counter
         seq = next_seq(BOOK, year, after=lines)
-        entry = EkspedisiEntry.create(year=year, seq=seq, item=item, to=to.strip(),
-                                      perihal=perihal.strip(), letter_number=letter_number,
-                                      letter_date=letter_date, lampiran=lampiran.strip(),
-                                      created_by=actor)
+        entry = EkspedisiEntry.create(
+            year=year,
+            seq=seq,
+            item=item,
+            to=to.strip(),
+            perihal=perihal.strip(),
+            letter_number=letter_number,
+            letter_date=letter_date,
+            lampiran=lampiran.strip(),
+            created_by=actor,
+        )
         audit.record(actor.username, "ekspedisi", f"ekspedisi/{year}/{seq}", to=to)
     return entry
 
@@ -72,18 +89,24 @@ def record_receipt(actor: User, entry_id: int, receiver: str, at: datetime) -> E
         if entry is None:
             raise Invalid(f"Entri ekspedisi #{entry_id} tidak ditemukan.")
         if entry.received_at:
-            raise Conflict(f"Tanda terima nomor {entry.seq} sudah dicatat "
-                           f"({entry.receiver_name}, {entry.received_at:%d-%m-%Y %H:%M}).")
+            raise Conflict(
+                f"Tanda terima nomor {entry.seq} sudah dicatat "
+                f"({entry.receiver_name}, {entry.received_at:%d-%m-%Y %H:%M})."
+            )
         if at < entry.at.replace(second=0):
             raise Invalid("Waktu terima tidak boleh sebelum surat dikirim.")
         entry.receiver_name, entry.received_at = receiver.strip(), at
         entry.save()
-        audit.record(actor.username, "tanda_terima", f"ekspedisi/{entry.year}/{entry.seq}",
-                     receiver=receiver)
+        audit.record(
+            actor.username, "tanda_terima", f"ekspedisi/{entry.year}/{entry.seq}", receiver=receiver
+        )
     return entry
 
 
 def between(start: date, end: date) -> list[EkspedisiEntry]:
     lo, hi = day_range(start, end)
-    return list(EkspedisiEntry.select().where(EkspedisiEntry.at.between(lo, hi))
-                .order_by(EkspedisiEntry.year, EkspedisiEntry.seq))
+    return list(
+        EkspedisiEntry.select()
+        .where(EkspedisiEntry.at.between(lo, hi))
+        .order_by(EkspedisiEntry.year, EkspedisiEntry.seq)
+    )

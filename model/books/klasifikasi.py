@@ -18,10 +18,13 @@ class Klasifikasi(BaseModel):
 def load_codes() -> int:
     """Fill the table from the packaged CSV (idempotent); return the number of codes."""
     text = resources.files("model").joinpath("data/klasifikasi_arsip.csv").read_text("utf-8")
-    rows = [{"kode": r["kode"].strip(), "uraian": r["uraian"].strip()}
-            for r in csv.DictReader(text.splitlines()) if r.get("kode")]
+    rows = [
+        {"kode": r["kode"].strip(), "uraian": r["uraian"].strip()}
+        for r in csv.DictReader(text.splitlines())
+        if r.get("kode")
+    ]
     for start in range(0, len(rows), 200):
-        Klasifikasi.insert_many(rows[start:start + 200]).on_conflict_ignore().execute()
+        Klasifikasi.insert_many(rows[start : start + 200]).on_conflict_ignore().execute()
     return len(rows)
 
 

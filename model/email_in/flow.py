@@ -35,35 +35,60 @@ def store(parsed, source: str) -> WorkItem | None:
         with write():
             return _store(parsed, source)
     except Duplicate:
-        if IncomingMail.select().where((IncomingMail.message_id == outside(parsed.message_id))
-                                       & (IncomingMail.sha256 == parsed.sha256)).exists():
+        if (
+            IncomingMail.select()
+            .where(
+                (IncomingMail.message_id == outside(parsed.message_id))
+                & (IncomingMail.sha256 == parsed.sha256)
+            )
+            .exists()
+        ):
             return None
         raise
 
 
 def _store(parsed, source: str) -> WorkItem | None:
     message_id = outside(parsed.message_id)
-    if IncomingMail.select().where((IncomingMail.message_id == message_id)
-                                   & (IncomingMail.sha256 == parsed.sha256)).exists():
+    if (
+        IncomingMail.select()
+        .where((IncomingMail.message_id == message_id) & (IncomingMail.sha256 == parsed.sha256))
+        .exists()
+    ):
         return None
     sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
     warnings = list(parsed.warnings)
     if sent_at and sent_at > now() + FUTURE_SLACK:  # kept (never lose mail), but told
-        warnings.append(f"Tanggal kirim ({sent_at:%d-%m-%Y %H:%M}) sesudah email diterima: "
-                        "tanggal pada surat tidak dapat dipercaya.")
+        warnings.append(
+            f"Tanggal kirim ({sent_at:%d-%m-%Y %H:%M}) sesudah email diterima: "
+            "tanggal pada surat tidak dapat dipercaya."
+        )
     subject = outside(parsed.subject or "(tanpa perihal)", None).strip()
-    item = create_item(EMAIL_IN, None, subject[:250],
-                       note=f"Diterima dari {outside(parsed.from_addr)}")
+    item = create_item(
+        EMAIL_IN, None, subject[:250], note=f"Diterima dari {outside(parsed.from_addr)}"
+    )
     mail = IncomingMail.create(
-        item=item, message_id=message_id, sha256=parsed.sha256, raw=parsed.raw,
-        from_addr=outside(parsed.from_addr), from_name=outside(getattr(parsed, "from_name", "")),
-        to=outside(", ".join(parsed.to), None), cc=outside(", ".join(parsed.cc), None),
-        sent_at=sent_at, subject=subject, text=outside(parsed.text, None),
-        warnings=outside("\n".join(warnings), None), source=outside(source))
+        item=item,
+        message_id=message_id,
+        sha256=parsed.sha256,
+        raw=parsed.raw,
+        from_addr=outside(parsed.from_addr),
+        from_name=outside(getattr(parsed, "from_name", "")),
+        to=outside(", ".join(parsed.to), None),
+        cc=outside(", ".join(parsed.cc), None),
+        sent_at=sent_at,
+        subject=subject,
+        text=outside(parsed.text, None),
+        warnings=outside("\n".join(warnings), None),
+        source=outside(source),
+    )
     for att in parsed.attachments:
-        MailAttachment.create(mail=mail, filename=outside(att.filename or "lampiran"),
-                              content_type=outside(att.content_type), size=att.size,
-                              data=att.data)
+        MailAttachment.create(
+            mail=mail,
+            filename=outside(att.filename or "lampiran"),
+            content_type=outside(att.content_type),
+            size=att.size,
+            data=att.data,
+        )
     return apply(item.id, None, "terima", system=True)
 
 
@@ -77,16 +102,17 @@ def set_aside(actor: User, item_id: int, kind: str, reason: str) -> WorkItem:
     """Step 2: not an official letter (`kind` a SetAside value); the item closes unnumbered and
     the mail stays in the archive, raw bytes and attachments included, with the reason."""
     if kind not in tuple(SetAside):
-        raise Invalid("Pilih jenis email yang bukan surat dinas: "
-                      f"{', '.join(k.label for k in SetAside)}.")
+        raise Invalid(
+            f"Pilih jenis email yang bukan surat dinas: {', '.join(k.label for k in SetAside)}."
+        )
     reason = " ".join(reason.split())
     if not reason:
         raise Invalid("Tuliskan alasan email ini bukan surat dinas.")
     with write():
-        item = apply(item_id, actor, "sisihkan",
-                     note=f"{SetAside(kind).label}: {reason}")
+        item = apply(item_id, actor, "sisihkan", note=f"{SetAside(kind).label}: {reason}")
         IncomingMail.update(set_aside=kind, set_aside_reason=reason).where(
-            IncomingMail.item == item.id).execute()
+            IncomingMail.item == item.id
+        ).execute()
     return item
 
 
@@ -96,17 +122,24 @@ def printed(actor: User, item_id: int) -> WorkItem:
         return apply(item_id, actor, "dicetak")
 
 
-def register(actor: User, item_id: int, klasifikasi: str, pattern: str,
-             unit_code: str) -> agenda.AgendaEntry:
+def register(
+    actor: User, item_id: int, klasifikasi: str, pattern: str, unit_code: str
+) -> agenda.AgendaEntry:
     """Step 4 → 5: number it in the buku agenda surat masuk, in one transaction."""
     require(klasifikasi)
     with write():
         item = apply(item_id, actor, "agendakan")
         mail = mail_of(item)
-        return agenda.register(agenda.INCOMING, actor, klasifikasi=klasifikasi,
-                               unit_code=unit_code, perihal=mail.subject,
-                               party=mail.from_name or mail.from_addr, item=item,
-                               pattern=pattern)
+        return agenda.register(
+            agenda.INCOMING,
+            actor,
+            klasifikasi=klasifikasi,
+            unit_code=unit_code,
+            perihal=mail.subject,
+            party=mail.from_name or mail.from_addr,
+            item=item,
+            pattern=pattern,
+        )
 
 
 def labelled(actor: User, item_id: int) -> WorkItem:
@@ -147,9 +180,15 @@ def follow_up(actor: User, item_id: int, text: str, reply_item: WorkItem | None 
         acting_role(actor, item.sop_step, item)
         if not text.strip():
             raise Invalid("Tuliskan tindak lanjut atau jawaban.")
-        fwd = (UnitTask.select()
-               .where((UnitTask.item == item_id) & (UnitTask.unit == actor.unit_id)
-                      & UnitTask.followed_up_at.is_null()).first())
+        fwd = (
+            UnitTask.select()
+            .where(
+                (UnitTask.item == item_id)
+                & (UnitTask.unit == actor.unit_id)
+                & UnitTask.followed_up_at.is_null()
+            )
+            .first()
+        )
         if fwd is None:
             raise Conflict("Tidak ada surat yang menunggu tindak lanjut unit Anda.")
         row = FollowUp.create(forward=fwd, by=actor, text=text.strip(), reply_item=reply_item)
@@ -165,16 +204,26 @@ def forward_sent(job: MailJob) -> None:
     step 7 is done by it."""
     item_id, message_id = job.item_id, job.message_id
     unit_emails = [a.strip() for a in job.to.split(",")]
-    for fwd in UnitTask.select().join(Unit).where(
-            (UnitTask.item == item_id) & (Unit.email.in_(unit_emails))
-            & UnitTask.followed_up_at.is_null()):
-        FollowUp.create(forward=fwd, text=f"Diteruskan ke {fwd.unit.name} melalui email "
-                                          f"({message_id}); jawaban OPD di luar Warkat.")
+    for fwd in (
+        UnitTask.select()
+        .join(Unit)
+        .where(
+            (UnitTask.item == item_id)
+            & (Unit.email.in_(unit_emails))
+            & UnitTask.followed_up_at.is_null()
+        )
+    ):
+        FollowUp.create(
+            forward=fwd,
+            text=f"Diteruskan ke {fwd.unit.name} melalui email "
+            f"({message_id}); jawaban OPD di luar Warkat.",
+        )
         UnitTask.update(followed_up_at=now()).where(UnitTask.id == fwd.id).execute()
     item = WorkItem.get_by_id(item_id)
     if item.waits_for("tindak_lanjut") and not pending_units(item_id):
-        apply(item_id, None, "tindak_lanjut", system=True,
-              note="Diteruskan ke OPD luar melalui email")
+        apply(
+            item_id, None, "tindak_lanjut", system=True, note="Diteruskan ke OPD luar melalui email"
+        )
 
 
 def archive(actor: User, item_id: int) -> WorkItem:

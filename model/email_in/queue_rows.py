@@ -30,19 +30,36 @@ class InRow:
 def in_rows(user: User, actions: tuple[str, ...] = ()) -> list[InRow]:
     """The user's incoming mail at the steps of `actions` (every step when empty), most
     urgent then oldest first."""
-    work = [r for r in waiting_for(user, EMAIL_IN)
-            if not actions or any(r.step.action(a) for a in actions)]
+    work = [
+        r
+        for r in waiting_for(user, EMAIL_IN)
+        if not actions or any(r.step.action(a) for a in actions)
+    ]
     ids = [r.item.id for r in work]
-    mails = {m.item_id: m for m in IncomingMail.select(
-        IncomingMail.item, IncomingMail.from_addr, IncomingMail.from_name,
-        IncomingMail.subject).where(IncomingMail.item.in_(ids))}
-    forwarded = {t.item_id: t.at for t in UnitTask.select(UnitTask.item, UnitTask.at)
-                 .where(UnitTask.item.in_(ids)).order_by(UnitTask.id)}
+    mails = {
+        m.item_id: m
+        for m in IncomingMail.select(
+            IncomingMail.item, IncomingMail.from_addr, IncomingMail.from_name, IncomingMail.subject
+        ).where(IncomingMail.item.in_(ids))
+    }
+    forwarded = {
+        t.item_id: t.at
+        for t in UnitTask.select(UnitTask.item, UnitTask.at)
+        .where(UnitTask.item.in_(ids))
+        .order_by(UnitTask.id)
+    }
     rows = []
     for r in work:
         mail = mails.get(r.item.id)
-        rows.append(InRow(r.item.id, r.step, r.clock,
-                          (mail.from_name or mail.from_addr) if mail else "-",
-                          mail.subject if mail else r.item.title, r.item.created_at,
-                          forwarded.get(r.item.id)))
+        rows.append(
+            InRow(
+                r.item.id,
+                r.step,
+                r.clock,
+                (mail.from_name or mail.from_addr) if mail else "-",
+                mail.subject if mail else r.item.title,
+                r.item.created_at,
+                forwarded.get(r.item.id),
+            )
+        )
     return rows

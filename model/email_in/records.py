@@ -27,8 +27,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class IncomingMail(BaseModel):
-    item = peewee.ForeignKeyField(WorkItem, unique=True, backref="incoming_rows",
-                                  on_delete="CASCADE")
+    item = peewee.ForeignKeyField(
+        WorkItem, unique=True, backref="incoming_rows", on_delete="CASCADE"
+    )
     message_id = Line(index=True)
     sha256 = Line()
     raw = peewee.BlobField()

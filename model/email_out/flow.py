@@ -34,9 +34,17 @@ from model.workflow.items import WorkItem
 from model.workflow.transitions import acting_role, apply, create_item, starting_role
 
 
-def save_draft(actor: User, *, to: str, cc: str, subject: str, body: str,
-               attachments: list[tuple[str, bytes]] | None = None, item_id: int | None = None,
-               reply_to: WorkItem | None = None) -> WorkItem:
+def save_draft(
+    actor: User,
+    *,
+    to: str,
+    cc: str,
+    subject: str,
+    body: str,
+    attachments: list[tuple[str, bytes]] | None = None,
+    item_id: int | None = None,
+    reply_to: WorkItem | None = None,
+) -> WorkItem:
     """Create or edit the unit's draft at step 1, or the approved letter at step 3: there a
     change goes back to the Kepala Bidang as a new version (step 2), an unchanged save does
     nothing. `attachments` None keeps the stored ones."""
@@ -44,17 +52,25 @@ def save_draft(actor: User, *, to: str, cc: str, subject: str, body: str,
     form_letter(to=to, cc=cc, subject=subject, body=body, files=attachments or [])  # fail early
     with write():
         if item_id is None:
-            item = create_item(EMAIL_OUT, actor, subject.strip()[:250], unit=actor.unit,
-                               role=role)
+            item = create_item(EMAIL_OUT, actor, subject.strip()[:250], unit=actor.unit, role=role)
             OutgoingMail.create(item=item, reply_to=reply_to)
         else:
             item = WorkItem.get_or_none(WorkItem.id == item_id)
-            if item is None or item.procedure != EMAIL_OUT or not (item.waits_for("ajukan") or item.waits_for("final")):
+            if (
+                item is None
+                or item.procedure != EMAIL_OUT
+                or not (item.waits_for("ajukan") or item.waits_for("final"))
+            ):
                 raise Invalid("Draft ini tidak dapat diubah sekarang.")
             acting_role(actor, item.sop_step, item)
         stored = letter_of(item)
-        letter = form_letter(to=to, cc=cc, subject=subject, body=body,
-                             files=list(stored.files if attachments is None else attachments))
+        letter = form_letter(
+            to=to,
+            cc=cc,
+            subject=subject,
+            body=body,
+            files=list(stored.files if attachments is None else attachments),
+        )
         _store(item, letter, stored)
         if item.waits_for("final"):
             return _after_approval(actor, item, letter)
@@ -66,8 +82,9 @@ def _store(item: WorkItem, letter: Letter, stored: Letter) -> None:
     if letter == stored:
         return
     WorkItem.update(title=letter.subject[:250]).where(WorkItem.id == item.id).execute()
-    OutgoingMail.update(to=letter.to, cc=letter.cc, subject=letter.subject,
-                        body=letter.body).where(OutgoingMail.item == item).execute()
+    OutgoingMail.update(to=letter.to, cc=letter.cc, subject=letter.subject, body=letter.body).where(
+        OutgoingMail.item == item
+    ).execute()
     if letter.files != stored.files:
         mail = mail_of(item)
         OutgoingAttachment.delete().where(OutgoingAttachment.mail == mail).execute()
@@ -91,9 +108,18 @@ def _after_approval(actor: User, item: WorkItem, letter: Letter) -> WorkItem:
 def _record(item: WorkItem, actor: User, remark: str, number: int) -> DraftVersion:
     """Append a version row holding the letter as stored now."""
     letter = letter_of(item)
-    return DraftVersion.create(item=item, number=number, by=actor, to=letter.to, cc=letter.cc,
-                               subject=letter.subject, body=letter.body, remark=remark,
-                               sha256=letter.sha256, attachments=letter.attachments)
+    return DraftVersion.create(
+        item=item,
+        number=number,
+        by=actor,
+        to=letter.to,
+        cc=letter.cc,
+        subject=letter.subject,
+        body=letter.body,
+        remark=remark,
+        sha256=letter.sha256,
+        attachments=letter.attachments,
+    )
 
 
 def submit(actor: User, item_id: int) -> WorkItem:
@@ -112,8 +138,10 @@ def _submitted(item: WorkItem) -> DraftVersion:
     text, letter = submitted[-1], letter_of(item)
     if letter.sha256 != text.sha256:
         what = ", ".join(changed(text, letter)) or "sidik isi"
-        raise Invalid(f"Draft #{item.id} berbeda dari versi yang diajukan (v{text.number}) "
-                      f"pada {what}; kembalikan untuk revisi.")
+        raise Invalid(
+            f"Draft #{item.id} berbeda dari versi yang diajukan (v{text.number}) "
+            f"pada {what}; kembalikan untuk revisi."
+        )
     return text
 
 
@@ -122,8 +150,7 @@ def approve(actor: User, item_id: int, note: str = "") -> WorkItem:
     with write():
         item = apply(item_id, actor, "setujui", note=note)
         text = _submitted(item)
-        _record(item, actor, APPROVED + (f": {note.strip()}" if note.strip() else ""),
-                text.number)
+        _record(item, actor, APPROVED + (f": {note.strip()}" if note.strip() else ""), text.number)
     return item
 
 
@@ -134,8 +161,12 @@ def request_revision(actor: User, item_id: int, notes: str) -> WorkItem:
     with write():
         item = apply(item_id, actor, "revisi", note=notes.strip())
         submitted = texts(item_id)
-        _record(item, actor, f"{REVISION}: {notes.strip()}",
-                submitted[-1].number if submitted else next_version(item_id))
+        _record(
+            item,
+            actor,
+            f"{REVISION}: {notes.strip()}",
+            submitted[-1].number if submitted else next_version(item_id),
+        )
     return item
 
 
@@ -159,10 +190,22 @@ def send(actor: User, item_id: int, klasifikasi: str, max_tries: int = 3) -> Mai
             raise Invalid(f"Email ini tidak di langkah kirim (langkah {item.step}).")
         acting_role(actor, item.sop_step, item)
         letter, version = approved_letter(item)
-        job = outbox.enqueue(actor, item, outbox.MailKind.SEND, letter.to, klasifikasi=klasifikasi,
-                             max_tries=max_tries)
-        audit.record(actor.username, "email_antri", f"email_out#{item.id}", job=job.id,
-                     version=version.number, sha256=version.sha256)
+        job = outbox.enqueue(
+            actor,
+            item,
+            outbox.MailKind.SEND,
+            letter.to,
+            klasifikasi=klasifikasi,
+            max_tries=max_tries,
+        )
+        audit.record(
+            actor.username,
+            "email_antri",
+            f"email_out#{item.id}",
+            job=job.id,
+            version=version.number,
+            sha256=version.sha256,
+        )
         return job
 
 
@@ -171,8 +214,10 @@ def letter_to_send(job: MailJob) -> Letter:
     Invalid (the reason the daemon fails the job with) when it is not."""
     letter, version = approved_letter(job.item_id)
     if letter.to != job.to:
-        raise Invalid(f"Email #{job.item_id} berbeda dari versi yang disetujui Kepala Bidang "
-                      f"(v{version.number}) pada alamat antrean; email ini tidak boleh dikirim.")
+        raise Invalid(
+            f"Email #{job.item_id} berbeda dari versi yang disetujui Kepala Bidang "
+            f"(v{version.number}) pada alamat antrean; email ini tidak boleh dikirim."
+        )
     return letter
 
 
@@ -181,12 +226,21 @@ def sent(job: MailJob, *, pattern: str, unit_code: str) -> None:
     and moved to step 5 for the account that queued it (checked when queued)."""
     item = WorkItem.get_by_id(job.item_id)
     OutgoingMail.update(message_id=job.message_id, sent_at=now()).where(
-        OutgoingMail.item == item).execute()
-    agenda.register(agenda.OUTGOING, job.created_by, klasifikasi=job.klasifikasi,
-                    unit_code=unit_code, perihal=item.title, party=job.to, item=item,
-                    pattern=pattern)
-    apply(item.id, job.created_by, "kirim", system=True,
-          note=f"Terkirim, Message-ID {job.message_id}")
+        OutgoingMail.item == item
+    ).execute()
+    agenda.register(
+        agenda.OUTGOING,
+        job.created_by,
+        klasifikasi=job.klasifikasi,
+        unit_code=unit_code,
+        perihal=item.title,
+        party=job.to,
+        item=item,
+        pattern=pattern,
+    )
+    apply(
+        item.id, job.created_by, "kirim", system=True, note=f"Terkirim, Message-ID {job.message_id}"
+    )
 
 
 def archive(actor: User, item_id: int) -> WorkItem:

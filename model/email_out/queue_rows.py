@@ -53,21 +53,52 @@ def out_rows(user: User, actions: tuple[str, ...]) -> list[OutRow]:
     """The user's outgoing letters at the steps of `actions`, most urgent then oldest first."""
     work = [r for r in waiting_for(user, EMAIL_OUT) if any(r.step.action(a) for a in actions)]
     ids = [r.item.id for r in work]
-    to = {m.item_id: m.to for m in OutgoingMail.select(OutgoingMail.item, OutgoingMail.to)
-          .where(OutgoingMail.item.in_(ids))}
-    authors = {i.id: i.created_by.full_name if i.created_by_id else "-" for i in
-               WorkItem.select(WorkItem.id, WorkItem.created_by, User.id, User.full_name)
-               .join(User, peewee.JOIN.LEFT_OUTER, on=WorkItem.created_by)
-               .where(WorkItem.id.in_(ids))}
-    revised = {v.item_id for v in DraftVersion.select(DraftVersion.item).where(
-        DraftVersion.item.in_(ids) & DraftVersion.remark.startswith(REVISION))}
+    to = {
+        m.item_id: m.to
+        for m in OutgoingMail.select(OutgoingMail.item, OutgoingMail.to).where(
+            OutgoingMail.item.in_(ids)
+        )
+    }
+    authors = {
+        i.id: i.created_by.full_name if i.created_by_id else "-"
+        for i in WorkItem.select(WorkItem.id, WorkItem.created_by, User.id, User.full_name)
+        .join(User, peewee.JOIN.LEFT_OUTER, on=WorkItem.created_by)
+        .where(WorkItem.id.in_(ids))
+    }
+    revised = {
+        v.item_id
+        for v in DraftVersion.select(DraftVersion.item).where(
+            DraftVersion.item.in_(ids) & DraftVersion.remark.startswith(REVISION)
+        )
+    }
     sends: dict[int, list[SendFacts]] = {}
-    for j in (MailJob.select().where(MailJob.item.in_(ids) & (MailJob.kind == MailKind.SEND))
-              .order_by(MailJob.id)):
-        sends.setdefault(j.item_id, []).append(SendFacts(
-            j.id, j.status, j.attempts, j.max_tries, j.updated_at, j.klasifikasi, j.error,
-            j.message_id))
-    return [OutRow(r.item.id, r.item.title, r.step, r.clock, authors.get(r.item.id, "-"),
-                   to.get(r.item.id, ""), r.item.id in revised,
-                   tuple(sends.get(r.item.id, ())))
-            for r in work]
+    for j in (
+        MailJob.select()
+        .where(MailJob.item.in_(ids) & (MailJob.kind == MailKind.SEND))
+        .order_by(MailJob.id)
+    ):
+        sends.setdefault(j.item_id, []).append(
+            SendFacts(
+                j.id,
+                j.status,
+                j.attempts,
+                j.max_tries,
+                j.updated_at,
+                j.klasifikasi,
+                j.error,
+                j.message_id,
+            )
+        )
+    return [
+        OutRow(
+            r.item.id,
+            r.item.title,
+            r.step,
+            r.clock,
+            authors.get(r.item.id, "-"),
+            to.get(r.item.id, ""),
+            r.item.id in revised,
+            tuple(sends.get(r.item.id, ())),
+        )
+        for r in work
+    ]

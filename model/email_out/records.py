@@ -19,14 +19,25 @@ ADDRESS = re.compile(r"^[^@\s,;<>]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 MAX_ATTACHMENTS = 20 * 1024 * 1024
 # How a version row's remark starts: a submitted text, or a remark on the text it concerns.
 SUBMITTED, RESUBMITTED, APPROVED, REVISION, FINAL = (
-    "diajukan", "diajukan ulang", "disetujui", "revisi", "final")
-FIELDS = (("to", "kepada"), ("cc", "tembusan"), ("subject", "perihal"), ("body", "isi"),
-          ("attachments", "lampiran"))
+    "diajukan",
+    "diajukan ulang",
+    "disetujui",
+    "revisi",
+    "final",
+)
+FIELDS = (
+    ("to", "kepada"),
+    ("cc", "tembusan"),
+    ("subject", "perihal"),
+    ("body", "isi"),
+    ("attachments", "lampiran"),
+)
 
 
 class OutgoingMail(BaseModel):
-    item = peewee.ForeignKeyField(WorkItem, unique=True, backref="outgoing_rows",
-                                  on_delete="CASCADE")
+    item = peewee.ForeignKeyField(
+        WorkItem, unique=True, backref="outgoing_rows", on_delete="CASCADE"
+    )
     reply_to = peewee.ForeignKeyField(WorkItem, null=True, backref="replies")
     to = Text(default="")
     cc = Text(default="")
@@ -77,16 +88,26 @@ class Letter:
     def sha256(self) -> str:
         """The canonical hash every check compares: to, cc, subject, body and each
         attachment's name and the SHA-256 of its bytes, in order."""
-        canon = json.dumps([self.to, self.cc, self.subject, self.body,
-                            [[name, hashlib.sha256(data).hexdigest()] for name, data in self.files]],
-                           ensure_ascii=False, separators=(",", ":"))
+        canon = json.dumps(
+            [
+                self.to,
+                self.cc,
+                self.subject,
+                self.body,
+                [[name, hashlib.sha256(data).hexdigest()] for name, data in self.files],
+            ],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
         return hashlib.sha256(canon.encode("utf-8")).hexdigest()
 
     @property
     def attachments(self) -> str:
         """One "name (size byte, sha256)" per line."""
-        return "\n".join(f"{name} ({len(data)} byte, {hashlib.sha256(data).hexdigest()})"
-                         for name, data in self.files)
+        return "\n".join(
+            f"{name} ({len(data)} byte, {hashlib.sha256(data).hexdigest()})"
+            for name, data in self.files
+        )
 
 
 def changed(old, new) -> list[str]:
@@ -111,13 +132,15 @@ def mail_of(item: WorkItem | int) -> OutgoingMail:
 def letter_of(item: WorkItem | int) -> Letter:
     """The letter as stored now."""
     mail = mail_of(item)
-    files = tuple((a.filename, bytes(a.data))
-                  for a in mail.attachments.order_by(OutgoingAttachment.id))
+    files = tuple(
+        (a.filename, bytes(a.data)) for a in mail.attachments.order_by(OutgoingAttachment.id)
+    )
     return Letter(mail.to, mail.cc, mail.subject, mail.body, files)
 
 
-def form_letter(*, to: str, cc: str, subject: str, body: str,
-                files: list[tuple[str, bytes]]) -> Letter:
+def form_letter(
+    *, to: str, cc: str, subject: str, body: str, files: list[tuple[str, bytes]]
+) -> Letter:
     """The letter a form holds, checked and written as it would be stored."""
     if not addresses(to):
         raise Invalid("Isi minimal satu alamat tujuan.")
@@ -125,12 +148,14 @@ def form_letter(*, to: str, cc: str, subject: str, body: str,
         raise Invalid("Perihal dan isi email wajib diisi.")
     if sum(len(d) for _, d in files) > MAX_ATTACHMENTS:
         raise Invalid("Lampiran terlalu besar (maksimal 20 MB seluruhnya).")
-    return Letter(", ".join(addresses(to)), ", ".join(addresses(cc)), subject.strip(), body,
-                  tuple(files))
+    return Letter(
+        ", ".join(addresses(to)), ", ".join(addresses(cc)), subject.strip(), body, tuple(files)
+    )
 
 
-def pending_changes(item_id: int, *, to: str, cc: str, subject: str, body: str,
-                    attachments: list[tuple[str, bytes]]) -> list[str]:
+def pending_changes(
+    item_id: int, *, to: str, cc: str, subject: str, body: str, attachments: list[tuple[str, bytes]]
+) -> list[str]:
     """What saving this form would change in the approved version of the item (labels);
     [] when nothing would go back to the Kepala Bidang."""
     letter = form_letter(to=to, cc=cc, subject=subject, body=body, files=attachments)
@@ -142,8 +167,12 @@ def pending_changes(item_id: int, *, to: str, cc: str, subject: str, body: str,
 
 def next_version(item_id: int) -> int:
     """The number the next submitted text gets."""
-    return (DraftVersion.select(peewee.fn.MAX(DraftVersion.number))
-            .where(DraftVersion.item == item_id).scalar() or 0) + 1
+    return (
+        DraftVersion.select(peewee.fn.MAX(DraftVersion.number))
+        .where(DraftVersion.item == item_id)
+        .scalar()
+        or 0
+    ) + 1
 
 
 def texts(item_id: int) -> list[DraftVersion]:
@@ -156,10 +185,16 @@ def approved(item_id: int) -> DraftVersion | None:
     submitted = texts(item_id)
     if not submitted:
         return None
-    return (DraftVersion.select()
-            .where((DraftVersion.item == item_id) & (DraftVersion.id > submitted[-1].id)
-                   & DraftVersion.remark.startswith(APPROVED))
-            .order_by(DraftVersion.id.desc()).first())
+    return (
+        DraftVersion.select()
+        .where(
+            (DraftVersion.item == item_id)
+            & (DraftVersion.id > submitted[-1].id)
+            & DraftVersion.remark.startswith(APPROVED)
+        )
+        .order_by(DraftVersion.id.desc())
+        .first()
+    )
 
 
 def approved_numbers(item_id: int) -> set[int]:
@@ -173,17 +208,20 @@ def approved_letter(item: WorkItem | int) -> tuple[Letter, DraftVersion]:
     item_id = item if isinstance(item, int) else item.id
     version = approved(item_id)
     if version is None:
-        raise Invalid(f"Email #{item_id} belum memiliki versi yang disetujui Kepala Bidang; "
-                      "email ini tidak boleh dikirim.")
+        raise Invalid(
+            f"Email #{item_id} belum memiliki versi yang disetujui Kepala Bidang; "
+            "email ini tidak boleh dikirim."
+        )
     letter = letter_of(item_id)
     if letter.sha256 != version.sha256:
         what = ", ".join(changed(version, letter)) or "sidik isi"
-        raise Invalid(f"Email #{item_id} berbeda dari versi yang disetujui Kepala Bidang "
-                      f"(v{version.number}) pada {what}; email ini tidak boleh dikirim.")
+        raise Invalid(
+            f"Email #{item_id} berbeda dari versi yang disetujui Kepala Bidang "
+            f"(v{version.number}) pada {what}; email ini tidak boleh dikirim."
+        )
     return letter, version
 
 
 def versions(item_id: int) -> list[DraftVersion]:
     """Every version row of a draft, oldest first."""
-    return list(DraftVersion.select().where(DraftVersion.item == item_id)
-                .order_by(DraftVersion.id))
+    return list(DraftVersion.select().where(DraftVersion.item == item_id).order_by(DraftVersion.id))

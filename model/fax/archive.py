@@ -46,14 +46,23 @@ def search_fax_archive(text: str, limit: int = 200) -> list[WorkItem]:
     t = text.strip()
     if t:
         by_agenda = AgendaEntry.select(AgendaEntry.item).where(
-            AgendaEntry.number.contains(t) & AgendaEntry.item.is_null(False))
-        by_dest = (FaxRequest.select(FaxRequest.item).join(FaxDestination)
-                   .where(FaxDestination.name.contains(t)))
+            AgendaEntry.number.contains(t) & AgendaEntry.item.is_null(False)
+        )
+        by_dest = (
+            FaxRequest.select(FaxRequest.item)
+            .join(FaxDestination)
+            .where(FaxDestination.name.contains(t))
+        )
         by_text = FaxRequest.select(FaxRequest.item).where(FaxRequest.isi_berita.contains(t))
-        query = query.where(WorkItem.title.contains(t) | WorkItem.id.in_(by_agenda)
-                            | WorkItem.id.in_(by_dest) | WorkItem.id.in_(by_text))
-    return list(query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc())
-                .limit(limit))
+        query = query.where(
+            WorkItem.title.contains(t)
+            | WorkItem.id.in_(by_agenda)
+            | WorkItem.id.in_(by_dest)
+            | WorkItem.id.in_(by_text)
+        )
+    return list(
+        query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc()).limit(limit)
+    )
 
 
 def history(item_id: int) -> list[HistoryRow]:
@@ -64,8 +73,15 @@ def history(item_id: int) -> list[HistoryRow]:
     for log in item.log.order_by(StepLog.at, StepLog.id):
         step = proc.step(log.from_step) if log.from_step not in (None, DONE) else None
         clock = Clock(log.seconds, step.minutes) if step else None
-        rows.append(HistoryRow(log, log.actor.full_name if log.actor else "sistem",
-                               SHORT.get(log.role, log.role), step, clock))
+        rows.append(
+            HistoryRow(
+                log,
+                log.actor.full_name if log.actor else "sistem",
+                SHORT.get(log.role, log.role),
+                step,
+                clock,
+            )
+        )
     return rows
 
 
@@ -73,7 +89,7 @@ def dossier(item_id: int) -> Dossier:
     """The whole record of a fax item: history, disposition, transmissions and ekspedisi."""
     item = WorkItem.get_by_id(item_id)
     request = FaxRequest.get_or_none(FaxRequest.item == item)
-    destinations = (list(request.destinations.order_by(FaxDestination.id)) if request else [])
+    destinations = list(request.destinations.order_by(FaxDestination.id)) if request else []
     return Dossier(
         item=item,
         agenda_number=agenda_number(item),

@@ -54,8 +54,10 @@ def read_attachment(path: str) -> tuple[str, bytes]:
         raise Invalid(f"Lampiran {file.name} tidak dapat difaks: hanya teks (.txt) atau PDF.")
     size = file.stat().st_size
     if size > MAX_ATTACHMENT:
-        raise Invalid(f"Lampiran {file.name} terlalu besar ({size // 1024} KB; "
-                      f"maksimal {MAX_ATTACHMENT // 1024 // 1024} MB).")
+        raise Invalid(
+            f"Lampiran {file.name} terlalu besar ({size // 1024} KB; "
+            f"maksimal {MAX_ATTACHMENT // 1024 // 1024} MB)."
+        )
     data = file.read_bytes()
     if file.suffix.lower() == ".pdf" and not data.startswith(b"%PDF"):
         raise Invalid(f"{file.name} bukan berkas PDF yang sah.")
@@ -97,8 +99,15 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
         if item_id is None:
             role = starting_role(actor, FAX)
             numbers = _check_draft(draft, complete=False)
-            item = create_item(FAX, actor, draft.perihal.strip(), unit=actor.unit,
-                               sifat=draft.sifat, derajat=draft.derajat, role=role)
+            item = create_item(
+                FAX,
+                actor,
+                draft.perihal.strip(),
+                unit=actor.unit,
+                sifat=draft.sifat,
+                derajat=draft.derajat,
+                role=role,
+            )
             request = FaxRequest.create(item=item)
         else:
             item = WorkItem.get_or_none(WorkItem.id == item_id)
@@ -108,8 +117,9 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
                 raise Conflict("Permintaan ini tidak lagi dapat diubah (sudah diajukan).")
             acting_role(actor, item.sop_step, item)
             numbers = _check_draft(draft, complete=False)
-            WorkItem.update(title=draft.perihal.strip(), sifat=draft.sifat,
-                            derajat=draft.derajat).where(WorkItem.id == item.id).execute()
+            WorkItem.update(
+                title=draft.perihal.strip(), sifat=draft.sifat, derajat=draft.derajat
+            ).where(WorkItem.id == item.id).execute()
             request = request_of(item)
             FaxDestination.delete().where(FaxDestination.request == request).execute()
         request.nota_number, request.nota_date = draft.nota_number.strip(), draft.nota_date
@@ -119,8 +129,12 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
         request.attachment_name, request.attachment = draft.attachment_name, draft.attachment
         request.save()
         for (name, _), number in zip(draft.destinations, numbers, strict=True):
-            FaxDestination.create(request=request, name=name.strip(), number=number.national,
-                                  extension=number.extension)
+            FaxDestination.create(
+                request=request,
+                name=name.strip(),
+                number=number.national,
+                extension=number.extension,
+            )
     return WorkItem.get_by_id(item.id)
 
 
@@ -128,11 +142,24 @@ def draft_of(item_id: int) -> FaxDraft:
     """The stored request as a draft the form can edit."""
     item = WorkItem.get_by_id(item_id)
     req = request_of(item)
-    dests = [(d.name, faxnumber.FaxNumber(d.number, d.extension).display)
-             for d in req.destinations.order_by(FaxDestination.id)]
-    return FaxDraft(item.title, req.nota_number, req.nota_date, req.from_unit_id,
-                    req.isi_berita, dests, item.sifat, item.derajat, req.klasifikasi, req.fine,
-                    req.attachment_name, req.attachment)
+    dests = [
+        (d.name, faxnumber.FaxNumber(d.number, d.extension).display)
+        for d in req.destinations.order_by(FaxDestination.id)
+    ]
+    return FaxDraft(
+        item.title,
+        req.nota_number,
+        req.nota_date,
+        req.from_unit_id,
+        req.isi_berita,
+        dests,
+        item.sifat,
+        item.derajat,
+        req.klasifikasi,
+        req.fine,
+        req.attachment_name,
+        req.attachment,
+    )
 
 
 def submit(actor: User, item_id: int) -> WorkItem:
@@ -143,17 +170,26 @@ def submit(actor: User, item_id: int) -> WorkItem:
     return item
 
 
-def dispose(actor: User, item_id: int, instructions: list[str], note: str = "",
-            position: str = "Pengadministrasi Umum") -> WorkItem:
+def dispose(
+    actor: User,
+    item_id: int,
+    instructions: list[str],
+    note: str = "",
+    position: str = "Pengadministrasi Umum",
+) -> WorkItem:
     """Step 2 → 3: the Kasi disposes the request to Administrasi Umum."""
     unknown = [i for i in instructions if i not in INSTRUCTIONS]
     if unknown or not instructions:
         raise Invalid("Pilih minimal satu instruksi disposisi yang baku.")
     with write():
         item = apply(item_id, actor, "disposisi", note=note)
-        Disposition.create(item=item, by=actor, instructions="\n".join(instructions),
-                           note=note.strip(),
-                           to_position=Position.get_or_none(Position.name == position))
+        Disposition.create(
+            item=item,
+            by=actor,
+            instructions="\n".join(instructions),
+            note=note.strip(),
+            to_position=Position.get_or_none(Position.name == position),
+        )
     return item
 
 
@@ -164,8 +200,9 @@ def return_to_requester(actor: User, item_id: int, reason: str) -> WorkItem:
     return _move(actor, item_id, "kembalikan", reason.strip())
 
 
-def register(actor: User, item_id: int, pattern: str, unit_code: str,
-             klasifikasi: str | None = None) -> agenda.AgendaEntry:
+def register(
+    actor: User, item_id: int, pattern: str, unit_code: str, klasifikasi: str | None = None
+) -> agenda.AgendaEntry:
     """Step 3 → 4: number the message in the buku agenda berita keluar, in one transaction;
     the clerk may correct the kode klasifikasi while registering."""
     if klasifikasi is not None:
@@ -177,9 +214,16 @@ def register(actor: User, item_id: int, pattern: str, unit_code: str,
             req.klasifikasi = klasifikasi.strip()
             req.save()
         tujuan = ", ".join(d.name for d in req.destinations.order_by(FaxDestination.id))
-        return agenda.register(agenda.OUTGOING, actor, klasifikasi=req.klasifikasi,
-                               unit_code=unit_code, perihal=item.title, party=tujuan,
-                               item=item, pattern=pattern)
+        return agenda.register(
+            agenda.OUTGOING,
+            actor,
+            klasifikasi=req.klasifikasi,
+            unit_code=unit_code,
+            perihal=item.title,
+            party=tujuan,
+            item=item,
+            pattern=pattern,
+        )
 
 
 def handover(actor: User, item_id: int) -> WorkItem:

@@ -61,8 +61,10 @@ def parse(text: str) -> FaxNumber:
         raise Invalid("Nomor faks tujuan wajib diisi.")
     odd = _foreign_digit(raw)
     if odd:
-        raise Invalid(f"Nomor faks '{text}' mengandung angka yang bukan angka 0–9 biasa "
-                      f"('{odd}', U+{ord(odd):04X}); ketik ulang dengan angka 0–9.")
+        raise Invalid(
+            f"Nomor faks '{text}' mengandung angka yang bukan angka 0–9 biasa "
+            f"('{odd}', U+{ord(odd):04X}); ketik ulang dengan angka 0–9."
+        )
     extension = ""
     match = _EXT.search(raw)
     if match:
@@ -77,6 +79,8 @@ def parse(text: str) -> FaxNumber:
     if digits.startswith("08"):
         raise Invalid(f"'{text}' adalah nomor seluler, bukan nomor faks.")
     if not 9 <= len(digits) <= 12:
-        raise Invalid(f"Nomor faks '{text}' panjangnya tidak sah "
-                      f"({len(digits)} digit; kode wilayah + nomor = 9–12 digit).")
+        raise Invalid(
+            f"Nomor faks '{text}' panjangnya tidak sah "
+            f"({len(digits)} digit; kode wilayah + nomor = 9–12 digit)."
+        )
     return FaxNumber(digits, extension)

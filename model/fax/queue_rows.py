@@ -47,19 +47,31 @@ class FaxRow:
 def agenda_numbers(ids: Iterable[int]) -> dict[int, str]:
     """Item id -> its live agenda number (items without one are absent)."""
     found: dict[int, str] = {}
-    for entry in (AgendaEntry.select(AgendaEntry.item, AgendaEntry.number)
-                  .where(AgendaEntry.item.in_(list(ids)) & ~AgendaEntry.void)
-                  .order_by(AgendaEntry.id)):
+    for entry in (
+        AgendaEntry.select(AgendaEntry.item, AgendaEntry.number)
+        .where(AgendaEntry.item.in_(list(ids)) & ~AgendaEntry.void)
+        .order_by(AgendaEntry.id)
+    ):
         found[entry.item_id] = entry.number  # the latest wins
     return found
 
 
 def requests_of(ids: Iterable[int]) -> dict[int, FaxRequest]:
     """Item id -> its request (without the attachment's bytes), its unit joined."""
-    query = (FaxRequest.select(FaxRequest.id, FaxRequest.item, FaxRequest.klasifikasi,
-                               FaxRequest.isi_berita, FaxRequest.operator, FaxRequest.from_unit,
-                               Unit.id, Unit.code)
-             .join(Unit, peewee.JOIN.LEFT_OUTER).where(FaxRequest.item.in_(list(ids))))
+    query = (
+        FaxRequest.select(
+            FaxRequest.id,
+            FaxRequest.item,
+            FaxRequest.klasifikasi,
+            FaxRequest.isi_berita,
+            FaxRequest.operator,
+            FaxRequest.from_unit,
+            Unit.id,
+            Unit.code,
+        )
+        .join(Unit, peewee.JOIN.LEFT_OUTER)
+        .where(FaxRequest.item.in_(list(ids)))
+    )
     return {r.item_id: r for r in query}
 
 
@@ -67,18 +79,24 @@ def destinations_of(requests: Iterable[FaxRequest]) -> dict[int, list[FaxDestina
     """Request id -> its destinations in the order they were added."""
     found: dict[int, list[FaxDestination]] = {}
     ids = [r.id for r in requests]
-    for dest in FaxDestination.select().where(FaxDestination.request.in_(ids)).order_by(
-            FaxDestination.id):
+    for dest in (
+        FaxDestination.select().where(FaxDestination.request.in_(ids)).order_by(FaxDestination.id)
+    ):
         found.setdefault(dest.request_id, []).append(dest)
     return found
 
 
 def dispositions_of(ids: Iterable[int]) -> dict[int, DispositionFacts]:
     found = {}
-    for d in (Disposition.select(Disposition, User.id, User.full_name).join(User)
-              .where(Disposition.item.in_(list(ids))).order_by(Disposition.id)):
-        found[d.item_id] = DispositionFacts(d.by.full_name, tuple(d.instructions.splitlines()),
-                                            d.note)
+    for d in (
+        Disposition.select(Disposition, User.id, User.full_name)
+        .join(User)
+        .where(Disposition.item.in_(list(ids)))
+        .order_by(Disposition.id)
+    ):
+        found[d.item_id] = DispositionFacts(
+            d.by.full_name, tuple(d.instructions.splitlines()), d.note
+        )
     return found
 
 
@@ -93,10 +111,22 @@ def fax_rows(user: User, actions: tuple[str, ...]) -> list[FaxRow]:
     for r in work:
         req = requests.get(r.item.id)
         unit = req.from_unit.code if req and req.from_unit_id else "-"
-        rows.append(FaxRow(r.item.id, r.item.title, r.item.sifat, r.item.derajat, r.step,
-                           r.clock, numbers.get(r.item.id, ""), req is not None, unit,
-                           req.klasifikasi if req else "",
-                           len(dests.get(req.id, [])) if req else 0, disps.get(r.item.id)))
+        rows.append(
+            FaxRow(
+                r.item.id,
+                r.item.title,
+                r.item.sifat,
+                r.item.derajat,
+                r.step,
+                r.clock,
+                numbers.get(r.item.id, ""),
+                req is not None,
+                unit,
+                req.klasifikasi if req else "",
+                len(dests.get(req.id, [])) if req else 0,
+                disps.get(r.item.id),
+            )
+        )
     return rows
 
 
@@ -149,45 +179,84 @@ class TransmitRow:
 
 def job_facts(jobs: list[FaxJob]) -> dict[int, JobFacts]:
     """Destination id -> the facts of its latest job."""
-    with_attempts = {a.job_id for a in FaxAttempt.select(FaxAttempt.job).where(
-        FaxAttempt.job.in_([j.id for j in jobs]))}
+    with_attempts = {
+        a.job_id
+        for a in FaxAttempt.select(FaxAttempt.job).where(FaxAttempt.job.in_([j.id for j in jobs]))
+    }
     found = {}
     for job in jobs:
         orphan = job.status == JobStatus.SENDING and not heartbeat.alive(job.worker)
-        undecided = orphan or job.status in (JobStatus.FAILED, JobStatus.DECIDE,
-                                             JobStatus.QUEUED)
+        undecided = orphan or job.status in (JobStatus.FAILED, JobStatus.DECIDE, JobStatus.QUEUED)
         found[job.destination_id] = JobFacts(
-            job.id, job.status, orphan, undecided, job.manual, job.attempts, job.max_tries,
-            job.pages_done, job.pages_total, job.progress or "", job.result or "",
-            job.id in with_attempts)
+            job.id,
+            job.status,
+            orphan,
+            undecided,
+            job.manual,
+            job.attempts,
+            job.max_tries,
+            job.pages_done,
+            job.pages_total,
+            job.progress or "",
+            job.result or "",
+            job.id in with_attempts,
+        )
     return found
 
 
 def transmit_rows(user: User) -> list[TransmitRow]:
     """The user's items waiting to be sent or handed back, with every destination's state."""
-    work = [r for r in waiting_for(user, FAX)
-            if r.step.action("terkirim") or r.step.action("serahkan")]
+    work = [
+        r for r in waiting_for(user, FAX) if r.step.action("terkirim") or r.step.action("serahkan")
+    ]
     ids = [r.item.id for r in work]
     requests = requests_of(ids)
     dests = destinations_of(requests.values())
     numbers = agenda_numbers(ids)
-    holders = {u.id: u.full_name for u in User.select(User.id, User.full_name).where(
-        User.id.in_([r.operator_id for r in requests.values() if r.operator_id]))}
+    holders = {
+        u.id: u.full_name
+        for u in User.select(User.id, User.full_name).where(
+            User.id.in_([r.operator_id for r in requests.values() if r.operator_id])
+        )
+    }
     jobs = job_facts(list(FaxJob.select().where(FaxJob.item.in_(ids)).order_by(FaxJob.id)))
-    logged = {e.destination_id: e.id for e in FaxLogEntry.select(
-        FaxLogEntry.id, FaxLogEntry.destination).where(
-        FaxLogEntry.item.in_(ids) & FaxLogEntry.ok).order_by(FaxLogEntry.id)}
+    logged = {
+        e.destination_id: e.id
+        for e in FaxLogEntry.select(FaxLogEntry.id, FaxLogEntry.destination)
+        .where(FaxLogEntry.item.in_(ids) & FaxLogEntry.ok)
+        .order_by(FaxLogEntry.id)
+    }
     rows = []
     for r in work:
         req = requests.get(r.item.id)
-        facts = tuple(DestFacts(d.id, d.name, d.number, d.extension, d.status == "terkirim",
-                                jobs.get(d.id), logged.get(d.id))
-                      for d in (dests.get(req.id, []) if req else []))
-        rows.append(TransmitRow(
-            r.item.id, r.item.title, r.item.sifat, r.item.derajat, r.step, r.clock,
-            numbers.get(r.item.id, ""), req is not None, req.pages if req else 0,
-            req.operator_id if req else None, holders.get(req.operator_id, "") if req else "",
-            facts))
+        facts = tuple(
+            DestFacts(
+                d.id,
+                d.name,
+                d.number,
+                d.extension,
+                d.status == "terkirim",
+                jobs.get(d.id),
+                logged.get(d.id),
+            )
+            for d in (dests.get(req.id, []) if req else [])
+        )
+        rows.append(
+            TransmitRow(
+                r.item.id,
+                r.item.title,
+                r.item.sifat,
+                r.item.derajat,
+                r.step,
+                r.clock,
+                numbers.get(r.item.id, ""),
+                req is not None,
+                req.pages if req else 0,
+                req.operator_id if req else None,
+                holders.get(req.operator_id, "") if req else "",
+                facts,
+            )
+        )
     return rows
 
 
@@ -205,18 +274,31 @@ class RequestRow:
 
 def request_rows(user: User) -> list[RequestRow]:
     """Every fax item `user` created, newest first."""
-    items = list(WorkItem.select().where((WorkItem.procedure == FAX)
-                                         & (WorkItem.created_by == user))
-                 .order_by(WorkItem.id.desc()))
+    items = list(
+        WorkItem.select()
+        .where((WorkItem.procedure == FAX) & (WorkItem.created_by == user))
+        .order_by(WorkItem.id.desc())
+    )
     ids = [i.id for i in items]
     numbers = agenda_numbers(ids)
-    returned = {log.item_id: log.note for log in StepLog.select(StepLog.item, StepLog.note)
-                .where(StepLog.item.in_(ids) & (StepLog.action == "kembalikan"))
-                .order_by(StepLog.id)}
+    returned = {
+        log.item_id: log.note
+        for log in StepLog.select(StepLog.item, StepLog.note)
+        .where(StepLog.item.in_(ids) & (StepLog.action == "kembalikan"))
+        .order_by(StepLog.id)
+    }
     rows = []
     for item in items:
         step = item.sop_step
         clock = clock_for(item.step_entered_at, step.minutes) if step else None
-        rows.append(RequestRow(item.id, item.title, step, clock, numbers.get(item.id, ""),
-                               returned.get(item.id, "")))
+        rows.append(
+            RequestRow(
+                item.id,
+                item.title,
+                step,
+                clock,
+                numbers.get(item.id, ""),
+                returned.get(item.id, ""),
+            )
+        )
     return rows

@@ -38,15 +38,27 @@ class RetryPolicy:
 def claim_next(worker: str) -> FaxJob | None:
     """Take the oldest due job for daemon instance `worker`; two never both get one job."""
     with write():
-        job = (FaxJob.select()
-               .where((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
-               .order_by(FaxJob.id).first())
+        job = (
+            FaxJob.select()
+            .where((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
+            .order_by(FaxJob.id)
+            .first()
+        )
         if job is None:
             return None
-        taken = (FaxJob.update(status=JobStatus.SENDING, worker=worker, claimed_at=now(),
-                               call_started_at=None, call_pages=0, updated_at=now(),
-                               progress="Memulai")
-                 .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED)).execute())
+        taken = (
+            FaxJob.update(
+                status=JobStatus.SENDING,
+                worker=worker,
+                claimed_at=now(),
+                call_started_at=None,
+                call_pages=0,
+                updated_at=now(),
+                progress="Memulai",
+            )
+            .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED))
+            .execute()
+        )
     return FaxJob.get_by_id(job.id) if taken else None
 
 
@@ -54,11 +66,13 @@ def start_sending(job_id: int, pages_total: int, thumbnail: bytes | None) -> Non
     """The message is rendered: record its real page count and a picture of page 1."""
     with write():
         FaxJob.update(pages_total=pages_total, thumbnail=thumbnail, updated_at=now()).where(
-            FaxJob.id == job_id).execute()
+            FaxJob.id == job_id
+        ).execute()
 
 
-def report_progress(job_id: int, text: str, *, dialling: bool = False,
-                    confirmed: bool = False) -> None:
+def report_progress(
+    job_id: int, text: str, *, dialling: bool = False, confirmed: bool = False
+) -> None:
     """Live progress for the console; `dialling` starts the call, `confirmed` counts a page."""
     changes = {FaxJob.progress: text, FaxJob.updated_at: now()}
     if dialling:
@@ -67,16 +81,26 @@ def report_progress(job_id: int, text: str, *, dialling: bool = False,
         changes[FaxJob.call_pages] = FaxJob.call_pages + 1
     with write():
         FaxJob.update(changes).where(
-            (FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING)).execute()
+            (FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING)
+        ).execute()
 
 
 def release(job_id: int, reason: str, wait: timedelta) -> FaxJob:
     """No call was made (the modem is not available): back to the queue, no try used."""
     with write():
-        (FaxJob.update(status=JobStatus.QUEUED, worker="", call_started_at=None, call_pages=0,
-                       next_try_at=now() + wait, updated_at=now(),
-                       progress=f"{reason} — menunggu modem, belum ada percobaan terpakai")
-         .where((FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING)).execute())
+        (
+            FaxJob.update(
+                status=JobStatus.QUEUED,
+                worker="",
+                call_started_at=None,
+                call_pages=0,
+                next_try_at=now() + wait,
+                updated_at=now(),
+                progress=f"{reason} — menunggu modem, belum ada percobaan terpakai",
+            )
+            .where((FaxJob.id == job_id) & (FaxJob.status == JobStatus.SENDING))
+            .execute()
+        )
     return FaxJob.get_by_id(job_id)
 
 
@@ -89,24 +113,35 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
         if report.ok:
             job.status, job.result, job.progress = JobStatus.SENT, report.message, "Terkirim"
             job.save()
-            log_transmission(job, dest, report.ended_at, True, report.message,
-                             job.created_by, "modem")
+            log_transmission(
+                job, dest, report.ended_at, True, report.message, job.created_by, "modem"
+            )
         elif report.aborted:
             to_operator(job, report.message)
         elif report.retry_kind and job.attempts < job.max_tries:
             job.status, job.next_try_at = JobStatus.QUEUED, now() + policy.wait(report.retry_kind)
             job.result = report.message
-            job.progress = (f"Percobaan {job.attempts}/{job.max_tries} gagal: {report.message}. "
-                            f"Diulang {job.next_try_at:%H:%M}")
+            job.progress = (
+                f"Percobaan {job.attempts}/{job.max_tries} gagal: {report.message}. "
+                f"Diulang {job.next_try_at:%H:%M}"
+            )
             job.save()
         else:
             job.status, job.result = JobStatus.FAILED, report.message
             job.progress = f"Gagal setelah {job.attempts} percobaan: {report.message}"
             job.save()
-            log_transmission(job, dest, report.ended_at, False, report.message,
-                             job.created_by, "modem")
-        audit.record("daemon", "faks_percobaan", f"fax#{job.item_id}", job=job.id,
-                     ok=report.ok, pages=report.pages_sent, message=report.message)
+            log_transmission(
+                job, dest, report.ended_at, False, report.message, job.created_by, "modem"
+            )
+        audit.record(
+            "daemon",
+            "faks_percobaan",
+            f"fax#{job.item_id}",
+            job=job.id,
+            ok=report.ok,
+            pages=report.pages_sent,
+            message=report.message,
+        )
     return job
 
 
@@ -114,4 +149,3 @@ def recover_orphans(by: str = "daemon") -> list[int]:
     """Recover every job held by an instance that is gone; returns their ids."""
     held = FaxJob.select(FaxJob.id).where(FaxJob.status == JobStatus.SENDING)
     return [j.id for j in held if recover(j.id, by)]
-

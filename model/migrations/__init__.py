@@ -62,8 +62,10 @@ def current_version() -> int:
 
 def _refuse_newer(have: int) -> None:
     if have > LATEST:
-        raise DatabaseProblem(f"Basis data versi {have} lebih baru dari program ini "
-                              f"(versi {LATEST}). Perbarui Warkat.")
+        raise DatabaseProblem(
+            f"Basis data versi {have} lebih baru dari program ini "
+            f"(versi {LATEST}). Perbarui Warkat."
+        )
 
 
 def migrate(before: Callable[[int, int], object] | None = None) -> list[int]:
@@ -88,8 +90,10 @@ def migrate(before: Callable[[int, int], object] | None = None) -> list[int]:
         if not is_postgres():
             broken = db.execute_sql("PRAGMA foreign_key_check").fetchone()
             if broken:
-                raise DatabaseProblem(f"Migrasi dibatalkan: kunci asing tabel {broken[0]} "
-                                      "tidak cocok. Basis data tidak diubah.")
+                raise DatabaseProblem(
+                    f"Migrasi dibatalkan: kunci asing tabel {broken[0]} "
+                    "tidak cocok. Basis data tidak diubah."
+                )
     return applied
 
 

@@ -132,11 +132,26 @@ class Heartbeat(Frozen):
 
 
 def up() -> None:
-    create(Unit, Position, User, UserRole, Contact, WorkItem, StepLog, AuditEntry,
-           AgendaCounter, AgendaEntry, Klasifikasi, Heartbeat)
+    create(
+        Unit,
+        Position,
+        User,
+        UserRole,
+        Contact,
+        WorkItem,
+        StepLog,
+        AuditEntry,
+        AgendaCounter,
+        AgendaEntry,
+        Klasifikasi,
+        Heartbeat,
+    )
     # The codes of Permendagri 83/2022 as shipped with v1; changed codes need a new version.
     text = resources.files("model").joinpath("data/klasifikasi_arsip.csv").read_text("utf-8")
-    rows = [{"kode": r["kode"].strip(), "uraian": r["uraian"].strip()}
-            for r in csv.DictReader(text.splitlines()) if r.get("kode")]
+    rows = [
+        {"kode": r["kode"].strip(), "uraian": r["uraian"].strip()}
+        for r in csv.DictReader(text.splitlines())
+        if r.get("kode")
+    ]
     for start in range(0, len(rows), 200):
-        Klasifikasi.insert_many(rows[start:start + 200]).execute()
+        Klasifikasi.insert_many(rows[start : start + 200]).execute()

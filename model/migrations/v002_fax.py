@@ -84,8 +84,9 @@ class FaxAttempt(Frozen):
 class FaxLogEntry(Frozen):
     at = peewee.DateTimeField(index=True)
     item = peewee.ForeignKeyField(WorkItem, backref="+", on_delete="CASCADE")
-    destination = peewee.ForeignKeyField(FaxDestination, null=True, backref="+",
-                                         on_delete="SET NULL")
+    destination = peewee.ForeignKeyField(
+        FaxDestination, null=True, backref="+", on_delete="SET NULL"
+    )
     job = peewee.ForeignKeyField(FaxJob, null=True, backref="+", on_delete="SET NULL")
     agenda_number = peewee.CharField()
     to_name = peewee.CharField()
@@ -118,5 +119,4 @@ class EkspedisiEntry(Frozen):
 
 
 def up() -> None:
-    create(FaxRequest, FaxDestination, Disposition, FaxJob, FaxAttempt, FaxLogEntry,
-           EkspedisiEntry)
+    create(FaxRequest, FaxDestination, Disposition, FaxJob, FaxAttempt, FaxLogEntry, EkspedisiEntry)

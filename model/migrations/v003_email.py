@@ -111,5 +111,14 @@ class MailJob(Frozen):
 
 
 def up() -> None:
-    create(IncomingMail, MailAttachment, MailForward, FollowUp, SyncMark, OutgoingMail,
-           OutgoingAttachment, DraftVersion, MailJob)
+    create(
+        IncomingMail,
+        MailAttachment,
+        MailForward,
+        FollowUp,
+        SyncMark,
+        OutgoingMail,
+        OutgoingAttachment,
+        DraftVersion,
+        MailJob,
+    )

@@ -13,7 +13,12 @@ VERSION = 4
 
 def up() -> None:
     m = migrator()
-    migrate(m.add_column("fax_job", "call_started_at", peewee.DateTimeField(null=True)),
-            m.add_column("fax_job", "call_pages",
-                         peewee.IntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
-                         allow_not_null=True))
+    migrate(
+        m.add_column("fax_job", "call_started_at", peewee.DateTimeField(null=True)),
+        m.add_column(
+            "fax_job",
+            "call_pages",
+            peewee.IntegerField(constraints=[peewee.SQL("DEFAULT 0")]),
+            allow_not_null=True,
+        ),
+    )

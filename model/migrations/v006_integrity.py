@@ -15,11 +15,11 @@ VERSION = 6
 def up() -> None:
     m = migrator()
     text = {"constraints": [peewee.SQL("DEFAULT ''")]}
-    migrate(m.add_column("draft_version", "sha256", peewee.CharField(**text),
-                         allow_not_null=True),
-            m.add_column("draft_version", "attachments", peewee.TextField(**text),
-                         allow_not_null=True),
-            m.add_column("incoming_mail", "set_aside", peewee.CharField(**text),
-                         allow_not_null=True),
-            m.add_column("incoming_mail", "set_aside_reason", peewee.TextField(**text),
-                         allow_not_null=True))
+    migrate(
+        m.add_column("draft_version", "sha256", peewee.CharField(**text), allow_not_null=True),
+        m.add_column("draft_version", "attachments", peewee.TextField(**text), allow_not_null=True),
+        m.add_column("incoming_mail", "set_aside", peewee.CharField(**text), allow_not_null=True),
+        m.add_column(
+            "incoming_mail", "set_aside_reason", peewee.TextField(**text), allow_not_null=True
+        ),
+    )

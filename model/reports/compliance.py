@@ -49,30 +49,51 @@ def monthly(year: int, month: int) -> list[StepFigures]:
     Mail set aside at step 2 counts there (it was sorted) and nowhere after."""
     start, end = _month(year, month)
     durations: dict[tuple[str, int], list[float]] = {}
-    query = (StepLog.select(StepLog.from_step, StepLog.seconds, WorkItem.procedure)
-             .join(WorkItem)
-             .where(StepLog.from_step.is_null(False) & (StepLog.at >= start) & (StepLog.at < end)))
+    query = (
+        StepLog.select(StepLog.from_step, StepLog.seconds, WorkItem.procedure)
+        .join(WorkItem)
+        .where(StepLog.from_step.is_null(False) & (StepLog.at >= start) & (StepLog.at < end))
+    )
     for row in query.objects():
         durations.setdefault((row.procedure, row.from_step), []).append(row.seconds / 60)
     out = []
     for proc in PROCEDURES.values():
         for step in proc.steps:
             values = durations.get((proc.code, step.number), [])
-            within = (sum(v <= step.minutes for v in values) / len(values)
-                      if values and step.minutes else None)
-            out.append(StepFigures(proc.code, proc.short, step.number, step.name, len(values),
-                                   round(median(values), 1) if values else None,
-                                   round(_p90(values), 1) if values else None, step.minutes,
-                                   within))
+            within = (
+                sum(v <= step.minutes for v in values) / len(values)
+                if values and step.minutes
+                else None
+            )
+            out.append(
+                StepFigures(
+                    proc.code,
+                    proc.short,
+                    step.number,
+                    step.name,
+                    len(values),
+                    round(median(values), 1) if values else None,
+                    round(_p90(values), 1) if values else None,
+                    step.minutes,
+                    within,
+                )
+            )
     return out
 
 
 def set_aside(year: int, month: int) -> list[SetAsideCount]:
     """Every kind of SetAside, with how many mails were set aside that month."""
     start, end = _month(year, month)
-    query = (StepLog.select(IncomingMail.set_aside).join(WorkItem)
-             .join(IncomingMail, on=IncomingMail.item == WorkItem.id)
-             .where((WorkItem.procedure == EMAIL_IN) & (StepLog.action == "sisihkan")
-                    & (StepLog.at >= start) & (StepLog.at < end)))
+    query = (
+        StepLog.select(IncomingMail.set_aside)
+        .join(WorkItem)
+        .join(IncomingMail, on=IncomingMail.item == WorkItem.id)
+        .where(
+            (WorkItem.procedure == EMAIL_IN)
+            & (StepLog.action == "sisihkan")
+            & (StepLog.at >= start)
+            & (StepLog.at < end)
+        )
+    )
     counts = Counter(row.set_aside for row in query.objects())
     return [SetAsideCount(kind, kind.label, counts[kind]) for kind in SetAside]

@@ -38,21 +38,23 @@ class MailDossier:
 
 def _closed(procedure: str):
     return (WorkItem.procedure == procedure) & (
-        (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False))
+        (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False)
+    )
 
 
 def _by_agenda(text: str):
     return AgendaEntry.select(AgendaEntry.item).where(
-        AgendaEntry.number.contains(text) & AgendaEntry.item.is_null(False))
+        AgendaEntry.number.contains(text) & AgendaEntry.item.is_null(False)
+    )
 
 
 def _ordered(query, limit: int) -> list[WorkItem]:
-    return list(query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc())
-                .limit(limit))
+    return list(
+        query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc()).limit(limit)
+    )
 
 
-def _search(procedure: str, model, fields, text: str, limit: int,
-            only=None) -> list[WorkItem]:
+def _search(procedure: str, model, fields, text: str, limit: int, only=None) -> list[WorkItem]:
     """Closed items of `procedure` (meeting the condition `only`) whose title, mail `fields` or
     agenda number hold `text`."""
     query = WorkItem.select().where(_closed(procedure))
@@ -63,14 +65,17 @@ def _search(procedure: str, model, fields, text: str, limit: int,
         match = fields[0].contains(t)
         for field in fields[1:]:
             match |= field.contains(t)
-        query = query.where(WorkItem.title.contains(t)
-                            | WorkItem.id.in_(model.select(model.item).where(match))
-                            | WorkItem.id.in_(_by_agenda(t)))
+        query = query.where(
+            WorkItem.title.contains(t)
+            | WorkItem.id.in_(model.select(model.item).where(match))
+            | WorkItem.id.in_(_by_agenda(t))
+        )
     return _ordered(query, limit)
 
 
-def search_incoming(text: str = "", limit: int = 200,
-                    set_aside: bool | None = None) -> list[WorkItem]:
+def search_incoming(
+    text: str = "", limit: int = 200, set_aside: bool | None = None
+) -> list[WorkItem]:
     """Archived incoming mail whose subject, sender, body, agenda number or set-aside reason
     holds `text`; `set_aside` True/False keeps only the mail set aside as not official letters
     at sorting / only the official letters."""
@@ -78,22 +83,40 @@ def search_incoming(text: str = "", limit: int = 200,
     if set_aside is not None:
         aside = IncomingMail.select(IncomingMail.item).where(IncomingMail.set_aside != "")
         only = WorkItem.id.in_(aside) if set_aside else WorkItem.id.not_in(aside)
-    return _search(EMAIL_IN, IncomingMail, (IncomingMail.subject, IncomingMail.from_addr,
-                                            IncomingMail.from_name, IncomingMail.text,
-                                            IncomingMail.set_aside_reason),
-                   text, limit, only)
+    return _search(
+        EMAIL_IN,
+        IncomingMail,
+        (
+            IncomingMail.subject,
+            IncomingMail.from_addr,
+            IncomingMail.from_name,
+            IncomingMail.text,
+            IncomingMail.set_aside_reason,
+        ),
+        text,
+        limit,
+        only,
+    )
 
 
 def search_outgoing(text: str = "", limit: int = 200) -> list[WorkItem]:
     """Archived outgoing mail whose subject, recipients, body or agenda number holds `text`."""
-    return _search(EMAIL_OUT, OutgoingMail, (OutgoingMail.subject, OutgoingMail.to,
-                                             OutgoingMail.cc, OutgoingMail.body), text, limit)
+    return _search(
+        EMAIL_OUT,
+        OutgoingMail,
+        (OutgoingMail.subject, OutgoingMail.to, OutgoingMail.cc, OutgoingMail.body),
+        text,
+        limit,
+    )
 
 
 def forwards_of(item_id: int) -> list[ForwardTrail]:
-    return [ForwardTrail(f, list(f.follow_ups.order_by(FollowUp.at, FollowUp.id)))
-            for f in UnitTask.select().where(UnitTask.item == item_id)
-            .order_by(UnitTask.at, UnitTask.id)]
+    return [
+        ForwardTrail(f, list(f.follow_ups.order_by(FollowUp.at, FollowUp.id)))
+        for f in UnitTask.select()
+        .where(UnitTask.item == item_id)
+        .order_by(UnitTask.at, UnitTask.id)
+    ]
 
 
 def revision_notes(item_id: int) -> list[DraftVersion]:
@@ -104,10 +127,20 @@ def revision_notes(item_id: int) -> list[DraftVersion]:
 def dossier(item_id: int) -> MailDossier:
     """The whole record of an incoming or outgoing email item."""
     item = WorkItem.get_by_id(item_id)
-    common = dict(item=item, agenda_number=agenda_number(item), history=history(item_id),
-                  jobs=jobs_of(item_id))
+    common = dict(
+        item=item,
+        agenda_number=agenda_number(item),
+        history=history(item_id),
+        jobs=jobs_of(item_id),
+    )
     if item.procedure == EMAIL_IN:
-        return MailDossier(**common, incoming=IncomingMail.get_or_none(IncomingMail.item == item),
-                           forwards=forwards_of(item_id))
-    return MailDossier(**common, outgoing=OutgoingMail.get_or_none(OutgoingMail.item == item),
-                       versions=versions(item_id))
+        return MailDossier(
+            **common,
+            incoming=IncomingMail.get_or_none(IncomingMail.item == item),
+            forwards=forwards_of(item_id),
+        )
+    return MailDossier(
+        **common,
+        outgoing=OutgoingMail.get_or_none(OutgoingMail.item == item),
+        versions=versions(item_id),
+    )

@@ -44,8 +44,9 @@ def waiting_for(user: User, procedure: str | None = None) -> list[WorkRow]:
     ]
     if not pairs:
         return []
-    where = reduce(or_, [(WorkItem.procedure == p.code) & (WorkItem.step == s.number)
-                         for p, s in pairs])
+    where = reduce(
+        or_, [(WorkItem.procedure == p.code) & (WorkItem.step == s.number) for p, s in pairs]
+    )
     rows = []
     for item in WorkItem.select().where(where & WorkItem.closed_at.is_null()):
         proc = PROCEDURES[item.procedure]

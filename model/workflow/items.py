@@ -72,11 +72,14 @@ class UnitTask(BaseModel):
 
 def pending_units(item_id: int) -> list[Unit]:
     """Units still owing their part of the item's step."""
-    return [f.unit for f in UnitTask.select().where(
-        (UnitTask.item == item_id) & UnitTask.followed_up_at.is_null())]
+    return [
+        f.unit
+        for f in UnitTask.select().where(
+            (UnitTask.item == item_id) & UnitTask.followed_up_at.is_null()
+        )
+    ]
 
 
 def task_units(item: WorkItem) -> set[int]:
     """Every unit the item was given to."""
-    return {f.unit_id for f in UnitTask.select(UnitTask.unit).where(
-        UnitTask.item == item.id)}
+    return {f.unit_id for f in UnitTask.select(UnitTask.unit).where(UnitTask.item == item.id)}

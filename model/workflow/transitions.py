@@ -24,8 +24,10 @@ def acting_role(user: User, step: Step, item: WorkItem | None) -> str:
     if item is not None and step.scope == "owner" and item.created_by_id not in (None, user.id):
         raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh pemohonnya sendiri.")
     if item is not None and step.scope == "unit" and not in_unit(user, item):
-        raise NotAllowed(f"Langkah {step.number} hanya boleh dilakukan oleh "
-                         f"{names(step.roles)} dari unit yang menangani surat ini.")
+        raise NotAllowed(
+            f"Langkah {step.number} hanya boleh dilakukan oleh "
+            f"{names(step.roles)} dari unit yang menangani surat ini."
+        )
     return held[0]
 
 
@@ -39,32 +41,56 @@ def in_unit(user: User, item: WorkItem) -> bool:
     return item.unit_id in (None, user.unit_id) or user.unit_id in task_units(item)
 
 
-def create_item(procedure: str, actor: User | None, title: str, *, step: int | None = None,
-                unit=None, sifat: str = "Biasa", derajat: str = "Biasa", note: str = "",
-                role: str = "") -> WorkItem:
+def create_item(
+    procedure: str,
+    actor: User | None,
+    title: str,
+    *,
+    step: int | None = None,
+    unit=None,
+    sifat: str = "Biasa",
+    derajat: str = "Biasa",
+    note: str = "",
+    role: str = "",
+) -> WorkItem:
     """Start an item at the procedure's first step (or `step`); call inside `write()`."""
     proc = PROCEDURES[procedure]
     number = step or proc.first.number
     item = WorkItem.create(
-        procedure=procedure, step=number, title=title, created_by=actor, unit=unit,
-        sifat=sifat, derajat=derajat, step_entered_at=now(), created_at=now(),
+        procedure=procedure,
+        step=number,
+        title=title,
+        created_by=actor,
+        unit=unit,
+        sifat=sifat,
+        derajat=derajat,
+        step_entered_at=now(),
+        created_at=now(),
     )
-    StepLog.create(item=item, actor=actor, role=role, from_step=None, to_step=number,
-                   action="buat", note=note)
-    audit.record(actor.username if actor else "sistem", "buat", f"{procedure}#{item.id}",
-                 title=title, step=number)
+    StepLog.create(
+        item=item, actor=actor, role=role, from_step=None, to_step=number, action="buat", note=note
+    )
+    audit.record(
+        actor.username if actor else "sistem",
+        "buat",
+        f"{procedure}#{item.id}",
+        title=title,
+        step=number,
+    )
     return item
 
 
-def transition(item_id: int, actor: User | None, action: str, *, note: str = "",
-               system: bool = False) -> WorkItem:
+def transition(
+    item_id: int, actor: User | None, action: str, *, note: str = "", system: bool = False
+) -> WorkItem:
     """Move an item on by `action`, in its own write transaction."""
     with write():
         return apply(item_id, actor, action, note=note, system=system)
 
 
-def apply(item_id: int, actor: User | None, action: str, *, note: str = "",
-          system: bool = False) -> WorkItem:
+def apply(
+    item_id: int, actor: User | None, action: str, *, note: str = "", system: bool = False
+) -> WorkItem:
     """The body of `transition` for callers that already hold a write transaction: the item
     must wait at the step `action` leaves from (Conflict when someone moved it first). A
     person's move is checked by `acting_role`; `system` records one the software makes
@@ -77,18 +103,37 @@ def apply(item_id: int, actor: User | None, action: str, *, note: str = "",
     role = "sistem" if system else acting_role(actor, step, item)
     at = now()
     changed = (
-        WorkItem.update(step=move.to, step_entered_at=at, version=WorkItem.version + 1,
-                        closed_at=at if move.to == DONE else None)
+        WorkItem.update(
+            step=move.to,
+            step_entered_at=at,
+            version=WorkItem.version + 1,
+            closed_at=at if move.to == DONE else None,
+        )
         .where((WorkItem.id == item.id) & (WorkItem.version == item.version))
         .execute()
     )
     if changed != 1:
         raise Conflict(_moved_message(WorkItem.get_by_id(item.id), step.number))
     seconds = int((at - item.step_entered_at).total_seconds())
-    StepLog.create(item=item, at=at, actor=actor, role=role, from_step=step.number,
-                   to_step=move.to, action=action, note=note, seconds=seconds)
-    audit.record(actor.username if actor else "sistem", action, f"{item.procedure}#{item.id}",
-                 from_step=step.number, to_step=move.to, note=note)
+    StepLog.create(
+        item=item,
+        at=at,
+        actor=actor,
+        role=role,
+        from_step=step.number,
+        to_step=move.to,
+        action=action,
+        note=note,
+        seconds=seconds,
+    )
+    audit.record(
+        actor.username if actor else "sistem",
+        action,
+        f"{item.procedure}#{item.id}",
+        from_step=step.number,
+        to_step=move.to,
+        note=note,
+    )
     return WorkItem.get_by_id(item.id)
 
 
@@ -108,5 +153,7 @@ def _moved_message(item: WorkItem, expected: int) -> str:
     last = item.log.order_by(StepLog.id.desc()).first()
     who = f" oleh {last.actor.full_name}" if last and last.actor else ""
     where = "selesai" if item.step == DONE else f"di langkah {item.step}"
-    return (f"Item #{item.id} sudah diproses{who} dan kini {where} "
-            f"(bukan langkah {expected}). Muat ulang daftar.")
+    return (
+        f"Item #{item.id} sudah diproses{who} dan kini {where} "
+        f"(bukan langkah {expected}). Muat ulang daftar."
+    )

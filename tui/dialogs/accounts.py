@@ -42,8 +42,12 @@ class AddUserDialog(AccountDialog):
                 yield from self.field("nip", "NIP")
                 with Horizontal(classes="field"):
                     yield Label("Unit")
-                    yield Select([(u.name, u.code) for u in units()], id="unit",
-                                 prompt="(tanpa unit)", compact=True)
+                    yield Select(
+                        [(u.name, u.code) for u in units()],
+                        id="unit",
+                        prompt="(tanpa unit)",
+                        compact=True,
+                    )
                 yield from self.field("password", "Kata sandi", password=True)
                 yield from self.field("again", "Ulangi sandi", password=True)
             yield SelectionList(*((roles.SHORT[r], r) for r in roles.ALL), id="roles")
@@ -53,10 +57,15 @@ class AddUserDialog(AccountDialog):
 
     def save(self) -> str:
         unit = self.query_one("#unit", Select).value
-        user = auth.add_user(self.value("username"), self.value("full_name"),
-                             self.new_password(), list(self.query_one("#roles").selected),
-                             unit_code=None if unit == Select.NULL else unit,
-                             nip=self.value("nip").strip(), by=self.app.session.user)
+        user = auth.add_user(
+            self.value("username"),
+            self.value("full_name"),
+            self.new_password(),
+            list(self.query_one("#roles").selected),
+            unit_code=None if unit == Select.NULL else unit,
+            nip=self.value("nip").strip(),
+            by=self.app.session.user,
+        )
         return user.username
 
 
@@ -84,16 +93,20 @@ class ConfirmDisable(AccountDialog):
 
     TITLE_TEXT = "Nonaktifkan pengguna"
     SAVE_BUTTON = "Nonaktifkan"
-    BINDINGS = [Binding("ctrl+s", "save", show=False, priority=True),
-                Binding("enter", "save", "Nonaktifkan")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", show=False, priority=True),
+        Binding("enter", "save", "Nonaktifkan"),
+    ]
 
     def __init__(self, account: Account) -> None:
         super().__init__()
         self.account = account
 
     def compose_form(self) -> ComposeResult:
-        yield Static(f"{self.account.full_name} ({self.account.username}) tidak dapat masuk "
-                     "lagi; sesinya yang sedang terbuka berakhir pada aksi berikutnya.")
+        yield Static(
+            f"{self.account.full_name} ({self.account.username}) tidak dapat masuk "
+            "lagi; sesinya yang sedang terbuka berakhir pada aksi berikutnya."
+        )
 
     def save(self) -> bool:
         return True

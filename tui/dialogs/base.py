@@ -24,8 +24,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     """Dismisses with what `save()` returned, or None when cancelled."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS = [Binding("ctrl+s", "save", "Simpan", priority=True),
-                Binding("escape", "cancel", "Batal")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Simpan", priority=True),
+        Binding("escape", "cancel", "Batal"),
+    ]
     TITLE_TEXT = ""
     SAVE_BUTTON: str | None = None  # with a label: Simpan/Batal buttons under the form
     REFUSALS: tuple[type[Exception], ...] = PROBLEMS
@@ -48,8 +50,9 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         """The dialog's own widgets, between the title and the #message line."""
         yield from ()
 
-    def field(self, field_id: str, label: str, value: str = "", placeholder: str = "",
-              **options) -> ComposeResult:
+    def field(
+        self, field_id: str, label: str, value: str = "", placeholder: str = "", **options
+    ) -> ComposeResult:
         """One labelled input on a row."""
         with Horizontal(classes="field"):
             yield Label(label)

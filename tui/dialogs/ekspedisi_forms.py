@@ -41,9 +41,13 @@ class EntryForm(EkspedisiForm):
     """A new line of the buku ekspedisi (optionally for a fax letter)."""
 
     TITLE_TEXT = "Entri baru buku ekspedisi"
-    FIELDS = (("to", "Kepada", "penerima surat"), ("number", "Nomor surat", ""),
-              ("date", "Tanggal surat", "hh-bb-tttt"), ("perihal", "Perihal", ""),
-              ("lampiran", "Lampiran", "mis. 1 berkas"))
+    FIELDS = (
+        ("to", "Kepada", "penerima surat"),
+        ("number", "Nomor surat", ""),
+        ("date", "Tanggal surat", "hh-bb-tttt"),
+        ("perihal", "Perihal", ""),
+        ("lampiran", "Lampiran", "mis. 1 berkas"),
+    )
 
     def __init__(self, item_id: int | None = None, values: dict[str, str] | None = None):
         super().__init__(values, f"Untuk surat #{item_id}" if item_id else "")
@@ -51,24 +55,35 @@ class EntryForm(EkspedisiForm):
 
     def save(self) -> EkspedisiEntry:
         values = self.typed()
-        letter_date: date | None = (parse_date(values["date"], "Tanggal surat")
-                                    if values["date"] else None)
+        letter_date: date | None = (
+            parse_date(values["date"], "Tanggal surat") if values["date"] else None
+        )
         item = WorkItem.get_by_id(self.item_id) if self.item_id else None
-        return ekspedisi.add(self.app.session.user, to=values["to"], perihal=values["perihal"],
-                             letter_number=values["number"], letter_date=letter_date,
-                             lampiran=values["lampiran"], item=item)
+        return ekspedisi.add(
+            self.app.session.user,
+            to=values["to"],
+            perihal=values["perihal"],
+            letter_number=values["number"],
+            letter_date=letter_date,
+            lampiran=values["lampiran"],
+            item=item,
+        )
 
 
 class ReceiptForm(EkspedisiForm):
     """Who signed the tanda terima, and when."""
 
     TITLE_TEXT = "Catat tanda terima"
-    FIELDS = (("receiver", "Diterima oleh", "nama penerima"),
-              ("at", "Waktu terima", "hh-bb-tttt jj:mm"))
+    FIELDS = (
+        ("receiver", "Diterima oleh", "nama penerima"),
+        ("at", "Waktu terima", "hh-bb-tttt jj:mm"),
+    )
 
     def __init__(self, entry: EkspedisiEntry):
-        super().__init__({"at": f"{now():{DATETIME_FORMAT}}"},
-                         f"Nomor {entry.seq}/{entry.year} kepada {entry.to}: {entry.perihal}")
+        super().__init__(
+            {"at": f"{now():{DATETIME_FORMAT}}"},
+            f"Nomor {entry.seq}/{entry.year} kepada {entry.to}: {entry.perihal}",
+        )
         self.entry_id, self.sent_at = entry.id, entry.at
 
     def save(self) -> EkspedisiEntry:
@@ -76,5 +91,6 @@ class ReceiptForm(EkspedisiForm):
         at = parse_datetime(values["at"], "Waktu terima")
         if at == self.sent_at.replace(second=0):
             at = self.sent_at  # typed to the minute: the minute the letter left counts
-        return ekspedisi.record_receipt(self.app.session.user, self.entry_id,
-                                        values["receiver"], at)
+        return ekspedisi.record_receipt(
+            self.app.session.user, self.entry_id, values["receiver"], at
+        )

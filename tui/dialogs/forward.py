@@ -27,9 +27,10 @@ class ForwardDialog(FormDialog[bool]):
 
     def compose_form(self) -> ComposeResult:
         units = Unit.select().order_by(Unit.kind == "opd", Unit.name)
-        yield SelectionList[int](*[
-            (f"{u.name}{' (email)' if u.kind == 'opd' else ''}", u.id) for u in units],
-            id="fwd-units")
+        yield SelectionList[int](
+            *[(f"{u.name}{' (email)' if u.kind == 'opd' else ''}", u.id) for u in units],
+            id="fwd-units",
+        )
         with Horizontal(id="fwd-note-row"):
             yield Label("Catatan")
             yield Input(id="fwd-note", compact=True, placeholder="mis. mohon ditindaklanjuti")

@@ -30,8 +30,9 @@ class KlasifikasiPicker(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="klas-box"):
-            yield Static("Kode klasifikasi arsip — ketik kode atau uraian, ↓ ke daftar",
-                         id="klas-title")
+            yield Static(
+                "Kode klasifikasi arsip — ketik kode atau uraian, ↓ ke daftar", id="klas-title"
+            )
             yield Input(self.initial, id="klas-filter", placeholder="mis. 000.1 atau rapat")
             yield OptionList(id="klas-list")
             yield Static("", id="message")
@@ -53,7 +54,8 @@ class KlasifikasiPicker(ModalScreen[str | None]):
             options.highlighted = 0
         more = " (50 pertama; persempit pencarian)" if len(found) == LIMIT else ""
         self.query_one("#message", Static).update(
-            f"{len(found)} kode{more}" if found else "Tidak ada kode yang cocok.")
+            f"{len(found)} kode{more}" if found else "Tidak ada kode yang cocok."
+        )
         if self.choose_when_shown:
             self.choose_when_shown = False
             self.choose()

@@ -30,8 +30,9 @@ class ManualSendDialog(FormDialog[FaxJob]):
     def compose_form(self) -> ComposeResult:
         number = FaxNumber(self.dest.number, self.dest.extension).display
         yield Static(f"Tujuan: {self.dest.name} ({number})", id="manual-dest")
-        yield from self.field("at", "Waktu kirim", now().strftime(DATETIME_FORMAT),
-                              "hh-bb-tttt jj:mm")
+        yield from self.field(
+            "at", "Waktu kirim", now().strftime(DATETIME_FORMAT), "hh-bb-tttt jj:mm"
+        )
         yield from self.field("remote", "Nomor/ID penerima", placeholder="mis. 0318294608")
         yield from self.field("pages", "Jumlah halaman", str(self.pages), type="integer")
         with Horizontal(classes="field"):
@@ -49,12 +50,21 @@ class ManualSendDialog(FormDialog[FaxJob]):
             at = parse_datetime(self.value("at"), "Waktu kirim")
             pages = int(self.value("pages") or 0)
         except ValueError as exc:
-            raise Invalid(str(exc) if "tidak sah" in str(exc)
-                          else "Jumlah halaman harus angka.") from exc
+            raise Invalid(
+                str(exc) if "tidak sah" in str(exc) else "Jumlah halaman harus angka."
+            ) from exc
         ok = self.query_one("#ok", RadioButton).value
-        job = fax_jobs.record_manual(self.app.session.user, self.item_id, self.dest.id, at=at,
-                                     remote_id=self.value("remote").strip(), pages=pages, ok=ok,
-                                     note=self.value("note").strip())
-        self.app.notify(f"Kiriman manual ke {self.dest.name} dicatat "
-                        f"({'berhasil' if ok else 'gagal'}).")
+        job = fax_jobs.record_manual(
+            self.app.session.user,
+            self.item_id,
+            self.dest.id,
+            at=at,
+            remote_id=self.value("remote").strip(),
+            pages=pages,
+            ok=ok,
+            note=self.value("note").strip(),
+        )
+        self.app.notify(
+            f"Kiriman manual ke {self.dest.name} dicatat ({'berhasil' if ok else 'gagal'})."
+        )
         return job

@@ -33,8 +33,13 @@ def pdf_text(pdf: bytes, *, first_page: bool = False, layout: bool = False) -> s
 
     if not shutil.which("pdftotext"):
         return None
-    args = ["pdftotext", *(["-l", "1"] if first_page else []), *(["-layout"] if layout else []),
-            "-", "-"]
+    args = [
+        "pdftotext",
+        *(["-l", "1"] if first_page else []),
+        *(["-layout"] if layout else []),
+        "-",
+        "-",
+    ]
     try:
         out = subprocess.run(args, input=pdf, capture_output=True, timeout=20, check=True)
     except (subprocess.SubprocessError, OSError):
@@ -86,10 +91,10 @@ class PrintDialog(ModalScreen):
         target = opts.queue or opts.device or str(self.app.session.config.out_dir)
         with Vertical(classes="dialog"):
             yield Static("Cetak dokumen", classes="dialog-title")
-            yield Static(f"{self.doc_title}\n{page_count(self.pdf)} halaman, "
-                         f"kertas {opts.paper}")
-            yield Static(f"Printer: {PRINTER_NAMES.get(opts.kind, opts.kind)} — {target}",
-                         id="print-printer")
+            yield Static(f"{self.doc_title}\n{page_count(self.pdf)} halaman, kertas {opts.paper}")
+            yield Static(
+                f"Printer: {PRINTER_NAMES.get(opts.kind, opts.kind)} — {target}", id="print-printer"
+            )
             with VerticalScroll(id="print-preview"):
                 yield Static("Menyiapkan pratinjau…", id="print-text")
             with Horizontal(classes="buttons"):
@@ -147,9 +152,13 @@ class PrintDialog(ModalScreen):
                 preview, problem = worker.result
                 self.query_one("#print-text", Static).update(Text(preview))
                 if problem:
-                    self.query_one("#print-printer", Static).update(Text.assemble(
-                        str(self.query_one("#print-printer", Static).render()), "\n",
-                        (problem, self.app.current_theme.warning or "")))
+                    self.query_one("#print-printer", Static).update(
+                        Text.assemble(
+                            str(self.query_one("#print-printer", Static).render()),
+                            "\n",
+                            (problem, self.app.current_theme.warning or ""),
+                        )
+                    )
             else:
                 self.printed(*worker.result)
 

@@ -15,8 +15,10 @@ class ResubmitDialog(FormDialog[bool]):
     """Enter confirms (dismisses True); the compose screen then saves and resubmits."""
 
     TITLE_TEXT = "Naskah yang sudah disetujui diubah"
-    BINDINGS = [Binding("enter", "save", "Simpan dan ajukan ulang"),
-                Binding("ctrl+s", "save", show=False, priority=True)]
+    BINDINGS = [
+        Binding("enter", "save", "Simpan dan ajukan ulang"),
+        Binding("ctrl+s", "save", show=False, priority=True),
+    ]
 
     def __init__(self, item_id: int, changes: list[str]):
         super().__init__()
@@ -25,11 +27,14 @@ class ResubmitDialog(FormDialog[bool]):
     def compose_form(self) -> ComposeResult:
         approved = email_out_records.approved(self.item_id)
         was = f" v{approved.number}" if approved else ""
-        yield Static(Text(
-            f"Perubahan pada {', '.join(self.changes)} mengembalikan naskah #{self.item_id} "
-            f"(disetujui{was}) ke Kepala Bidang untuk disetujui ulang sebagai "
-            f"v{email_out_records.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
-            "disetujui."))
+        yield Static(
+            Text(
+                f"Perubahan pada {', '.join(self.changes)} mengembalikan naskah #{self.item_id} "
+                f"(disetujui{was}) ke Kepala Bidang untuk disetujui ulang sebagai "
+                f"v{email_out_records.next_version(self.item_id)}; naskah tidak dapat dikirim sebelum "
+                "disetujui."
+            )
+        )
 
     def save(self) -> bool:
         return True

@@ -37,11 +37,14 @@ class SetAsideDialog(FormDialog[str]):
                     yield RadioButton(kind.label, id=f"kind-{kind}")
         with Horizontal(classes="aside-row"):
             yield Label("Alasan")
-            yield Input(id="aside-reason", compact=True,
-                        placeholder="mis. tautan palsu meminta kata sandi")
-        yield Static("Jenis: ←/→ lalu spasi; Tab ke alasan. Email tetap tersimpan di arsip "
-                     "email beserta alasannya dan tidak dicatat di buku agenda.",
-                     id="aside-note")
+            yield Input(
+                id="aside-reason", compact=True, placeholder="mis. tautan palsu meminta kata sandi"
+            )
+        yield Static(
+            "Jenis: ←/→ lalu spasi; Tab ke alasan. Email tetap tersimpan di arsip "
+            "email beserta alasannya dan tidak dicatat di buku agenda.",
+            id="aside-note",
+        )
 
     def save(self) -> str:
         pressed = self.query_one("#aside-kind", RadioSet).pressed_button

@@ -15,14 +15,19 @@ from tui.widgets.plain import Static
 
 def step_text(proc: Procedure, step: Step, current: bool = False) -> Text:
     text = Text()
-    text.append(f"{'▶ ' if current else ''}{step.number}. {step.name}\n",
-                style="bold" if current else "")
+    text.append(
+        f"{'▶ ' if current else ''}{step.number}. {step.name}\n", style="bold" if current else ""
+    )
     who = ", ".join(LABELS[r] for r in step.roles) or "sistem (otomatis)"
     baku = f"{step.minutes} menit" if step.minutes else "tidak ditetapkan"
-    text.append(f"   Pelaksana: {who}\n   Kelengkapan: {step.needs}\n"
-                f"   Waktu baku: {baku}\n   Output: {step.output}\n", style="dim")
-    moves = "; ".join(f"{a.label} → {'selesai' if a.to == DONE else f'langkah {a.to}'}"
-                      for a in step.actions)
+    text.append(
+        f"   Pelaksana: {who}\n   Kelengkapan: {step.needs}\n"
+        f"   Waktu baku: {baku}\n   Output: {step.output}\n",
+        style="dim",
+    )
+    moves = "; ".join(
+        f"{a.label} → {'selesai' if a.to == DONE else f'langkah {a.to}'}" for a in step.actions
+    )
     text.append(f"   Lanjut: {moves}\n")
     return text
 

@@ -16,8 +16,14 @@ from tui.widgets.status import StatusLine
 
 def work_cells(row: WorkRow) -> tuple:
     """The cells of a WorkRow: fields of the item read with it, nothing read again."""
-    return (str(row.item.id), row.procedure.short, str(row.step.number), row.item.title[:30],
-            row.item.derajat, clock_text(row.clock))
+    return (
+        str(row.item.id),
+        row.procedure.short,
+        str(row.step.number),
+        row.item.title[:30],
+        row.item.derajat,
+        clock_text(row.clock),
+    )
 
 
 class HomeScreen(Screen):

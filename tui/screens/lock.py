@@ -19,8 +19,9 @@ class LockScreen(ModalScreen):
         user = self.app.session.user
         with Vertical(classes="dialog", id="lock-box"):
             yield Static("Layar terkunci", classes="dialog-title")
-            yield Static(f"Masukkan kata sandi {user.full_name} ({user.username}) untuk "
-                         "melanjutkan.")
+            yield Static(
+                f"Masukkan kata sandi {user.full_name} ({user.username}) untuk melanjutkan."
+            )
             yield Input(id="unlock", password=True)
             yield Button("Buka kunci", id="unlock-button", variant="primary")
             yield Static("", id="lock-message")

@@ -18,8 +18,10 @@ class MenuScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         self.destinations = nav.for_user(self.app.session.user)
         yield Static("Menu — layar sesuai peran Anda", classes="dialog-title")
-        options = [Option(Text.assemble(f"{d.label}  ", (d.help, "dim")), id=str(i))
-                   for i, d in enumerate(self.destinations)]
+        options = [
+            Option(Text.assemble(f"{d.label}  ", (d.help, "dim")), id=str(i))
+            for i, d in enumerate(self.destinations)
+        ]
         if not options:
             options = [Option("Belum ada layar lain untuk peran Anda.", disabled=True)]
         yield OptionList(*options, id="menu")

@@ -134,10 +134,12 @@ class QueueScreen(Screen):
 
     def reloaded(self, text: str) -> Callable[[object], None]:
         """A dialog callback: once the dialog succeeded, say `text` (green) and reload."""
+
         def done(ok: object) -> None:
             if ok:
                 say(self, text, ok=True)
                 self.reload()
+
         return done
 
     def run(self, call: Callable[[], object], text: str) -> bool:

@@ -40,12 +40,23 @@ class StepScreen(Screen):
             yield Static(Text(f"{item.procedure_name} — langkah {step.number}: {step.name}"))
             who = ", ".join(LABELS[r] for r in step.roles)
             clock = clock_text(clock_for(item.step_entered_at, step.minutes))
-            yield Static(Text(f"Pelaksana: {who}\nKelengkapan: {step.needs}\n"
-                              f"Output: {step.output}\nWaktu: {clock}", style="dim"))
+            yield Static(
+                Text(
+                    f"Pelaksana: {who}\nKelengkapan: {step.needs}\n"
+                    f"Output: {step.output}\nWaktu: {clock}",
+                    style="dim",
+                )
+            )
             yield Input(id="step-note", placeholder="Catatan (boleh kosong)")
-            yield OptionList(*[Option(f"{a.label} → "
-                                      f"{'selesai' if a.to == DONE else f'langkah {a.to}'}",
-                                      id=a.code) for a in step.actions], id="step-actions")
+            yield OptionList(
+                *[
+                    Option(
+                        f"{a.label} → {'selesai' if a.to == DONE else f'langkah {a.to}'}", id=a.code
+                    )
+                    for a in step.actions
+                ],
+                id="step-actions",
+            )
             yield Static("", id="message")
         yield Footer()
 

@@ -57,8 +57,14 @@ class UsersScreen(Screen):
         keep = table.cursor_row
         table.clear()
         for a in self.accounts:
-            table.add_row(a.username, a.full_name, ", ".join(roles.SHORT[r] for r in a.roles),
-                          a.unit or "-", a.state, key=a.username)
+            table.add_row(
+                a.username,
+                a.full_name,
+                ", ".join(roles.SHORT[r] for r in a.roles),
+                a.unit or "-",
+                a.state,
+                key=a.username,
+            )
         names = [a.username for a in self.accounts]
         if select in names:
             table.move_cursor(row=names.index(select))
@@ -73,7 +79,10 @@ class UsersScreen(Screen):
         a = self.selected()
         self.query_one("#detail", Static).update(
             f"{a.full_name} ({a.username}) · unit {a.unit or '-'} · {a.state}\n"
-            f"Peran: {', '.join(roles.LABELS[r] for r in a.roles)}" if a else "")
+            f"Peran: {', '.join(roles.LABELS[r] for r in a.roles)}"
+            if a
+            else ""
+        )
         self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
@@ -81,10 +90,12 @@ class UsersScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         a, me = self.selected(), self.app.session.user
-        rule = {"password": a is not None,
-                "disable": a is not None and a.active and not (me and a.username == me.username),
-                "enable": a is not None and not a.active,
-                "unlock": a is not None and a.locked}
+        rule = {
+            "password": a is not None,
+            "disable": a is not None and a.active and not (me and a.username == me.username),
+            "enable": a is not None and not a.active,
+            "unlock": a is not None and a.locked,
+        }
         return rule.get(action, True)
 
     def done(self, text: str, username: str | None) -> None:
@@ -125,8 +136,11 @@ class UsersScreen(Screen):
 
         def confirmed(ok: bool | None) -> None:
             if ok:
-                self.act(auth.disable, "Pengguna {} dinonaktifkan; sesinya yang terbuka "
-                                       "berakhir pada aksi berikutnya.")
+                self.act(
+                    auth.disable,
+                    "Pengguna {} dinonaktifkan; sesinya yang terbuka "
+                    "berakhir pada aksi berikutnya.",
+                )
 
         self.app.push_screen(ConfirmDisable(a), confirmed)
 

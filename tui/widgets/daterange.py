@@ -24,8 +24,9 @@ def parse_date(text: str, what: str = "Tanggal") -> date:
             raise ValueError(text)
         return datetime.strptime(text.strip(), DATE_FORMAT).date()
     except ValueError:
-        raise ValueError(f"{what} '{text.strip()}' tidak sah: tulis hh-bb-tttt, "
-                         "mis. 05-11-2026.") from None
+        raise ValueError(
+            f"{what} '{text.strip()}' tidak sah: tulis hh-bb-tttt, mis. 05-11-2026."
+        ) from None
 
 
 def parse_datetime(text: str, what: str = "Waktu") -> datetime:
@@ -36,8 +37,9 @@ def parse_datetime(text: str, what: str = "Waktu") -> datetime:
             raise ValueError(text)
         return datetime.strptime(text, DATETIME_FORMAT)
     except ValueError:
-        raise ValueError(f"{what} '{text}' tidak sah: tulis hh-bb-tttt jj:mm, "
-                         "mis. 05-11-2026 14:30.") from None
+        raise ValueError(
+            f"{what} '{text}' tidak sah: tulis hh-bb-tttt jj:mm, mis. 05-11-2026 14:30."
+        ) from None
 
 
 def month_of(day: date) -> tuple[date, date]:
@@ -75,11 +77,11 @@ class DateRange(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal():
             yield Label("Periode")
-            yield Input(self.start.strftime(DATE_FORMAT), id="dr-start", compact=True,
-                        max_length=10)
+            yield Input(
+                self.start.strftime(DATE_FORMAT), id="dr-start", compact=True, max_length=10
+            )
             yield Label("s.d.")
-            yield Input(self.end.strftime(DATE_FORMAT), id="dr-end", compact=True,
-                        max_length=10)
+            yield Input(self.end.strftime(DATE_FORMAT), id="dr-end", compact=True, max_length=10)
             yield Label("(hh-bb-tttt, Enter)", classes="dr-hint")
         yield Static("", classes="dr-error")
 

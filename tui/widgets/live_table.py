@@ -45,8 +45,9 @@ class LiveTable(DataTable):
         def control(self) -> LiveTable:
             return self.table
 
-    def __init__(self, cells: Callable[[Any], tuple], *, key: Callable[[Any], int] | None = None,
-                 **kwargs) -> None:
+    def __init__(
+        self, cells: Callable[[Any], tuple], *, key: Callable[[Any], int] | None = None, **kwargs
+    ) -> None:
         kwargs.setdefault("cursor_type", "row")
         kwargs.setdefault("zebra_stripes", True)
         super().__init__(**kwargs)
@@ -68,8 +69,9 @@ class LiveTable(DataTable):
         """Read the rows with `fetch` in a worker; a poll is skipped while a load runs."""
         if poll and self.busy:
             return
-        self.worker = self.run_worker(lambda: read(fetch), thread=True, exclusive=True,
-                                      group=f"rows-{self.id}")
+        self.worker = self.run_worker(
+            lambda: read(fetch), thread=True, exclusive=True, group=f"rows-{self.id}"
+        )
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker is not self.worker or event.state != WorkerState.SUCCESS:
@@ -91,8 +93,11 @@ class LiveTable(DataTable):
         rows = [r for r in rows if self.shown(r)]
         keys = [str(self.key(r)) for r in rows]
         current = self.selected()
-        keep = self.follow if self.follow is not None else (
-            self.key(current) if current is not None else None)
+        keep = (
+            self.follow
+            if self.follow is not None
+            else (self.key(current) if current is not None else None)
+        )
         number = self.cursor_row
         same = keys == [str(k.value) for k in self.rows]
         self.entries = rows

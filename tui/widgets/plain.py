@@ -24,8 +24,7 @@ def literal(value: object) -> object:
 
 def _literal_prompts(items: Iterable) -> list:
     """(prompt, value, …) tuples with a literal prompt; other items unchanged."""
-    return [(literal(item[0]), *item[1:]) if isinstance(item, tuple) else item
-            for item in items]
+    return [(literal(item[0]), *item[1:]) if isinstance(item, tuple) else item for item in items]
 
 
 class Static(widgets.Static):

@@ -21,8 +21,13 @@ class Search:
     in the thread, capturing what was typed; `show(result)` applies what it read, `refuse(text)`
     says a model or database refusal."""
 
-    def __init__(self, node: DOMNode, fetch: Callable[[], Callable[[], Any]],
-                 show: Callable[[Any], None], refuse: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        node: DOMNode,
+        fetch: Callable[[], Callable[[], Any]],
+        show: Callable[[Any], None],
+        refuse: Callable[[str], None],
+    ) -> None:
         self.node, self.fetch, self.show, self.refuse = node, fetch, show, refuse
         self.worker: Worker | None = None
 
@@ -40,8 +45,9 @@ class Search:
         self._start(0)
 
     def _start(self, delay: float) -> None:
-        self.worker = self.node.run_worker(self._run(self.fetch(), delay),
-                                           group=f"search-{id(self)}", exclusive=True)
+        self.worker = self.node.run_worker(
+            self._run(self.fetch(), delay), group=f"search-{id(self)}", exclusive=True
+        )
 
     async def _run(self, fetch: Callable[[], Any], delay: float) -> None:
         if delay:

@@ -25,11 +25,15 @@ from tui.widgets.tone import tone
 
 class AgendaBookScreen(Screen):
     CSS_PATH = "agenda_book.tcss"
-    BINDINGS = [Binding("left_square_bracket,minus", "year(-1)", "Tahun", key_display="[ ]"),
-                Binding("right_square_bracket,plus", "year(1)", "Tahun+", show=False),
-                ("t", "toggle", "Keluar/masuk"), Binding("slash", "search", "Cari", key_display="/"),
-                ("v", "void", "Batalkan"), ("p", "print", "Cetak"),
-                ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        Binding("left_square_bracket,minus", "year(-1)", "Tahun", key_display="[ ]"),
+        Binding("right_square_bracket,plus", "year(1)", "Tahun+", show=False),
+        ("t", "toggle", "Keluar/masuk"),
+        Binding("slash", "search", "Cari", key_display="/"),
+        ("v", "void", "Batalkan"),
+        ("p", "print", "Cetak"),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
 
     def __init__(self, item_id: int | None = None, book: str = agenda.OUTGOING):
         super().__init__()
@@ -41,17 +45,21 @@ class AgendaBookScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield Horizontal(Static("", id="book-title"), Label("Cari: "),
-                         Input(id="search", compact=True, placeholder="nomor, perihal, tujuan"),
-                         id="book-bar")
+        yield Horizontal(
+            Static("", id="book-title"),
+            Label("Cari: "),
+            Input(id="search", compact=True, placeholder="nomor, perihal, tujuan"),
+            id="book-bar",
+        )
         yield DataTable(id="book", cursor_type="row", zebra_stripes=True)
         yield Static("", id="entry")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Buku agenda"
-        self.query_one(DataTable).add_columns("No.", "Nomor agenda", "Tanggal", "Perihal",
-                                              "Tujuan/Asal", "Status")
+        self.query_one(DataTable).add_columns(
+            "No.", "Nomor agenda", "Tanggal", "Perihal", "Tujuan/Asal", "Status"
+        )
         self.reload()
         self.query_one(DataTable).focus()
 
@@ -64,26 +72,39 @@ class AgendaBookScreen(Screen):
         locate, self.item_id = self.item_id, None
 
         def read() -> tuple[str, int, list[agenda.AgendaEntry]]:
-            entry = (agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == locate)
-                     if locate is not None else None)
+            entry = (
+                agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == locate)
+                if locate is not None
+                else None
+            )
             where = (entry.book, entry.year) if entry else (book, year)
             return (*where, agenda.book_entries(*where, text))
+
         return read
 
     def show_book(self, found: tuple[str, int, list[agenda.AgendaEntry]]) -> None:
         self.book, self.year, self.entries = found
         table = self.query_one(DataTable)
         keep = table.cursor_row
-        self.query_one("#book-title", Static).update(
-            f"{agenda.BOOK_NAMES[self.book]} {self.year}")
+        self.query_one("#book-title", Static).update(f"{agenda.BOOK_NAMES[self.book]} {self.year}")
         party = "Tujuan" if self.book == agenda.OUTGOING else "Asal"
         table.columns[list(table.columns)[4]].label = Text(party)
         table.clear()
         for e in self.entries:
-            status = (Text(f"BATAL: {e.void_reason}", style=tone("error", "bold strike"))
-                      if e.void else "sah")
-            table.add_row(str(e.seq), e.number, f"{e.registered_at:%d-%m}", e.perihal[:14],
-                          e.party[:10], status, key=str(e.id))
+            status = (
+                Text(f"BATAL: {e.void_reason}", style=tone("error", "bold strike"))
+                if e.void
+                else "sah"
+            )
+            table.add_row(
+                str(e.seq),
+                e.number,
+                f"{e.registered_at:%d-%m}",
+                e.perihal[:14],
+                e.party[:10],
+                status,
+                key=str(e.id),
+            )
         ids = [e.item_id for e in self.entries]
         if self.follow in ids:
             table.move_cursor(row=ids.index(self.follow))
@@ -101,8 +122,10 @@ class AgendaBookScreen(Screen):
         if e is None:
             info.update("Tidak ada entri pada buku ini untuk tahun dan pencarian ini.")
             return
-        text = Text(f"{e.number}  {e.registered_at:%d-%m-%Y %H:%M}\n{e.perihal}\n"
-                    f"{'Tujuan' if self.book == agenda.OUTGOING else 'Asal'}: {e.party}")
+        text = Text(
+            f"{e.number}  {e.registered_at:%d-%m-%Y %H:%M}\n{e.perihal}\n"
+            f"{'Tujuan' if self.book == agenda.OUTGOING else 'Asal'}: {e.party}"
+        )
         if e.void:
             text.append(f"\nDIBATALKAN: {e.void_reason}", style=tone("error", "bold"))
         info.update(text)
@@ -148,16 +171,18 @@ class AgendaBookScreen(Screen):
                 self.app.notify(f"Nomor {entry.number} dibatalkan (tetap tercatat di buku).")
                 self.reload()
 
-        self.app.push_screen(ReasonDialog(f"Batalkan nomor {entry.number}",
-                                          "Alasan pembatalan (wajib)", void), done)
+        self.app.push_screen(
+            ReasonDialog(f"Batalkan nomor {entry.number}", "Alasan pembatalan (wajib)", void), done
+        )
 
     def action_print(self) -> None:
         from tui import printing
         from tui.dialogs.print_dialog import PrintDialog
 
         try:
-            document = printing.agenda_book(self.book, date(self.year, 1, 1),
-                                            date(self.year, 12, 31))
+            document = printing.agenda_book(
+                self.book, date(self.year, 1, 1), date(self.year, 12, 31)
+            )
         except PROBLEMS as exc:
             say(self, str(exc))
             return

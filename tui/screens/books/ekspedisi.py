@@ -21,13 +21,27 @@ from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import add_columns, at_cursor
 
-COLUMNS = (("No", 4), ("Tanggal", 8), ("Nomor surat", 15), ("Kepada", 14), ("Perihal", 13),
-           ("Lamp", 4), ("Diterima", 8))
+COLUMNS = (
+    ("No", 4),
+    ("Tanggal", 8),
+    ("Nomor surat", 15),
+    ("Kepada", 14),
+    ("Perihal", 13),
+    ("Lamp", 4),
+    ("Diterima", 8),
+)
 
 
 def entry_cells(e: EkspedisiEntry) -> tuple:
-    return (str(e.seq), f"{e.at:%d-%m-%y}", e.letter_number or "-", e.to, e.perihal,
-            e.lampiran or "-", f"{e.received_at:%d-%m-%y}" if e.received_at else "belum")
+    return (
+        str(e.seq),
+        f"{e.at:%d-%m-%y}",
+        e.letter_number or "-",
+        e.to,
+        e.perihal,
+        e.lampiran or "-",
+        f"{e.received_at:%d-%m-%y}" if e.received_at else "belum",
+    )
 
 
 def prefill(item_id: int) -> dict[str, str]:
@@ -36,9 +50,13 @@ def prefill(item_id: int) -> dict[str, str]:
     req = FaxRequest.get_or_none(FaxRequest.item == item)
     dests = list(req.destinations.order_by(FaxDestination.id)) if req else []
     entry = live_entry(item)
-    return {"to": ", ".join(d.name for d in dests), "number": entry.number if entry else "",
-            "date": f"{entry.registered_at:{DATE_FORMAT}}" if entry else "",
-            "perihal": item.title, "lampiran": req.attachment_name if req else ""}
+    return {
+        "to": ", ".join(d.name for d in dests),
+        "number": entry.number if entry else "",
+        "date": f"{entry.registered_at:{DATE_FORMAT}}" if entry else "",
+        "perihal": item.title,
+        "lampiran": req.attachment_name if req else "",
+    }
 
 
 class EkspedisiScreen(Screen):
@@ -102,13 +120,19 @@ class EkspedisiScreen(Screen):
         if e is None:
             detail.update("Buku ekspedisi tahun ini masih kosong — n: entri baru.")
             return
-        letter = f"{e.letter_number or '-'}" + (f" tgl {e.letter_date:%d-%m-%Y}"
-                                                 if e.letter_date else "")
-        got = (f"diterima {e.receiver_name} {e.received_at:%d-%m-%Y %H:%M}" if e.received_at
-               else "belum ada tanda terima")
-        detail.update(f"{e.seq}/{e.year} · {e.at:%d-%m-%Y %H:%M} · {got}\n"
-                      f"Kepada {e.to} · surat {letter} · {e.perihal} · "
-                      f"lampiran {e.lampiran or '-'}")
+        letter = f"{e.letter_number or '-'}" + (
+            f" tgl {e.letter_date:%d-%m-%Y}" if e.letter_date else ""
+        )
+        got = (
+            f"diterima {e.receiver_name} {e.received_at:%d-%m-%Y %H:%M}"
+            if e.received_at
+            else "belum ada tanda terima"
+        )
+        detail.update(
+            f"{e.seq}/{e.year} · {e.at:%d-%m-%Y %H:%M} · {got}\n"
+            f"Kepada {e.to} · surat {letter} · {e.perihal} · "
+            f"lampiran {e.lampiran or '-'}"
+        )
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()

@@ -31,8 +31,14 @@ from tui.widgets.tone import tone
 FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
 # incoming tab: what to list (label, mail_archive.search_incoming's set_aside)
 FILTERS = (("Semua email", None), ("Surat dinas", False), ("Bukan surat dinas", True))
-HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 16), ("Oleh", 17), ("Peran", 9), ("Waktu", 11),
-                   ("Durasi/baku", 11))
+HISTORY_COLUMNS = (
+    ("Lgk", 3),
+    ("Tindakan", 16),
+    ("Oleh", 17),
+    ("Peran", 9),
+    ("Waktu", 11),
+    ("Durasi/baku", 11),
+)
 
 
 def party_of(item: WorkItem) -> str:
@@ -58,11 +64,18 @@ class Found:
 
 
 def found(item: WorkItem) -> Found:
-    mail = (mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
-            if item.procedure == EMAIL_IN else None)
+    mail = (
+        mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
+        if item.procedure == EMAIL_IN
+        else None
+    )
     if mail is not None and mail.set_aside:
-        return Found(item, email_in_records.set_aside_label(mail), party_of(item),
-                     email_in_records.set_aside_text(mail))
+        return Found(
+            item,
+            email_in_records.set_aside_label(mail),
+            party_of(item),
+            email_in_records.set_aside_text(mail),
+        )
     return Found(item, agenda_number(item) or "-", party_of(item), "")
 
 
@@ -71,8 +84,11 @@ def forwards_text(d: MailDossier) -> Text:
     text = Text("Diteruskan dan tindak lanjut\n", style="bold")
     for trail in d.forwards or []:
         fwd = trail.forward
-        text.append(f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
-                    f"{': ' + fwd.note if fwd.note else ''}\n", style=tone("accent"))
+        text.append(
+            f"{fwd.at:%d-%m %H:%M} ke {fwd.unit.name} oleh {fwd.by.full_name}"
+            f"{': ' + fwd.note if fwd.note else ''}\n",
+            style=tone("accent"),
+        )
         for done in trail.follow_ups:
             who = done.by.full_name if done.by else "sistem"
             reply = f" (email keluar #{done.reply_item_id})" if done.reply_item_id else ""
@@ -91,8 +107,9 @@ def trail_text(d: MailDossier) -> Text:
     text = Text()
     if d.incoming is not None:
         if d.incoming.set_aside:
-            text.append(f"{email_in_records.set_aside_text(d.incoming)}\n",
-                        style=tone("error", "bold"))
+            text.append(
+                f"{email_in_records.set_aside_text(d.incoming)}\n", style=tone("error", "bold")
+            )
             text.append("Disisihkan pada langkah 2: tidak diagendakan dan tidak diteruskan.\n")
         else:
             text.append_text(forwards_text(d))
@@ -114,9 +131,11 @@ class MailHistoryScreen(Screen):
     """The whole record of one email item: steps vs mutu baku, then its trail and text."""
 
     CSS_PATH = "mail_archive.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
-                Binding("m", "read", "Baca email"),
-                Binding("tab", "app.focus_next", "Pindah", show=False)]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("m", "read", "Baca email"),
+        Binding("tab", "app.focus_next", "Pindah", show=False),
+    ]
 
     def __init__(self, item_id: int):
         super().__init__()
@@ -137,18 +156,29 @@ class MailHistoryScreen(Screen):
         d = mail_archive.dossier(self.item_id)
         kind = "Email masuk" if d.incoming is not None else "Email keluar"
         aside = d.incoming is not None and d.incoming.set_aside
-        self.query_one("#summary", Static).update(Text.assemble(
-            (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
-            (f"Bukan surat dinas: {email_in_records.set_aside_label(d.incoming)}",
-             tone("error", "bold"))
-            if aside else f"No. agenda: {d.agenda_number or '-'}",
-            f"   Pihak: {party_of(d.item)}"))
+        self.query_one("#summary", Static).update(
+            Text.assemble(
+                (f"{kind} #{d.item.id}  {d.item.title}\n", "bold"),
+                (
+                    f"Bukan surat dinas: {email_in_records.set_aside_label(d.incoming)}",
+                    tone("error", "bold"),
+                )
+                if aside
+                else f"No. agenda: {d.agenda_number or '-'}",
+                f"   Pihak: {party_of(d.item)}",
+            )
+        )
         for row in d.history:
             log = row.log
             to = "selesai" if log.to_step == DONE else str(log.to_step)
-            table.add_row(str(log.from_step or "-"), f"{log.action}→{to}", row.actor_name,
-                          row.role_label, f"{log.at:%d-%m %H:%M}",
-                          clock_text(row.clock) if row.clock else "")
+            table.add_row(
+                str(log.from_step or "-"),
+                f"{log.action}→{to}",
+                row.actor_name,
+                row.role_label,
+                f"{log.at:%d-%m %H:%M}",
+                clock_text(row.clock) if row.clock else "",
+            )
         self.query_one("#trail", Static).update(trail_text(d))
         self.refresh_bindings()
         table.focus()
@@ -166,11 +196,13 @@ class MailArchiveScreen(Screen):
     """Two tabs of archived email, each searched as you type; Enter opens the history."""
 
     CSS_PATH = "mail_archive.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
-                Binding("enter", "open", "Riwayat"),
-                Binding("ctrl+f", "search", "Cari", priority=True),
-                Binding("ctrl+t", "switch", "Masuk/keluar", priority=True),
-                Binding("ctrl+n", "filter", "Saring", priority=True)]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("enter", "open", "Riwayat"),
+        Binding("ctrl+f", "search", "Cari", priority=True),
+        Binding("ctrl+t", "switch", "Masuk/keluar", priority=True),
+        Binding("ctrl+n", "filter", "Saring", priority=True),
+    ]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
@@ -182,12 +214,14 @@ class MailArchiveScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Tabs(Tab("Email masuk", id="email_in"), Tab("Email keluar", id="email_out"),
-                   id="kinds")
+        yield Tabs(
+            Tab("Email masuk", id="email_in"), Tab("Email keluar", id="email_out"), id="kinds"
+        )
         with Horizontal(id="search-row"):
             yield Label("Cari")
-            yield Input(id="search", compact=True,
-                        placeholder="perihal, pengirim/tujuan, isi, nomor agenda")
+            yield Input(
+                id="search", compact=True, placeholder="perihal, pengirim/tujuan, isi, nomor agenda"
+            )
             yield Static("", id="filter")
         yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
         yield Static("", id="message")
@@ -213,13 +247,20 @@ class MailArchiveScreen(Screen):
 
     def fetch(self):
         """The search of the tab shown, for what is typed."""
-        text, kind, (_label, set_aside) = (self.query_one("#search", Input).value, self.kind,
-                                           FILTERS[self.filter])
+        text, kind, (_label, set_aside) = (
+            self.query_one("#search", Input).value,
+            self.kind,
+            FILTERS[self.filter],
+        )
 
         def read() -> list[Found]:
-            items = (mail_archive.search_incoming(text, set_aside=set_aside)
-                     if kind == EMAIL_IN else mail_archive.search_outgoing(text))
+            items = (
+                mail_archive.search_incoming(text, set_aside=set_aside)
+                if kind == EMAIL_IN
+                else mail_archive.search_outgoing(text)
+            )
             return [found(item) for item in items]
+
         return read
 
     def show_found(self, rows: list[Found]) -> None:
@@ -229,8 +270,7 @@ class MailArchiveScreen(Screen):
         for f in rows:
             closed = f"{f.item.closed_at:%d-%m-%y}" if f.item.closed_at else "-"
             number = Text(f.number, style=tone("error", "bold")) if f.aside else f.number
-            table.add_row(str(f.item.id), number, f.party, f.item.title, closed,
-                          key=str(f.item.id))
+            table.add_row(str(f.item.id), number, f.party, f.item.title, closed, key=str(f.item.id))
         ids = [f.item.id for f in rows]
         if self.item_id in ids:
             table.move_cursor(row=ids.index(self.item_id))
@@ -252,6 +292,7 @@ class MailArchiveScreen(Screen):
         """Every incoming mail, only official letters, or only the mail set aside."""
         self.filter = (self.filter + 1) % len(FILTERS)
         self.load()
+
     def on_tabs_tab_activated(self, event: Tabs.TabActivated) -> None:
         self.kind = event.tab.id
         self.load()

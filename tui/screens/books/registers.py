@@ -21,12 +21,23 @@ from tui.widgets.table import add_columns, at_cursor
 from tui.widgets.tone import tone
 
 AGENDA, FAX_LOG, EKSPEDISI = "agenda", "fax", "ekspedisi"
-TITLES = {AGENDA: "Buku agenda berita keluar", FAX_LOG: "Buku laporan harian fax",
-          EKSPEDISI: "Buku ekspedisi"}
+TITLES = {
+    AGENDA: "Buku agenda berita keluar",
+    FAX_LOG: "Buku laporan harian fax",
+    EKSPEDISI: "Buku ekspedisi",
+}
 COLUMNS = {
     AGENDA: (("No", 4), ("Nomor agenda", 24), ("Tanggal", 8), ("Perihal", 18), ("Tujuan", 14)),
-    FAX_LOG: (("Waktu", 11), ("Tujuan", 14), ("Nomor", 12), ("Hal", 3), ("Hasil", 8),
-              ("Via", 6), ("Nomor agenda", 24), ("Operator", 18)),
+    FAX_LOG: (
+        ("Waktu", 11),
+        ("Tujuan", 14),
+        ("Nomor", 12),
+        ("Hal", 3),
+        ("Hasil", 8),
+        ("Via", 6),
+        ("Nomor agenda", 24),
+        ("Operator", 18),
+    ),
     EKSPEDISI: EKSPEDISI_COLUMNS,
 }
 
@@ -102,14 +113,23 @@ class BooksScreen(Screen):
     def cells(self, row) -> tuple:
         if self.book == AGENDA:
             perihal = Text(f"BATAL: {row.void_reason}", tone("error")) if row.void else row.perihal
-            return (str(row.seq), row.number, f"{row.registered_at:%d-%m-%y}", perihal,
-                    row.party)
+            return (str(row.seq), row.number, f"{row.registered_at:%d-%m-%y}", perihal, row.party)
         if self.book == FAX_LOG:
-            hasil = (Text("Berhasil", tone("success")) if row.ok
-                     else Text("Gagal", tone("error", "bold")))
-            return (f"{row.at:%d-%m %H:%M}", row.to_name, row.number, str(row.pages), hasil,
-                    row.via, row.agenda_number or "-",
-                    row.operator.full_name if row.operator else "-")
+            hasil = (
+                Text("Berhasil", tone("success"))
+                if row.ok
+                else Text("Gagal", tone("error", "bold"))
+            )
+            return (
+                f"{row.at:%d-%m %H:%M}",
+                row.to_name,
+                row.number,
+                str(row.pages),
+                hasil,
+                row.via,
+                row.agenda_number or "-",
+                row.operator.full_name if row.operator else "-",
+            )
         return entry_cells(row)
 
     def show_detail(self) -> None:
@@ -122,11 +142,16 @@ class BooksScreen(Screen):
                 text = f"{row.number} · {row.perihal} · tujuan {row.party}"
             elif self.book == FAX_LOG:
                 who = row.operator.full_name if row.operator else "-"
-                text = (f"{row.at:%d-%m-%Y %H:%M} {row.to_name} {row.number} · {row.result} · "
-                        f"{row.via} · {row.agenda_number or '-'} · {who}")
+                text = (
+                    f"{row.at:%d-%m-%Y %H:%M} {row.to_name} {row.number} · {row.result} · "
+                    f"{row.via} · {row.agenda_number or '-'} · {who}"
+                )
             else:
-                got = (f"diterima {row.receiver_name} {row.received_at:%d-%m-%Y %H:%M}"
-                       if row.received_at else "belum ada tanda terima")
+                got = (
+                    f"diterima {row.receiver_name} {row.received_at:%d-%m-%Y %H:%M}"
+                    if row.received_at
+                    else "belum ada tanda terima"
+                )
                 text = f"{row.seq}/{row.year} kepada {row.to} · {row.perihal} · {got}"
         self.query_one("#detail", Static).update(text)
 
@@ -179,5 +204,6 @@ class BooksScreen(Screen):
 
         if documents:
             pdf, title = documents[0]
-            self.app.push_screen(PrintDialog(pdf, title),
-                                 lambda _result: self.show_documents(documents[1:]))
+            self.app.push_screen(
+                PrintDialog(pdf, title), lambda _result: self.show_documents(documents[1:])
+            )

@@ -30,8 +30,10 @@ class FollowUpScreen(QueueScreen):
     ACTIONS = ("tindak_lanjut",)
     COLUMNS = (("No", 4), ("Dari", 18), ("Perihal", 30), ("Diteruskan", 11), ("Waktu", 8))
     SUB_TITLE, PANE = "Tindak lanjut email", "mail"
-    HEADING = ("Email diteruskan ke unit Anda — menunggu tindak lanjut "
-               f"(langkah {number(EMAIL_IN, 'tindak_lanjut')})")
+    HEADING = (
+        "Email diteruskan ke unit Anda — menunggu tindak lanjut "
+        f"(langkah {number(EMAIL_IN, 'tindak_lanjut')})"
+    )
     ROW_ACTIONS = ("follow_up", "reply", "open")
 
     def read(self, user: User) -> list[InRow]:
@@ -41,9 +43,13 @@ class FollowUpScreen(QueueScreen):
         return step_line(WorkItem.get_by_id(row.id)), incoming_text(row.id)
 
     def cells(self, row: InRow) -> tuple:
-        return (str(row.id), row.sender, row.subject,
-                f"{row.forwarded_at:%d-%m %H:%M}" if row.forwarded_at else "-",
-                clock_text(row.clock))
+        return (
+            str(row.id),
+            row.sender,
+            row.subject,
+            f"{row.forwarded_at:%d-%m %H:%M}" if row.forwarded_at else "-",
+            clock_text(row.clock),
+        )
 
     def show(self, row: InRow | None, pane: tuple | None) -> None:
         where, mail = pane or ("Tidak ada email yang menunggu tindak lanjut unit Anda.", "")
@@ -61,10 +67,13 @@ class FollowUpScreen(QueueScreen):
             return
         user, item_id = self.app.session.user, row.id
         self.app.push_screen(
-            TextDialog(f"Tindak lanjut email #{item_id}",
-                       "Tuliskan tindak lanjut atau jawaban unit Anda (Ctrl+S menyimpan):",
-                       lambda text: email_in.follow_up(user, item_id, text)),
-            self.reloaded(f"Tindak lanjut email #{item_id} dicatat."))
+            TextDialog(
+                f"Tindak lanjut email #{item_id}",
+                "Tuliskan tindak lanjut atau jawaban unit Anda (Ctrl+S menyimpan):",
+                lambda text: email_in.follow_up(user, item_id, text),
+            ),
+            self.reloaded(f"Tindak lanjut email #{item_id} dicatat."),
+        )
 
     def action_reply(self) -> None:
         """Answer by outgoing email: the draft is prefilled; once saved, it is the follow-up."""
@@ -77,9 +86,14 @@ class FollowUpScreen(QueueScreen):
 
         def drafted(reply_id: int | None) -> None:
             if reply_id:
-                self.run(lambda: email_in.follow_up(
-                    self.app.session.user, item_id, f"Dijawab melalui email keluar #{reply_id}",
-                    reply_item=WorkItem.get_by_id(reply_id)),
-                    f"Email #{item_id} dijawab melalui email keluar #{reply_id}.")
+                self.run(
+                    lambda: email_in.follow_up(
+                        self.app.session.user,
+                        item_id,
+                        f"Dijawab melalui email keluar #{reply_id}",
+                        reply_item=WorkItem.get_by_id(reply_id),
+                    ),
+                    f"Email #{item_id} dijawab melalui email keluar #{reply_id}.",
+                )
 
         self.app.push_screen(ComposeScreen(reply_to=item_id), drafted)

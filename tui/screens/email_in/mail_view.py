@@ -47,8 +47,10 @@ def attachment_text(data: bytes, content_type: str, filename: str) -> str:
             return data.decode(found.group(1) if found else "utf-8", errors="replace")
         except LookupError:
             return data.decode("utf-8", errors="replace")
-    return (f"{filename} ({kind or 'tipe tidak diketahui'}, {size_text(len(data))}) "
-            "tidak dapat ditampilkan sebagai teks.")
+    return (
+        f"{filename} ({kind or 'tipe tidak diketahui'}, {size_text(len(data))}) "
+        "tidak dapat ditampilkan sebagai teks."
+    )
 
 
 def incoming_text(item_id: int, body: bool = True) -> Text:
@@ -72,12 +74,17 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
         text.append(f"⚠ {warning}\n", style=tone("warning", "bold"))
     attachments = list(mail.attachments)
     if attachments:
-        text.append("Lampiran: " + ", ".join(f"{a.filename} ({size_text(a.size)})"
-                                             for a in attachments) + "\n")
+        text.append(
+            "Lampiran: "
+            + ", ".join(f"{a.filename} ({size_text(a.size)})" for a in attachments)
+            + "\n"
+        )
     for trail in forwards_of(item_id):
         fwd = trail.forward
-        text.append(f"Diteruskan ke {fwd.unit.name} oleh {fwd.by.full_name} "
-                    f"{fwd.at:%d-%m %H:%M}\n", style=tone("accent", "bold"))
+        text.append(
+            f"Diteruskan ke {fwd.unit.name} oleh {fwd.by.full_name} {fwd.at:%d-%m %H:%M}\n",
+            style=tone("accent", "bold"),
+        )
         if fwd.note:
             text.append(f"  Catatan: {fwd.note}\n", style="bold")
         for done in trail.follow_ups:
@@ -102,8 +109,11 @@ def outgoing_text(item_id: int) -> Text:
         text.append(f"Jawaban atas email masuk #{mail.reply_to_id}\n")
     files = list(mail.attachments)
     if files:
-        text.append("Lampiran: " + ", ".join(f"{a.filename} ({size_text(len(a.data))})"
-                                             for a in files) + "\n")
+        text.append(
+            "Lampiran: "
+            + ", ".join(f"{a.filename} ({size_text(len(a.data))})" for a in files)
+            + "\n"
+        )
     number = agenda_number(item)
     if number:
         text.append(f"No. agenda berita keluar: {number}\n", style="bold")
@@ -125,10 +135,11 @@ class AttachmentScreen(ModalScreen):
     def compose(self) -> ComposeResult:
         att = email_in_records.MailAttachment.get_by_id(self.attachment_id)
         with VerticalScroll(id="att-body", classes="dialog"):
-            yield Static(f"{att.filename} — {att.content_type or '-'}, {size_text(att.size)}",
-                         classes="dialog-title")
-            yield Static(Text(attachment_text(bytes(att.data), att.content_type,
-                                              att.filename)))
+            yield Static(
+                f"{att.filename} — {att.content_type or '-'}, {size_text(att.size)}",
+                classes="dialog-title",
+            )
+            yield Static(Text(attachment_text(bytes(att.data), att.content_type, att.filename)))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -147,8 +158,10 @@ class MailViewScreen(ModalScreen):
 
     def compose(self) -> ComposeResult:
         mail = email_in_records.mail_of(self.item_id)
-        files = [Option(f"📎 {a.filename} ({a.content_type}, {size_text(a.size)})", id=str(a.id))
-                 for a in mail.attachments]
+        files = [
+            Option(f"📎 {a.filename} ({a.content_type}, {size_text(a.size)})", id=str(a.id))
+            for a in mail.attachments
+        ]
         with Vertical(id="view-box", classes="dialog"):
             with VerticalScroll(id="view-body"):
                 yield Static(incoming_text(self.item_id))

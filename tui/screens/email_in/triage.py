@@ -26,13 +26,26 @@ from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
 
 # The tabs: the SOP action each step's tab is named for, and its title
-TABS = {"cetak": "Sortir", "dicetak": "Cetak", "agendakan": "Agenda", "dilabeli": "Label",
-        "teruskan": "Teruskan", "arsipkan": "Arsip"}
+TABS = {
+    "cetak": "Sortir",
+    "dicetak": "Cetak",
+    "agendakan": "Agenda",
+    "dilabeli": "Label",
+    "teruskan": "Teruskan",
+    "arsipkan": "Arsip",
+}
 # screen action -> the SOP actions at whose steps it is offered (hidden from the Footer elsewhere)
-ACTION_STEPS = {"classify_print": ("cetak",), "classify_plain": ("tanpa_cetak",),
-                "set_aside": ("sisihkan",), "print": tuple(TABS)[1:],
-                "printed": ("dicetak",), "register": ("agendakan",), "label": ("dilabeli",),
-                "forward": ("teruskan",), "archive": ("arsipkan",)}
+ACTION_STEPS = {
+    "classify_print": ("cetak",),
+    "classify_plain": ("tanpa_cetak",),
+    "set_aside": ("sisihkan",),
+    "print": tuple(TABS)[1:],
+    "printed": ("dicetak",),
+    "register": ("agendakan",),
+    "label": ("dilabeli",),
+    "forward": ("teruskan",),
+    "archive": ("arsipkan",),
+}
 
 
 def tabs() -> dict[int, str]:
@@ -67,14 +80,16 @@ class TriageScreen(QueueScreen):
         self.step = number(EMAIL_IN, "cetak")
 
     def compose_head(self) -> ComposeResult:
-        yield Tabs(*[Tab(f"{n} {name}", id=f"s{n}") for n, name in self.my_tabs().items()],
-                   id="steps")
+        yield Tabs(
+            *[Tab(f"{n} {name}", id=f"s{n}") for n, name in self.my_tabs().items()], id="steps"
+        )
 
     def my_tabs(self) -> dict[int, str]:
         """The steps of procedure 2 the signed-in user acts on."""
         roles = set(self.app.session.user.roles)
-        return {n: name for n, name in tabs().items()
-                if roles & set(PROCEDURES[EMAIL_IN].step(n).roles)}
+        return {
+            n: name for n, name in tabs().items() if roles & set(PROCEDURES[EMAIL_IN].step(n).roles)
+        }
 
     def on_mount(self) -> None:
         """Choose the tab before QueueScreen's on_mount (Textual calls it next) loads it."""
@@ -113,7 +128,8 @@ class TriageScreen(QueueScreen):
     def show(self, row: InRow | None, pane: tuple | None) -> None:
         where, mail = pane or (
             f"Langkah {self.step}: {PROCEDURES[EMAIL_IN].step(self.step).name}",
-            "Tidak ada email di langkah ini.")
+            "Tidak ada email di langkah ini.",
+        )
         self.query_one("#where", Static).update(where)
         self.query_one("#mail", Static).update(mail)
 
@@ -163,12 +179,16 @@ class TriageScreen(QueueScreen):
         return True
 
     def action_classify_print(self) -> None:
-        self.act(lambda u, i: email_in.classify(u, i, needs_print=True),
-                 "Perlu dicetak: tekan p untuk mencetak, lalu d.")
+        self.act(
+            lambda u, i: email_in.classify(u, i, needs_print=True),
+            "Perlu dicetak: tekan p untuk mencetak, lalu d.",
+        )
 
     def action_classify_plain(self) -> None:
-        self.act(lambda u, i: email_in.classify(u, i, needs_print=False),
-                 "Tanpa cetak: langsung diteruskan (f).")
+        self.act(
+            lambda u, i: email_in.classify(u, i, needs_print=False),
+            "Tanpa cetak: langsung diteruskan (f).",
+        )
 
     def action_set_aside(self) -> None:
         row = self.selected()
@@ -177,8 +197,12 @@ class TriageScreen(QueueScreen):
 
         def done(label: str | None) -> None:
             if label:
-                say(self, f"Email #{row.id} disisihkan ({label}): bukan surat dinas, "
-                          "tetap ada di arsip email.", ok=True)
+                say(
+                    self,
+                    f"Email #{row.id} disisihkan ({label}): bukan surat dinas, "
+                    "tetap ada di arsip email.",
+                    ok=True,
+                )
                 self.reload()
 
         self.app.push_screen(SetAsideDialog(row.id), done)
@@ -212,13 +236,17 @@ class TriageScreen(QueueScreen):
                 return
             cfg = self.app.session.config
             try:
-                entry = email_in.register(self.app.session.user, row.id, kode,
-                                          cfg.agenda_pattern, cfg.office.unit_code)
+                entry = email_in.register(
+                    self.app.session.user, row.id, kode, cfg.agenda_pattern, cfg.office.unit_code
+                )
             except PROBLEMS as exc:
                 say(self, str(exc))
                 return
-            say(self, f"Dicatat di buku agenda surat masuk: nomor {entry.number}. "
-                      "Cetak label dengan l.", ok=True)
+            say(
+                self,
+                f"Dicatat di buku agenda surat masuk: nomor {entry.number}. Cetak label dengan l.",
+                ok=True,
+            )
             self.follow(row.id)
 
         self.app.push_screen(KlasifikasiPicker(), chosen)
@@ -233,9 +261,12 @@ class TriageScreen(QueueScreen):
         if row is None:
             return
 
-        self.app.push_screen(ForwardDialog(row.id),
-                             self.reloaded(f"Email #{row.id} diteruskan (langkah "
-                                           f"{number(EMAIL_IN, 'tindak_lanjut')})."))
+        self.app.push_screen(
+            ForwardDialog(row.id),
+            self.reloaded(
+                f"Email #{row.id} diteruskan (langkah {number(EMAIL_IN, 'tindak_lanjut')})."
+            ),
+        )
 
     def action_archive(self) -> None:
         self.act(email_in.archive, "Diarsipkan ke database surat masuk.")

@@ -32,17 +32,27 @@ SHA256 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
 
 
 def version_lines(v: DraftVersion) -> list[str]:
-    return [f"Kepada: {v.to}", f"Tembusan: {v.cc}", f"Perihal: {v.subject}",
-            *("Lampiran: " + SHA256.sub(r"sha256 \1…", line)
-              for line in v.attachments.splitlines()), "",
-            *v.body.splitlines()]
+    return [
+        f"Kepada: {v.to}",
+        f"Tembusan: {v.cc}",
+        f"Perihal: {v.subject}",
+        *("Lampiran: " + SHA256.sub(r"sha256 \1…", line) for line in v.attachments.splitlines()),
+        "",
+        *v.body.splitlines(),
+    ]
 
 
 def diff_text(old: DraftVersion, new: DraftVersion) -> Text:
     """Unified diff of two versions (recipients, subject, attachments, body), + green, - red."""
-    lines = list(difflib.unified_diff(version_lines(old), version_lines(new),
-                                      f"versi {old.number}", f"versi {new.number}",
-                                      lineterm=""))
+    lines = list(
+        difflib.unified_diff(
+            version_lines(old),
+            version_lines(new),
+            f"versi {old.number}",
+            f"versi {new.number}",
+            lineterm="",
+        )
+    )
     if not lines:
         return Text(f"Tidak ada perbedaan antara versi {old.number} dan versi {new.number}.")
     text = Text()
@@ -61,7 +71,11 @@ def default_pair(texts: list[DraftVersion], approved: set[int]) -> tuple[int, in
 
 
 def version_label(v: DraftVersion, approved: set[int]) -> str:
-    kind = email_out_records.RESUBMITTED if v.remark.startswith(email_out_records.RESUBMITTED) else v.remark
+    kind = (
+        email_out_records.RESUBMITTED
+        if v.remark.startswith(email_out_records.RESUBMITTED)
+        else v.remark
+    )
     mark = " ✓" if v.number in approved else ""
     return f"v{v.number} {v.at:%d-%m %H:%M} {kind}{mark}"
 
@@ -86,8 +100,10 @@ class VersionsScreen(Screen):
     """Choose two versions of a draft (left older, right newer) and read their diff."""
 
     CSS_PATH = "approval.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali"),
-                Binding("tab", "app.focus_next", "Pindah daftar", show=True)]
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Kembali"),
+        Binding("tab", "app.focus_next", "Pindah daftar", show=True),
+    ]
 
     def __init__(self, item_id: int):
         super().__init__()
@@ -144,16 +160,18 @@ class ApprovalScreen(QueueScreen):
     ACTIONS = ("setujui",)
     COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
     SUB_TITLE, PANE = "Persetujuan email", "draft"
-    HEADING = (f"Draft email keluar menunggu persetujuan "
-               f"(langkah {number(EMAIL_OUT, 'setujui')})")
+    HEADING = f"Draft email keluar menunggu persetujuan (langkah {number(EMAIL_OUT, 'setujui')})"
     ROW_ACTIONS = ("approve", "revise", "versions")
 
     def read(self, user: User) -> list[OutRow]:
         return out_rows(user, self.ACTIONS)
 
     def pane(self, row: OutRow) -> tuple:
-        return (step_line(WorkItem.get_by_id(row.id)), up_for_approval(row.id),
-                outgoing_text(row.id))
+        return (
+            step_line(WorkItem.get_by_id(row.id)),
+            up_for_approval(row.id),
+            outgoing_text(row.id),
+        )
 
     def cells(self, row: OutRow) -> tuple:
         return str(row.id), row.title, row.author, clock_text(row.clock)
@@ -176,8 +194,10 @@ class ApprovalScreen(QueueScreen):
         row = self.selected()
         if row is not None:
             version = email_out_records.texts(row.id)[-1].number
-            self.run(lambda: email_out.approve(self.app.session.user, row.id),
-                     f"Draft #{row.id} v{version} disetujui; staf mengetik naskah final.")
+            self.run(
+                lambda: email_out.approve(self.app.session.user, row.id),
+                f"Draft #{row.id} v{version} disetujui; staf mengetik naskah final.",
+            )
 
     def action_revise(self) -> None:
         row = self.selected()
@@ -185,7 +205,10 @@ class ApprovalScreen(QueueScreen):
             return
         user, item_id = self.app.session.user, row.id
         self.app.push_screen(
-            TextDialog(f"Kembalikan draft #{item_id} untuk revisi",
-                       "Catatan revisi untuk penyusun (wajib; Ctrl+S mengirim):",
-                       lambda notes: email_out.request_revision(user, item_id, notes)),
-            self.reloaded(f"Draft #{item_id} dikembalikan ke penyusun untuk revisi."))
+            TextDialog(
+                f"Kembalikan draft #{item_id} untuk revisi",
+                "Catatan revisi untuk penyusun (wajib; Ctrl+S mengirim):",
+                lambda notes: email_out.request_revision(user, item_id, notes),
+            ),
+            self.reloaded(f"Draft #{item_id} dikembalikan ke penyusun untuk revisi."),
+        )

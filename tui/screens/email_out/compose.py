@@ -29,8 +29,11 @@ from tui.widgets.plain import DataTable, Label, OptionList, Static
 from tui.widgets.table import add_columns
 
 COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))
-FIELDS = (("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
-          ("cc", "Tembusan", "boleh kosong"), ("subject", "Perihal", ""))
+FIELDS = (
+    ("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
+    ("cc", "Tembusan", "boleh kosong"),
+    ("subject", "Perihal", ""),
+)
 
 
 def approved_note(item: WorkItem) -> str:
@@ -38,14 +41,17 @@ def approved_note(item: WorkItem) -> str:
     version = email_out_records.approved(item.id) if item.waits_for("final") else None
     if version is None:
         return ""
-    return (f"Disetujui Kepala Bidang sebagai v{version.number}. Mengubah kepada, tembusan, "
-            "perihal, isi atau lampiran mengembalikannya ke Kepala Bidang sebagai "
-            f"v{email_out_records.next_version(item.id)}.")
+    return (
+        f"Disetujui Kepala Bidang sebagai v{version.number}. Mengubah kepada, tembusan, "
+        "perihal, isi atau lampiran mengembalikannya ke Kepala Bidang sebagai "
+        f"v{email_out_records.next_version(item.id)}."
+    )
 
 
 def draft_cells(row: OutRow) -> tuple:
-    status = ("disetujui" if row.step.action("final")
-              else "perlu revisi" if row.revision else "draft")
+    status = (
+        "disetujui" if row.step.action("final") else "perlu revisi" if row.revision else "draft"
+    )
     return str(row.id), row.title, status, clock_text(row.clock)
 
 
@@ -95,8 +101,11 @@ class ComposeScreen(Screen):
             yield TextArea(id="body", soft_wrap=True)
             with Horizontal(classes="field"):
                 yield Label("Lampiran")
-                yield Input(id="path", compact=True,
-                            placeholder="path berkas lalu Enter; Del menghapus dari daftar")
+                yield Input(
+                    id="path",
+                    compact=True,
+                    placeholder="path berkas lalu Enter; Del menghapus dari daftar",
+                )
             yield OptionList(id="files")
         yield Static("", id="message")
         yield Footer()
@@ -114,12 +123,16 @@ class ComposeScreen(Screen):
             self.clear_form()
             if self.reply_to is not None:
                 mail = email_in_records.mail_of(self.reply_to)
-                subject = mail.subject if mail.subject.lower().startswith("re:") else \
-                    f"Re: {mail.subject}"
+                subject = (
+                    mail.subject
+                    if mail.subject.lower().startswith("re:")
+                    else f"Re: {mail.subject}"
+                )
                 self.query_one("#to", Input).value = mail.from_addr
                 self.query_one("#subject", Input).value = subject
                 self.query_one("#where", Static).update(
-                    f"Jawaban atas email masuk #{self.reply_to} dari {mail.from_addr}")
+                    f"Jawaban atas email masuk #{self.reply_to} dari {mail.from_addr}"
+                )
                 self.query_one("#body", TextArea).focus()
 
     def reload(self) -> None:
@@ -130,8 +143,12 @@ class ComposeScreen(Screen):
 
     def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
         event.table.display = bool(event.table.entries)
-        if self.first_load and event.table.entries and self.item_id is None \
-                and self.reply_to is None:
+        if (
+            self.first_load
+            and event.table.entries
+            and self.item_id is None
+            and self.reply_to is None
+        ):
             self.action_drafts()
         self.first_load = False
 
@@ -169,8 +186,9 @@ class ComposeScreen(Screen):
     def show_files(self) -> None:
         files = self.query_one("#files", OptionList)
         files.clear_options()
-        files.add_options(Option(f"📎 {name} ({size_text(len(data))})")
-                          for name, data in self.files)
+        files.add_options(
+            Option(f"📎 {name} ({size_text(len(data))})") for name, data in self.files
+        )
         files.display = bool(self.files)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -225,20 +243,28 @@ class ComposeScreen(Screen):
         if self.current is None or not self.current.waits_for("final"):
             return []
         try:
-            return email_out_records.pending_changes(self.current.id, **self.form(),
-                                             attachments=self.files)
+            return email_out_records.pending_changes(
+                self.current.id, **self.form(), attachments=self.files
+            )
         except PROBLEMS as exc:
             say(self, str(exc))
             return None
 
     def save(self) -> WorkItem | None:
         """Save the form as it stands (the model checks it); None with the message on error."""
-        reply = (WorkItem.get_by_id(self.reply_to)
-                 if self.reply_to is not None and self.current is None else None)
+        reply = (
+            WorkItem.get_by_id(self.reply_to)
+            if self.reply_to is not None and self.current is None
+            else None
+        )
         try:
             item = email_out.save_draft(
-                self.app.session.user, **self.form(), attachments=self.files,
-                item_id=self.current.id if self.current else None, reply_to=reply)
+                self.app.session.user,
+                **self.form(),
+                attachments=self.files,
+                item_id=self.current.id if self.current else None,
+                reply_to=reply,
+            )
         except PROBLEMS as exc:
             say(self, str(exc))
             return None
@@ -252,8 +278,9 @@ class ComposeScreen(Screen):
     def action_save(self) -> None:
         changes = self.changes()
         if changes:
-            self.app.push_screen(ResubmitDialog(self.current.id, changes),
-                                 lambda ok: self.resubmit() if ok else None)
+            self.app.push_screen(
+                ResubmitDialog(self.current.id, changes), lambda ok: self.resubmit() if ok else None
+            )
             return
         if changes is None:
             return
@@ -261,16 +288,23 @@ class ComposeScreen(Screen):
         if item is None:
             return
         approved = email_out_records.approved(item.id) if item.waits_for("final") else None
-        say(self, f"Tidak ada perubahan; naskah #{item.id} tetap disetujui (v{approved.number})."
-            if approved else f"Draft #{item.id} disimpan.", ok=True)
+        say(
+            self,
+            f"Tidak ada perubahan; naskah #{item.id} tetap disetujui (v{approved.number})."
+            if approved
+            else f"Draft #{item.id} disimpan.",
+            ok=True,
+        )
 
     def resubmit(self) -> None:
         """Save a confirmed change to the approved letter: back to the Kepala Bidang."""
         item = self.save()
         if item is not None:
             number = email_out_records.texts(item.id)[-1].number
-            self.after_move(f"Naskah #{item.id} diubah setelah disetujui; diajukan ulang ke "
-                            f"Kepala Bidang sebagai v{number}.")
+            self.after_move(
+                f"Naskah #{item.id} diubah setelah disetujui; diajukan ulang ke "
+                f"Kepala Bidang sebagai v{number}."
+            )
 
     def action_submit(self) -> None:
         item = self.save()
@@ -288,9 +322,12 @@ class ComposeScreen(Screen):
         if changes is None or self.current is None:
             return
         if changes:
-            say(self, f"Naskah berbeda dari versi yang disetujui ({', '.join(changes)}): "
-                      "Ctrl+S mengajukannya ulang ke Kepala Bidang, atau pilih naskah ini lagi "
-                      "dari daftar (F2) untuk membatalkan perubahan.")
+            say(
+                self,
+                f"Naskah berbeda dari versi yang disetujui ({', '.join(changes)}): "
+                "Ctrl+S mengajukannya ulang ke Kepala Bidang, atau pilih naskah ini lagi "
+                "dari daftar (F2) untuk membatalkan perubahan.",
+            )
             return
         item_id = self.current.id
         try:

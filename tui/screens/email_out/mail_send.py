@@ -21,8 +21,12 @@ from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
 from tui.widgets.status import StatusLine
 
-STATUS_STYLES = {MailStatus.QUEUED: "bold", MailStatus.SENDING: "bold dark_orange",
-                 MailStatus.SENT: "bold green", MailStatus.FAILED: "bold white on red"}
+STATUS_STYLES = {
+    MailStatus.QUEUED: "bold",
+    MailStatus.SENDING: "bold dark_orange",
+    MailStatus.SENT: "bold green",
+    MailStatus.FAILED: "bold white on red",
+}
 ACTIVE = (MailStatus.QUEUED, MailStatus.SENDING)
 
 
@@ -49,15 +53,18 @@ def jobs_text(jobs: tuple[SendFacts, ...]) -> Text:
     for job in jobs:
         text.append(f"Pengiriman #{job.id}: ")
         text.append_text(status_text(job))
-        text.append(f"  percobaan {job.attempts}/{job.max_tries}, "
-                    f"{job.updated_at:%d-%m %H:%M:%S}, kode {job.klasifikasi}\n")
+        text.append(
+            f"  percobaan {job.attempts}/{job.max_tries}, "
+            f"{job.updated_at:%d-%m %H:%M:%S}, kode {job.klasifikasi}\n"
+        )
         if job.error:
             text.append(f"  Galat: {job.error}\n", style="red")
         if job.message_id:
             text.append(f"  Message-ID {job.message_id}\n", style="green")
     if jobs[-1].status == MailStatus.FAILED:
-        text.append("Gagal terkirim: periksa galat, lalu k untuk mengantre ulang.",
-                    style="bold red")
+        text.append(
+            "Gagal terkirim: periksa galat, lalu k untuk mengantre ulang.", style="bold red"
+        )
     return text
 
 
@@ -71,8 +78,14 @@ class MailSendScreen(QueueScreen):
         Binding("escape", "app.pop_screen", "Kembali"),
     ]
     ACTIONS = ("kirim", "arsipkan")
-    COLUMNS = (("No", 4), ("Lgk", 3), ("Perihal", 27), ("Kepada", 16), ("Kirim", 8),
-               ("Waktu/baku", 10))
+    COLUMNS = (
+        ("No", 4),
+        ("Lgk", 3),
+        ("Perihal", 27),
+        ("Kepada", 16),
+        ("Kirim", 8),
+        ("Waktu/baku", 10),
+    )
     SUB_TITLE, PANE = "Kirim email keluar", "letter"
 
     def compose_head(self) -> ComposeResult:
@@ -93,24 +106,41 @@ class MailSendScreen(QueueScreen):
     def pane(self, row: OutRow) -> tuple:
         """The step line, the sends, the approval check (read again at every poll: a letter
         changed behind the screen shows at once) and the letter."""
-        return (step_line(WorkItem.get_by_id(row.id)), jobs_text(row.sends),
-                check_text(row.id), outgoing_text(row.id))
+        return (
+            step_line(WorkItem.get_by_id(row.id)),
+            jobs_text(row.sends),
+            check_text(row.id),
+            outgoing_text(row.id),
+        )
 
     def cells(self, row: OutRow) -> tuple:
-        return (str(row.id), str(row.step.number), row.title, row.to,
-                status_text(row.last_send), clock_text(row.clock))
+        return (
+            str(row.id),
+            str(row.step.number),
+            row.title,
+            row.to,
+            status_text(row.last_send),
+            clock_text(row.clock),
+        )
 
     def show(self, row: OutRow | None, pane: tuple | None) -> None:
-        texts = pane or ("Tidak ada email keluar yang menunggu dikirim atau diarsipkan.",
-                         "", "", "")
+        texts = pane or (
+            "Tidak ada email keluar yang menunggu dikirim atau diarsipkan.",
+            "",
+            "",
+            "",
+        )
         for widget, text in zip(("#where", "#jobs", "#check", "#letter"), texts, strict=True):
             self.query_one(widget, Static).update(text)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         row = self.selected()
         if action == "send":
-            return (row is not None and bool(row.step.action("kirim"))
-                    and (row.last_send is None or row.last_send.status not in ACTIVE))
+            return (
+                row is not None
+                and bool(row.step.action("kirim"))
+                and (row.last_send is None or row.last_send.status not in ACTIVE)
+            )
         if action == "archive":
             return row is not None and bool(row.step.action("arsipkan"))
         return True
@@ -130,15 +160,21 @@ class MailSendScreen(QueueScreen):
             except PROBLEMS as exc:
                 say(self, str(exc))
                 return
-            say(self, f"Email #{row.id} masuk antrean kirim (#{job.id}); "
-                      "daemon mengirimnya.", ok=True)
+            say(
+                self,
+                f"Email #{row.id} masuk antrean kirim (#{job.id}); daemon mengirimnya.",
+                ok=True,
+            )
             self.reload()
 
-        self.app.push_screen(KlasifikasiPicker(row.last_send.klasifikasi if row.last_send
-                                               else ""), chosen)
+        self.app.push_screen(
+            KlasifikasiPicker(row.last_send.klasifikasi if row.last_send else ""), chosen
+        )
 
     def action_archive(self) -> None:
         row = self.selected()
         if row is not None:
-            self.run(lambda: email_out.archive(self.app.session.user, row.id),
-                     f"Email #{row.id} diarsipkan ke database surat keluar.")
+            self.run(
+                lambda: email_out.archive(self.app.session.user, row.id),
+                f"Email #{row.id} diarsipkan ke database surat keluar.",
+            )

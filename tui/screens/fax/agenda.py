@@ -26,17 +26,26 @@ def instruction_summary(row: FaxRow) -> str:
 
 
 CELLS = {
-    REGISTER: lambda r: (str(r.id), r.title[:26], r.derajat, instruction_summary(r),
-                         clock_text(r.clock)),
+    REGISTER: lambda r: (
+        str(r.id),
+        r.title[:26],
+        r.derajat,
+        instruction_summary(r),
+        clock_text(r.clock),
+    ),
     HANDOVER: lambda r: (str(r.id), r.title[:26], r.agenda or "-", clock_text(r.clock)),
 }
 
 
 class AgendaScreen(Screen):
     CSS_PATH = "agenda.tcss"
-    BINDINGS = [("a", "register", "Agendakan"), ("s", "handover", "Serahkan"),
-                ("b", "book", "Buku agenda"), ("r", "reload", "Muat ulang"),
-                ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        ("a", "register", "Agendakan"),
+        ("s", "handover", "Serahkan"),
+        ("b", "book", "Buku agenda"),
+        ("r", "reload", "Muat ulang"),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
@@ -47,11 +56,15 @@ class AgendaScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield Static(f"Perlu diagendakan (langkah {number(FAX, REGISTER)}) — a: agendakan",
-                     classes="section-title")
+        yield Static(
+            f"Perlu diagendakan (langkah {number(FAX, REGISTER)}) — a: agendakan",
+            classes="section-title",
+        )
         yield LiveTable(CELLS[REGISTER], id=REGISTER)
-        yield Static(f"Serahkan ke operator (langkah {number(FAX, HANDOVER)}) — s: serahkan",
-                     classes="section-title")
+        yield Static(
+            f"Serahkan ke operator (langkah {number(FAX, HANDOVER)}) — s: serahkan",
+            classes="section-title",
+        )
         yield LiveTable(CELLS[HANDOVER], id=HANDOVER)
         yield Static("", id="detail")
         yield Footer()
@@ -83,8 +96,9 @@ class AgendaScreen(Screen):
         tables = {step: self.table(step) for step in (REGISTER, HANDOVER)}
         if not self.placed and not any(t.busy for t in tables.values()):
             self.placed = True
-            opened = next((t for t in tables.values()
-                           if any(r.id == self.opened for r in t.entries)), None)
+            opened = next(
+                (t for t in tables.values() if any(r.id == self.opened for r in t.entries)), None
+            )
             first = next((t for t in tables.values() if t.entries), tables[REGISTER])
             (opened or first).focus()
         self.show_detail()
@@ -141,8 +155,13 @@ class AgendaScreen(Screen):
     def register(self, item_id: int, kode: str) -> None:
         cfg = self.app.session.config
         try:
-            entry = fax_flow.register(self.app.session.user, item_id, cfg.agenda_pattern,
-                                      cfg.office.unit_code, klasifikasi=kode)
+            entry = fax_flow.register(
+                self.app.session.user,
+                item_id,
+                cfg.agenda_pattern,
+                cfg.office.unit_code,
+                klasifikasi=kode,
+            )
         except PROBLEMS as exc:
             say(self, str(exc))
             return
@@ -162,8 +181,11 @@ class AgendaScreen(Screen):
         except PROBLEMS as exc:
             say(self, str(exc))
             return
-        say(self, f"#{item_id} diserahkan ke Operator Sandi (langkah {number(FAX, 'terkirim')}).",
-            ok=True)
+        say(
+            self,
+            f"#{item_id} diserahkan ke Operator Sandi (langkah {number(FAX, 'terkirim')}).",
+            ok=True,
+        )
         self.app.notify(f"#{item_id} diserahkan ke operator.")
         self.reload()
 

@@ -27,8 +27,14 @@ from tui.widgets.table import add_columns, at_cursor
 QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))
 FOUND_COLUMNS = (("No. agenda", 24), ("Perihal", 26), ("Tujuan", 12), ("Diarsipkan", 10))
 ARCHIVE = "arsipkan"  # the SOP action of its queue
-HISTORY_COLUMNS = (("Lgk", 3), ("Tindakan", 10), ("Oleh", 18), ("Peran", 13), ("Waktu", 11),
-                   ("Durasi/baku", 11))
+HISTORY_COLUMNS = (
+    ("Lgk", 3),
+    ("Tindakan", 10),
+    ("Oleh", 18),
+    ("Peran", 13),
+    ("Waktu", 11),
+    ("Durasi/baku", 11),
+)
 
 
 def destinations_of(item: WorkItem) -> list[FaxDestination]:
@@ -38,8 +44,12 @@ def destinations_of(item: WorkItem) -> list[FaxDestination]:
 
 def found_cells(item: WorkItem) -> tuple:
     closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
-    return (agenda_number(item) or "-", item.title,
-            ", ".join(d.name for d in destinations_of(item)), closed)
+    return (
+        agenda_number(item) or "-",
+        item.title,
+        ", ".join(d.name for d in destinations_of(item)),
+        closed,
+    )
 
 
 def queue_cells(r: FaxRow) -> tuple:
@@ -66,13 +76,17 @@ class ArchiveScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static(f"Menunggu diarsipkan — langkah {number(FAX, ARCHIVE)}",
-                     classes="section-title")
+        yield Static(
+            f"Menunggu diarsipkan — langkah {number(FAX, ARCHIVE)}", classes="section-title"
+        )
         yield LiveTable(queue_cells, id="queue")
         with Horizontal(id="search-row"):
             yield Label("Cari arsip")
-            yield Input(id="search", compact=True,
-                        placeholder="perihal, nomor agenda, tujuan atau isi berita")
+            yield Input(
+                id="search",
+                compact=True,
+                placeholder="perihal, nomor agenda, tujuan atau isi berita",
+            )
         yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
         yield Static("", id="message")
         yield Footer(compact=True, show_command_palette=False)
@@ -120,6 +134,7 @@ class ArchiveScreen(Screen):
 
         def read() -> list[tuple[WorkItem, tuple]]:
             return [(item, found_cells(item)) for item in archive.search_fax_archive(text)]
+
         return read
 
     def show_found(self, found: list[tuple[WorkItem, tuple]]) -> None:
@@ -139,9 +154,11 @@ class ArchiveScreen(Screen):
     def selected(self) -> int | None:
         """The highlighted item of the focused table (the queue unless the archive has focus)."""
         found = self.query_one("#found", DataTable)
-        table, rows = ((found, [i.id for i in self.found]) if self.focused is found
-                       else (self.query_one("#queue", DataTable),
-                             [r.id for r in self.queue]))
+        table, rows = (
+            (found, [i.id for i in self.found])
+            if self.focused is found
+            else (self.query_one("#queue", DataTable), [r.id for r in self.queue])
+        )
         return at_cursor(table, rows)
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
@@ -217,10 +234,17 @@ class HistoryScreen(Screen):
             note(self, str(exc))
             return
         item, self.rows = d.item, d.history
-        state = f"diarsipkan {item.closed_at:%d-%m-%Y %H:%M}" if item.closed_at \
+        state = (
+            f"diarsipkan {item.closed_at:%d-%m-%Y %H:%M}"
+            if item.closed_at
             else f"langkah {item.step}"
-        tujuan = ", ".join(f"{x.name} ({FaxNumber(x.number, x.extension).display})"
-                           for x in d.destinations) or "-"
+        )
+        tujuan = (
+            ", ".join(
+                f"{x.name} ({FaxNumber(x.number, x.extension).display})" for x in d.destinations
+            )
+            or "-"
+        )
         nota = f"{d.request.nota_number} · " if d.request and d.request.nota_number else ""
         summary = Text(f"{d.agenda_number or 'Belum bernomor'} · {item.title}\n", "bold")
         summary.append(f"{nota}Sifat {item.sifat} · {item.derajat} · {state}\nTujuan: {tujuan}")
@@ -228,11 +252,18 @@ class HistoryScreen(Screen):
         table = self.query_one("#history", DataTable)
         table.clear()
         for i, r in enumerate(self.rows):
-            action = ("Buat" if r.log.action == "buat" else r.log.action.replace("_", " ")
-                      .capitalize()) + (" ✎" if r.log.note else "")
-            table.add_row(str(r.step.number) if r.step else "–", action, r.actor_name,
-                          r.role_label, f"{r.log.at:%d-%m %H:%M}",
-                          clock_text(r.clock) if r.clock else "-", key=str(i))
+            action = (
+                "Buat" if r.log.action == "buat" else r.log.action.replace("_", " ").capitalize()
+            ) + (" ✎" if r.log.note else "")
+            table.add_row(
+                str(r.step.number) if r.step else "–",
+                action,
+                r.actor_name,
+                r.role_label,
+                f"{r.log.at:%d-%m %H:%M}",
+                clock_text(r.clock) if r.clock else "-",
+                key=str(i),
+            )
         self.query_one("#books", Static).update(self.books_text(d))
         self.show_note()
 
@@ -241,21 +272,28 @@ class HistoryScreen(Screen):
         text = Text()
         for disp in d.dispositions:
             text.append("Disposisi ", "bold")
-            text.append(f"{disp.at:%d-%m-%Y %H:%M} {disp.by.full_name}: "
-                        f"{'; '.join(disp.instructions.splitlines())}"
-                        f"{' — ' + disp.note if disp.note else ''}\n")
+            text.append(
+                f"{disp.at:%d-%m-%Y %H:%M} {disp.by.full_name}: "
+                f"{'; '.join(disp.instructions.splitlines())}"
+                f"{' — ' + disp.note if disp.note else ''}\n"
+            )
         text.append("Buku laporan harian fax\n", "bold")
         for e in d.transmissions:
             who = e.operator.full_name if e.operator else "-"
-            text.append(f"  {e.at:%d-%m-%Y %H:%M} {e.to_name} {e.number} {e.pages} hal. "
-                        f"{'Berhasil' if e.ok else 'Gagal'} ({e.via}) {who}\n",
-                        "" if e.ok else "red")
+            text.append(
+                f"  {e.at:%d-%m-%Y %H:%M} {e.to_name} {e.number} {e.pages} hal. "
+                f"{'Berhasil' if e.ok else 'Gagal'} ({e.via}) {who}\n",
+                "" if e.ok else "red",
+            )
         if not d.transmissions:
             text.append("  belum ada pengiriman\n", "dim")
         text.append("Buku ekspedisi\n", "bold")
         for x in d.ekspedisi:
-            got = (f"diterima {x.receiver_name} {x.received_at:%d-%m-%Y %H:%M}"
-                   if x.received_at else "belum ada tanda terima")
+            got = (
+                f"diterima {x.receiver_name} {x.received_at:%d-%m-%Y %H:%M}"
+                if x.received_at
+                else "belum ada tanda terima"
+            )
             text.append(f"  {x.seq}/{x.year} {x.at:%d-%m-%Y} kepada {x.to}: {got}\n")
         if not d.ekspedisi:
             text.append("  belum ada (e: buat entri ekspedisi)", "dim")

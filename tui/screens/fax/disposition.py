@@ -53,20 +53,26 @@ def request_text(item: WorkItem) -> Text:
         return text
     tanggal = f"{req.nota_date:%d-%m-%Y}" if req.nota_date else "-"
     unit = req.from_unit.name if req.from_unit else "-"
-    text.append(f"Nota dinas : {req.nota_number or '-'}  tanggal {tanggal}\n"
-                f"Dari       : {unit}\n"
-                f"Sifat      : {item.sifat}    Derajat: {item.derajat}\n")
+    text.append(
+        f"Nota dinas : {req.nota_number or '-'}  tanggal {tanggal}\n"
+        f"Dari       : {unit}\n"
+        f"Sifat      : {item.sifat}    Derajat: {item.derajat}\n"
+    )
     found = klasifikasi.Klasifikasi.get_or_none(klasifikasi.Klasifikasi.kode == req.klasifikasi)
-    text.append(f"Klasifikasi: {req.klasifikasi or '-'}"
-                f"{' — ' + found.uraian if found else ''}\n")
+    text.append(f"Klasifikasi: {req.klasifikasi or '-'}{' — ' + found.uraian if found else ''}\n")
     for dest in req.destinations.order_by(FaxDestination.id):
         number = faxnumber.FaxNumber(dest.number, dest.extension).display
         text.append(f"Tujuan     : {dest.name} ({number})\n")
-    attached = (f"{req.attachment_name} ({size_text(len(req.attachment or b''))})"
-                if req.attachment_name else "-")
-    text.append(f"Lampiran   : {attached}\n"
-                f"Resolusi   : {'halus' if req.fine else 'standar'}, "
-                f"perkiraan {req.pages} halaman isi berita\n")
+    attached = (
+        f"{req.attachment_name} ({size_text(len(req.attachment or b''))})"
+        if req.attachment_name
+        else "-"
+    )
+    text.append(
+        f"Lampiran   : {attached}\n"
+        f"Resolusi   : {'halus' if req.fine else 'standar'}, "
+        f"perkiraan {req.pages} halaman isi berita\n"
+    )
     text.append("Isi berita:\n", style="bold")
     text.append(req.isi_berita or "(kosong)")
     return text
@@ -78,8 +84,7 @@ def history_text(item: WorkItem) -> Text:
         who = log.actor.full_name if log.actor else "sistem"
         role = SHORT.get(log.role, log.role)
         to = "selesai" if log.to_step == DONE else f"langkah {log.to_step}"
-        text.append(f"{log.at:%d-%m %H:%M}  {log.action} → {to}  {who} ({role})\n",
-                    style="")
+        text.append(f"{log.at:%d-%m %H:%M}  {log.action} → {to}  {who} ({role})\n", style="")
         if log.note:
             text.append(f"    {log.note}\n", style="italic")
     return text
@@ -87,7 +92,7 @@ def history_text(item: WorkItem) -> Text:
 
 def last_return(item: WorkItem) -> str:
     """The reason of the latest return to the requester, if any."""
-    log = (item.log.where(StepLog.action == "kembalikan").order_by(StepLog.id.desc()).first())
+    log = item.log.where(StepLog.action == "kembalikan").order_by(StepLog.id.desc()).first()
     return log.note if log else ""
 
 
@@ -130,13 +135,17 @@ class FaxPreview(ModalScreen):
     def __init__(self, header: str, letterhead: list[str], body: str, attachment: str):
         super().__init__()
         self.header, self.letterhead, self.body, self.attachment = (
-            header, letterhead, body, attachment)
+            header,
+            letterhead,
+            body,
+            attachment,
+        )
 
     def compose(self) -> ComposeResult:
         lines = []
         for paragraph in self.body.expandtabs(4).splitlines() or [""]:
             lines.extend(textwrap.wrap(paragraph, COLUMNS) or [""])
-        pages = [lines[i:i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
+        pages = [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
         text = Text()
         for number, chunk in enumerate(pages or [[]], 1):
             text.append(f"{self.header}  Hal {number}/{len(pages)}\n", style="bold reverse")
@@ -157,15 +166,16 @@ class FaxPreview(ModalScreen):
         self.query_one("#preview-body").focus()
 
 
-
 def print_disposition(screen: Screen, item_id: int) -> None:
     """Open the print dialog with the lembar disposisi of `item_id`."""
     from tui import printing
     from tui.dialogs.print_dialog import PrintDialog
 
     if request_or_none(WorkItem.get_by_id(item_id)) is None:
-        say(screen, f"Item #{item_id} tidak memiliki nota dinas: "
-                    "lembar disposisi tidak dapat dicetak.")
+        say(
+            screen,
+            f"Item #{item_id} tidak memiliki nota dinas: lembar disposisi tidak dapat dicetak.",
+        )
         return
     screen.app.push_screen(PrintDialog(*printing.disposition_sheet(item_id)))
 
@@ -174,17 +184,24 @@ class DispositionScreen(QueueScreen):
     """The Kasi's queue of fax requests at step 2, most urgent then oldest."""
 
     CSS_PATH = "disposition.tcss"
-    BINDINGS = [Binding("enter", "open", "Baca", priority=True), ("p", "print", "Cetak disposisi"),
-                ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        Binding("enter", "open", "Baca", priority=True),
+        ("p", "print", "Cetak disposisi"),
+        ("r", "reload", "Muat ulang"),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
     ACTIONS, SUB_TITLE = ("disposisi", "kembalikan"), "Disposisi"
-    COLUMNS = tuple((label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat",
-                                                  "Waktu/baku"))
+    COLUMNS = tuple(
+        (label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat", "Waktu/baku")
+    )
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="message")
-        yield Static(f"Permintaan faks menunggu disposisi (langkah {step_number(FAX, 'disposisi')})",
-                     classes="section-title")
+        yield Static(
+            f"Permintaan faks menunggu disposisi (langkah {step_number(FAX, 'disposisi')})",
+            classes="section-title",
+        )
         yield LiveTable(lambda e: self.cells(e.row), id="queue")
         yield Static("", id="where")
         yield Footer()
@@ -199,12 +216,19 @@ class DispositionScreen(QueueScreen):
         return fax_rows(user, self.ACTIONS)
 
     def cells(self, row: FaxRow) -> tuple:
-        return (str(row.id), row.title[:22], row.unit[:8], row.sifat, row.derajat,
-                clock_text(row.clock))
+        return (
+            str(row.id),
+            row.title[:22],
+            row.unit[:8],
+            row.sifat,
+            row.derajat,
+            clock_text(row.clock),
+        )
 
     def show(self, row: FaxRow | None, _pane: None) -> None:
         self.query_one("#where", Static).update(
-            f"#{row.id} {row.title}" if row else "Tidak ada permintaan yang menunggu disposisi.")
+            f"#{row.id} {row.title}" if row else "Tidak ada permintaan yang menunggu disposisi."
+        )
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()
@@ -227,9 +251,12 @@ class DispositionDetail(Screen):
     """One request read in full, with the lembar disposisi to fill in."""
 
     CSS_PATH = "disposition.tcss"
-    BINDINGS = [Binding("ctrl+s", "dispose", "Disposisikan", priority=True),
-                Binding("ctrl+r", "return", "Kembalikan", priority=True),
-                ("p", "print", "Cetak disposisi"), ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        Binding("ctrl+s", "dispose", "Disposisikan", priority=True),
+        Binding("ctrl+r", "return", "Kembalikan", priority=True),
+        ("p", "print", "Cetak disposisi"),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
 
     def __init__(self, item_id: int):
         super().__init__()
@@ -244,9 +271,11 @@ class DispositionDetail(Screen):
             yield Static("Disposisi kepada Pengadministrasi Umum", classes="section-title")
             for i, label in enumerate(INSTRUCTIONS):
                 yield Checkbox(label, label == DEFAULT_INSTRUCTION, id=f"ins-{i}", compact=True)
-            yield Horizontal(Label("Catatan ", classes="field-label"),
-                             Input(id="note", compact=True, placeholder="catatan disposisi"),
-                             classes="field")
+            yield Horizontal(
+                Label("Catatan ", classes="field-label"),
+                Input(id="note", compact=True, placeholder="catatan disposisi"),
+                classes="field",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -254,8 +283,11 @@ class DispositionDetail(Screen):
         self.query_one("#read").focus()
 
     def action_dispose(self) -> None:
-        chosen = [label for i, label in enumerate(INSTRUCTIONS)
-                  if self.query_one(f"#ins-{i}", Checkbox).value]
+        chosen = [
+            label
+            for i, label in enumerate(INSTRUCTIONS)
+            if self.query_one(f"#ins-{i}", Checkbox).value
+        ]
         note = self.query_one("#note", Input).value
         try:
             fax_flow.dispose(self.app.session.user, self.item_id, chosen, note)
@@ -265,8 +297,12 @@ class DispositionDetail(Screen):
         for widget in self.query("#read Checkbox, #note"):
             widget.disabled = True
         self.query_one("#read").focus()
-        say(self, "Sudah didisposisi ke Pengadministrasi Umum. Tekan p untuk mencetak "
-                  "lembar disposisi, Esc untuk kembali.", ok=True)
+        say(
+            self,
+            "Sudah didisposisi ke Pengadministrasi Umum. Tekan p untuk mencetak "
+            "lembar disposisi, Esc untuk kembali.",
+            ok=True,
+        )
         self.app.notify(f"Permintaan #{self.item_id} didisposisi (langkah 3).")
 
     def action_return(self) -> None:
@@ -280,9 +316,12 @@ class DispositionDetail(Screen):
         def give_back(reason: str) -> None:
             fax_flow.return_to_requester(self.app.session.user, self.item_id, reason)
 
-        self.app.push_screen(ReasonDialog("Kembalikan ke pemohon",
-                                          "Alasan pengembalian (dibaca pemohon)", give_back),
-                             done)
+        self.app.push_screen(
+            ReasonDialog(
+                "Kembalikan ke pemohon", "Alasan pengembalian (dibaca pemohon)", give_back
+            ),
+            done,
+        )
 
     def action_print(self) -> None:
         print_disposition(self, self.item_id)

@@ -19,12 +19,7 @@ from model.fax.queue_rows import RequestRow, request_rows
 from model.fax.records import FaxRequest
 from model.org import Contact
 from model.workflow.items import DERAJAT, SIFAT, WorkItem
-from tui.screens.fax.disposition import (
-    FaxPreview,
-    RequestDetail,
-    last_return,
-    size_text,
-)
+from tui.screens.fax.disposition import FaxPreview, RequestDetail, last_return, size_text
 from tui.widgets.clock import clock_text
 from tui.widgets.daterange import parse_date
 from tui.widgets.live_table import LiveTable
@@ -34,14 +29,23 @@ from tui.widgets.plain import DataTable, Select, Static
 
 def request_cells(row: RequestRow) -> tuple:
     clock = clock_text(row.clock) if row.clock else "selesai"
-    return (str(row.id), row.title[:30], str(row.step.number) if row.step else "✓", clock,
-            row.agenda or "-")
+    return (
+        str(row.id),
+        row.title[:30],
+        str(row.step.number) if row.step else "✓",
+        clock,
+        row.agenda or "-",
+    )
 
 
 class RequestListScreen(Screen):
     CSS_PATH = "request.tcss"
-    BINDINGS = [("n", "new", "Permintaan baru"), Binding("enter", "open", "Buka", priority=True),
-                ("r", "reload", "Muat ulang"), ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        ("n", "new", "Permintaan baru"),
+        Binding("enter", "open", "Buka", priority=True),
+        ("r", "reload", "Muat ulang"),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
@@ -84,8 +88,9 @@ class RequestListScreen(Screen):
         if row is None:
             where.update("Belum ada permintaan. Tekan n untuk membuat permintaan baru.")
             return
-        text = Text(f"Langkah {row.step.number}: {row.step.name}" if row.step
-                    else "Selesai (diarsipkan)")
+        text = Text(
+            f"Langkah {row.step.number}: {row.step.name}" if row.step else "Selesai (diarsipkan)"
+        )
         if row.returned:
             text.append(f"\nDikembalikan Kasi: {row.returned}", style="bold red")
         where.update(text)
@@ -148,10 +153,12 @@ class RequestFormScreen(Screen):
     """Nota dinas, isi berita, lampiran, tujuan, sifat/derajat, klasifikasi; save or submit."""
 
     CSS_PATH = "request.tcss"
-    BINDINGS = [Binding("ctrl+s", "save", "Simpan draf", priority=True),
-                Binding("ctrl+k", "submit", "Ajukan ke Kasi", priority=True),
-                Binding("ctrl+r", "preview", "Pratinjau", priority=True),
-                ("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Simpan draf", priority=True),
+        Binding("ctrl+k", "submit", "Ajukan ke Kasi", priority=True),
+        Binding("ctrl+r", "preview", "Pratinjau", priority=True),
+        ("escape", "app.pop_screen", "Kembali"),
+    ]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
@@ -162,41 +169,86 @@ class RequestFormScreen(Screen):
     def compose(self) -> ComposeResult:
         d, user = self.draft, self.app.session.user
         units = [(u.name, u.id) for u in fax_flow.units()]
-        contacts = [(f"{c.name} ({c.fax})"[:60], c.id)
-                    for c in Contact.select().where(Contact.fax != "").order_by(Contact.name)]
+        contacts = [
+            (f"{c.name} ({c.fax})"[:60], c.id)
+            for c in Contact.select().where(Contact.fax != "").order_by(Contact.name)
+        ]
         tanggal = d.nota_date or now().date()
         yield Header()
         yield Static("", id="message")
         with VerticalScroll(id="form"):
             yield Static("", id="returned")
-            yield row("Nota dinas no.", Input(d.nota_number, id="nota", compact=True),
-                      Static(" Tgl", classes="inline-label"),
-                      Input(f"{tanggal:%d-%m-%Y}", id="nota-date", compact=True,
-                            placeholder="hh-bb-tttt"))
-            yield row("Dari unit", Select(units, id="unit", compact=True, allow_blank=False,
-                                          value=d.from_unit_id or user.unit_id or units[0][1]))
+            yield row(
+                "Nota dinas no.",
+                Input(d.nota_number, id="nota", compact=True),
+                Static(" Tgl", classes="inline-label"),
+                Input(
+                    f"{tanggal:%d-%m-%Y}", id="nota-date", compact=True, placeholder="hh-bb-tttt"
+                ),
+            )
+            yield row(
+                "Dari unit",
+                Select(
+                    units,
+                    id="unit",
+                    compact=True,
+                    allow_blank=False,
+                    value=d.from_unit_id or user.unit_id or units[0][1],
+                ),
+            )
             yield row("Perihal", Input(d.perihal, id="perihal", compact=True))
             yield Static("Isi berita", classes="field-label")
             yield TextArea(d.isi_berita, id="isi", compact=True, soft_wrap=True)
-            yield row("Lampiran", AttachmentInput(id="attach", compact=True,
-                                                  placeholder="path berkas .txt/.pdf, Enter"))
+            yield row(
+                "Lampiran",
+                AttachmentInput(
+                    id="attach", compact=True, placeholder="path berkas .txt/.pdf, Enter"
+                ),
+            )
             yield Static("", id="attach-info", classes="note")
-            yield row("Buku alamat", Select(contacts, id="contact", compact=True,
-                                            prompt="pilih tujuan dari buku alamat…"))
-            yield row("Tujuan baru", Input(id="dest-name", compact=True, placeholder="nama"),
-                      Input(id="dest-number", compact=True, placeholder="nomor faks, Enter"))
+            yield row(
+                "Buku alamat",
+                Select(
+                    contacts, id="contact", compact=True, prompt="pilih tujuan dari buku alamat…"
+                ),
+            )
+            yield row(
+                "Tujuan baru",
+                Input(id="dest-name", compact=True, placeholder="nama"),
+                Input(id="dest-number", compact=True, placeholder="nomor faks, Enter"),
+            )
             yield Static("", id="dest-check", classes="note")
             yield DestinationTable(id="dests", cursor_type="row", show_header=False)
-            yield row("Sifat", Select([(s, s) for s in SIFAT], id="sifat", compact=True,
-                                      allow_blank=False, value=d.sifat),
-                      Static(" Derajat", classes="inline-label"),
-                      Select([(s, s) for s in DERAJAT], id="derajat", compact=True,
-                             allow_blank=False, value=d.derajat))
-            yield row("Klasifikasi", KlasifikasiInput(d.klasifikasi, id="klas", compact=True,
-                                                      placeholder="F4/Enter: cari"),
-                      Static("", id="klas-desc"))
-            yield Horizontal(Checkbox("Resolusi halus (fine)", d.fine, id="fine", compact=True),
-                             Static("", id="pages"), classes="field")
+            yield row(
+                "Sifat",
+                Select(
+                    [(s, s) for s in SIFAT],
+                    id="sifat",
+                    compact=True,
+                    allow_blank=False,
+                    value=d.sifat,
+                ),
+                Static(" Derajat", classes="inline-label"),
+                Select(
+                    [(s, s) for s in DERAJAT],
+                    id="derajat",
+                    compact=True,
+                    allow_blank=False,
+                    value=d.derajat,
+                ),
+            )
+            yield row(
+                "Klasifikasi",
+                KlasifikasiInput(
+                    d.klasifikasi, id="klas", compact=True, placeholder="F4/Enter: cari"
+                ),
+                Static("", id="klas-desc"),
+            )
+            yield Horizontal(
+                Checkbox("Resolusi halus (fine)", d.fine, id="fine", compact=True),
+                Static("", id="pages"),
+                classes="field",
+            )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -309,8 +361,10 @@ class RequestFormScreen(Screen):
     def show_attachment(self) -> None:
         name, data = self.attachment
         self.query_one("#attach-info", Static).update(
-            f"Terlampir: {name} ({size_text(len(data or b''))}) — F8 menghapus" if name
-            else "Tanpa lampiran.")
+            f"Terlampir: {name} ({size_text(len(data or b''))}) — F8 menghapus"
+            if name
+            else "Tanpa lampiran."
+        )
 
     def pick_klasifikasi(self) -> None:
         from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
@@ -322,10 +376,14 @@ class RequestFormScreen(Screen):
         self.app.push_screen(KlasifikasiPicker(self.query_one("#klas", Input).value), chosen)
 
     def show_klasifikasi(self, kode: str) -> None:
-        found = (klasifikasi.Klasifikasi.get_or_none(klasifikasi.Klasifikasi.kode == kode.strip())
-                 if kode.strip() else None)
+        found = (
+            klasifikasi.Klasifikasi.get_or_none(klasifikasi.Klasifikasi.kode == kode.strip())
+            if kode.strip()
+            else None
+        )
         self.query_one("#klas-desc", Static).update(
-            found.uraian if found else ("kode tidak dikenal" if kode.strip() else ""))
+            found.uraian if found else ("kode tidak dikenal" if kode.strip() else "")
+        )
 
     def show_pages(self) -> None:
         pages = FaxRequest(isi_berita=self.query_one("#isi", TextArea).text).pages
@@ -341,14 +399,19 @@ class RequestFormScreen(Screen):
         text = {i: self.query_one(f"#{i}", Input).value for i in ("perihal", "nota", "klas")}
         name, data = self.attachment
         return fax_flow.FaxDraft(
-            perihal=text["perihal"], nota_number=text["nota"], nota_date=nota_date,
+            perihal=text["perihal"],
+            nota_number=text["nota"],
+            nota_date=nota_date,
             from_unit_id=self.query_one("#unit", Select).value,
             isi_berita=self.query_one("#isi", TextArea).text,
             destinations=list(self.destinations),
             sifat=self.query_one("#sifat", Select).value,
             derajat=self.query_one("#derajat", Select).value,
-            klasifikasi=text["klas"], fine=self.query_one("#fine", Checkbox).value,
-            attachment_name=name, attachment=data)
+            klasifikasi=text["klas"],
+            fine=self.query_one("#fine", Checkbox).value,
+            attachment_name=name,
+            attachment=data,
+        )
 
     def save(self) -> bool:
         try:
@@ -378,9 +441,15 @@ class RequestFormScreen(Screen):
 
     def action_preview(self) -> None:
         cfg = self.app.session.config
-        number = (agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id
-                  else "") or "(belum bernomor)"
+        number = (
+            agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id else ""
+        ) or "(belum bernomor)"
         header = f"{cfg.fax.header}  {now():%d-%m-%Y %H:%M}  No. {number}"
-        self.app.push_screen(FaxPreview(header, list(cfg.office.letterhead),
-                                        self.query_one("#isi", TextArea).text,
-                                        self.attachment[0]))
+        self.app.push_screen(
+            FaxPreview(
+                header,
+                list(cfg.office.letterhead),
+                self.query_one("#isi", TextArea).text,
+                self.attachment[0],
+            )
+        )

@@ -21,13 +21,22 @@ from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
 from tui.widgets.table import add_columns, at_cursor
 
-QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3),
-                 ("Waktu/baku", 13))
-DEST_COLUMNS = (("Tujuan", 18), ("Nomor", 12), ("Status", 14), ("Coba", 4), ("Hal", 3),
-                ("Keterangan", 15))
-JOB_STYLES = {JobStatus.SENT: "green", JobStatus.FAILED: "bold red",
-              JobStatus.DECIDE: "bold dark_orange", JobStatus.SENDING: "bold cyan",
-              JobStatus.CANCELLED: "dim"}
+QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3), ("Waktu/baku", 13))
+DEST_COLUMNS = (
+    ("Tujuan", 18),
+    ("Nomor", 12),
+    ("Status", 14),
+    ("Coba", 4),
+    ("Hal", 3),
+    ("Keterangan", 15),
+)
+JOB_STYLES = {
+    JobStatus.SENT: "green",
+    JobStatus.FAILED: "bold red",
+    JobStatus.DECIDE: "bold dark_orange",
+    JobStatus.SENDING: "bold cyan",
+    JobStatus.CANCELLED: "dim",
+}
 SEND, HAND_BACK = "terkirim", "serahkan"  # the SOP actions of its two steps
 
 
@@ -48,8 +57,13 @@ def fill(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
 
 
 def queue_cells(r: TransmitRow) -> tuple:
-    return (r.agenda or "-", r.title, str(len(r.dests)) if r.has_request else "-",
-            str(r.step.number), clock_text(r.clock))
+    return (
+        r.agenda or "-",
+        r.title,
+        str(len(r.dests)) if r.has_request else "-",
+        str(r.step.number),
+        clock_text(r.clock),
+    )
 
 
 def dest_cells(d: DestFacts) -> tuple:
@@ -62,8 +76,14 @@ def dest_cells(d: DestFacts) -> tuple:
     if job.orphan:
         label = Text("Terputus", "bold red")
     via = " (manual)" if job.manual else ""
-    return (d.name, number, label, f"{job.attempts}/{job.max_tries}",
-            f"{job.pages_done}/{job.pages_total}", (job.progress or job.result) + via)
+    return (
+        d.name,
+        number,
+        label,
+        f"{job.attempts}/{job.max_tries}",
+        f"{job.pages_done}/{job.pages_total}",
+        (job.progress or job.result) + via,
+    )
 
 
 class TransmitScreen(Screen):
@@ -88,8 +108,11 @@ class TransmitScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusLine(id="status")
-        yield Static(f"Antrean kirim faks — langkah {number(FAX, SEND)} (kirim) dan "
-                     f"{number(FAX, HAND_BACK)} (serahkan)", classes="section-title")
+        yield Static(
+            f"Antrean kirim faks — langkah {number(FAX, SEND)} (kirim) dan "
+            f"{number(FAX, HAND_BACK)} (serahkan)",
+            classes="section-title",
+        )
         yield LiveTable(queue_cells, id="queue")
         yield Static("", id="item-info")
         yield DataTable(id="dests", cursor_type="row")
@@ -136,8 +159,10 @@ class TransmitScreen(Screen):
     def show_dests(self) -> None:
         row = self.selected_row()
         self.item_id = row.id if row else None
-        fill(self.query_one("#dests", DataTable),
-             [(str(d.id), dest_cells(d)) for d in (row.dests if row else ())])
+        fill(
+            self.query_one("#dests", DataTable),
+            [(str(d.id), dest_cells(d)) for d in (row.dests if row else ())],
+        )
         self.show_item(row)
         self.show_job()
 
@@ -150,8 +175,9 @@ class TransmitScreen(Screen):
         else:
             mine = row.holder_id in (None, self.app.session.user.id)
             held = "" if mine else f" · dipegang {row.holder}"
-            info.update(f"{row.agenda or '-'} · {row.sifat} · {row.derajat} · "
-                        f"±{row.pages} hal.{held}")
+            info.update(
+                f"{row.agenda or '-'} · {row.sifat} · {row.derajat} · ±{row.pages} hal.{held}"
+            )
         self.refresh_bindings()
 
     def selected_dest(self) -> DestFacts | None:
@@ -164,15 +190,25 @@ class TransmitScreen(Screen):
         if d is None:
             info.update("")
         elif d.job is None:
-            info.update(f"{d.name}: belum dikirim — k kirim lewat modem, "
-                        "m catat kiriman mesin faks manual.")
+            info.update(
+                f"{d.name}: belum dikirim — k kirim lewat modem, m catat kiriman mesin faks manual."
+            )
         elif d.job.status in (JobStatus.FAILED, JobStatus.DECIDE):
             reason = d.job.progress or d.job.result
-            info.update(Text(f"{d.name}: {reason} — u kirim ulang, x batalkan, "
-                             "m catat kiriman manual.", "bold red"))
+            info.update(
+                Text(
+                    f"{d.name}: {reason} — u kirim ulang, x batalkan, m catat kiriman manual.",
+                    "bold red",
+                )
+            )
         elif d.job.orphan:
-            info.update(Text(f"{d.name}: daemon yang mengirim tidak aktif lagi — u kirim "
-                             "ulang, x batalkan, m catat kiriman manual.", "bold red"))
+            info.update(
+                Text(
+                    f"{d.name}: daemon yang mengirim tidak aktif lagi — u kirim "
+                    "ulang, x batalkan, m catat kiriman manual.",
+                    "bold red",
+                )
+            )
         else:
             info.update(f"{d.name}: {d.job.result or d.job.progress}")
         self.refresh_bindings()
@@ -225,10 +261,17 @@ class TransmitScreen(Screen):
         row, d, cfg = self.selected_row(), self.selected_dest(), self.app.session.config
         if row is None or d is None or not row.has_request:
             return
-        self.run(lambda: fax_jobs.enqueue(
-            self.app.session.user, row.id, d.id, pages=row.pages,
-            max_tries=cfg.fax.max_tries, dial_prefix=cfg.fax.dial_prefix),
-            f"Faks ke {d.name} masuk antrean modem.")
+        self.run(
+            lambda: fax_jobs.enqueue(
+                self.app.session.user,
+                row.id,
+                d.id,
+                pages=row.pages,
+                max_tries=cfg.fax.max_tries,
+                dial_prefix=cfg.fax.dial_prefix,
+            ),
+            f"Faks ke {d.name} masuk antrean modem.",
+        )
 
     def action_manual(self) -> None:
         from tui.dialogs.manual_send import ManualSendDialog
@@ -236,16 +279,19 @@ class TransmitScreen(Screen):
         row, d = self.selected_row(), self.selected_dest()
         if row is None or d is None or not row.has_request:
             return
-        self.app.push_screen(ManualSendDialog(row.id, d, row.pages),
-                             lambda job: job and self.reload())
+        self.app.push_screen(
+            ManualSendDialog(row.id, d, row.pages), lambda job: job and self.reload()
+        )
 
     def decide(self, resend: bool) -> None:
         d = self.selected_dest()
         if d is None or d.job is None:
             return
         done = "dikirim ulang" if resend else "dibatalkan"
-        self.run(lambda: fax_jobs.decide(self.app.session.user, d.job.id, resend),
-                 f"Faks ke {d.name} {done}.")
+        self.run(
+            lambda: fax_jobs.decide(self.app.session.user, d.job.id, resend),
+            f"Faks ke {d.name} {done}.",
+        )
 
     def action_resend(self) -> None:
         self.decide(True)
@@ -255,13 +301,17 @@ class TransmitScreen(Screen):
 
     def action_mark_sent(self) -> None:
         if self.item_id is not None:
-            self.run(lambda: fax_jobs.mark_sent(self.app.session.user, self.item_id),
-                     f"Berita dicatat terkirim (langkah {number(FAX, HAND_BACK)}).")
+            self.run(
+                lambda: fax_jobs.mark_sent(self.app.session.user, self.item_id),
+                f"Berita dicatat terkirim (langkah {number(FAX, HAND_BACK)}).",
+            )
 
     def action_hand_back(self) -> None:
         if self.item_id is not None:
-            self.run(lambda: fax_jobs.hand_back(self.app.session.user, self.item_id),
-                     "Berita diserahkan ke Administrasi Umum untuk diarsipkan.")
+            self.run(
+                lambda: fax_jobs.hand_back(self.app.session.user, self.item_id),
+                "Berita diserahkan ke Administrasi Umum untuk diarsipkan.",
+            )
 
     def print_document(self, name: str, *args) -> None:
         from tui import printing
