@@ -1,19 +1,15 @@
-"""Accounts: scrypt password hashes, login with lockout, password change, user admin and
-who may administer (a sysadmin in the TUI, an allowed OS user on the command line)."""
+"""Accounts: login with lockout, password change, user admin and who may administer (a
+sysadmin in the TUI, an allowed OS user on the command line). Hashes: model.passwords."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import os
 import pwd
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from functools import cache
 from pathlib import Path
 
-from model import audit, roles
+from model import audit, passwords, roles
 from model.base import now
 from model.db import write
 from model.errors import Invalid, NotAllowed
@@ -22,8 +18,6 @@ from model.org import Unit, User, UserRole
 MAX_FAILURES = 5
 LOCK_MINUTES = 15
 STEP = timedelta(minutes=LOCK_MINUTES) / MAX_FAILURES  # one check per STEP while locked
-MIN_PASSWORD = 8
-_N, _R, _P = 2**14, 8, 1
 SERVICE_USER_ENV = "WARKAT_SERVICE_USER"
 SERVICE_USER = "warkat"
 WRONG = "Nama pengguna atau kata sandi salah."
@@ -34,30 +28,6 @@ class LoginFailed(NotAllowed):
     """Wrong user name or password, locked or disabled account."""
 
 
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    key = hashlib.scrypt(password.encode(), salt=salt, n=_N, r=_R, p=_P, dklen=32)
-    return (
-        f"scrypt${_N}${_R}${_P}${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
-    )
-
-
-def check_password(password: str, stored: str) -> bool:
-    try:
-        _, n, r, p, salt, key = stored.split("$")
-        got = hashlib.scrypt(
-            password.encode(), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
-        )
-    except (ValueError, TypeError):
-        return False
-    return hmac.compare_digest(got, base64.b64decode(key))
-
-
-def _check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD:
-        raise Invalid(f"Kata sandi minimal {MIN_PASSWORD} karakter.")
-
-
 def login(username: str, password: str) -> User:
     """Return the user, or raise LoginFailed. Every refusal before the right password reads
     WRONG, whether the name exists or not: the remaining attempts are not shown, since a
@@ -65,7 +35,7 @@ def login(username: str, password: str) -> User:
     A locked or disabled account says so only after its right password."""
     user = User.get_or_none(User.username == username.strip())
     if user is None:
-        _spend(password)
+        passwords.spend(password)
         raise LoginFailed(WRONG)
     return _attempt(user.id, password, WRONG, "login")
 
@@ -82,9 +52,9 @@ def _attempt(user_id: int, password: str, wrong: str, action: str, **detail) -> 
     right one on a disabled or locked account raises the reason. Returns the fresh row."""
     slot = _reserve(user_id)
     if slot is None:
-        _spend(password)
+        passwords.spend(password)
         raise LoginFailed(wrong)
-    if not check_password(password, slot.password_hash):
+    if not passwords.check_password(password, slot.password_hash):
         with write():
             audit.record(
                 slot.username, "login_gagal", f"user#{user_id}", locked=slot.locks, **detail
@@ -172,16 +142,6 @@ def _reserve(user_id: int) -> _Slot | None:
         return _Slot(row.username, row.password_hash, row.active, True, held, lock)
 
 
-@cache
-def _dummy_hash() -> str:
-    return hash_password("x" * MIN_PASSWORD)
-
-
-def _spend(password: str) -> None:
-    """Cost what a real check costs, so the answer's timing tells no account's state."""
-    check_password(password, _dummy_hash())
-
-
 def ssh_sign_in(account: str, peer: str = "") -> User:
     """The active, unlocked Warkat user named like the SSH account (sshd already checked who,
     so the refusal says plainly why)."""
@@ -204,11 +164,11 @@ def _locked(until: datetime) -> str:
 
 
 def change_password(user: User, old: str, new: str) -> None:
-    if not check_password(old, User.get_by_id(user.id).password_hash):
+    if not passwords.check_password(old, User.get_by_id(user.id).password_hash):
         raise Invalid("Kata sandi lama salah.")
-    _check_new_password(new)
+    passwords.check_new_password(new)
     with write():
-        User.update(password_hash=hash_password(new)).where(User.id == user.id).execute()
+        User.update(password_hash=passwords.hash_password(new)).where(User.id == user.id).execute()
         audit.record(user.username, "ganti_sandi", f"user#{user.id}")
 
 
@@ -344,7 +304,7 @@ def add_user(
         raise Invalid("Setiap pengguna memerlukan minimal satu peran.")
     for code in role_codes:
         roles.check(code)
-    _check_new_password(password)
+    passwords.check_new_password(password)
     unit = None
     if unit_code:
         unit = Unit.get_or_none(Unit.code == unit_code)
@@ -358,7 +318,7 @@ def add_user(
             full_name=full_name.strip(),
             nip=nip,
             unit=unit,
-            password_hash=hash_password(password),
+            password_hash=passwords.hash_password(password),
         )
         for code in dict.fromkeys(role_codes):
             UserRole.create(user=user, role=code)
@@ -376,12 +336,12 @@ def add_user(
 def set_password(username: str, password: str, by: User | Operator | str = "sistem") -> None:
     """Admin reset of a password (also lifts a lockout)."""
     acting = _acting(by)
-    _check_new_password(password)
+    passwords.check_new_password(password)
     _change(
         username,
         acting,
         "reset_sandi",
-        password_hash=hash_password(password),
+        password_hash=passwords.hash_password(password),
         failed_logins=0,
         locked_until=None,
     )

@@ -15,8 +15,8 @@ from model import heartbeat
 from model.base import now
 from model.books.agenda import agenda_number
 from model.config import Config
-from model.fax.jobs import AttemptReport, FaxJob
-from model.fax.records import request_of
+from model.fax.jobs import AttemptReport
+from model.fax.records import FaxJob, request_of
 from model.fax.spool import RetryPolicy, claim_next, finish, release, report_progress, start_sending
 
 log = logging.getLogger("warkat.spool.fax")

@@ -12,8 +12,8 @@ from pypdf import PdfReader
 from model import base
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.jobs import AttemptReport, FaxJob, FaxLogEntry
-from model.fax.records import request_of
+from model.fax.jobs import AttemptReport
+from model.fax.records import FaxJob, FaxLogEntry, JobStatus, request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tui import printing
@@ -64,7 +64,7 @@ def test_a_failed_job_prints_gagal_with_every_call(staff):
         retry_kind="failure",
     )
     job = call(job, 20, False, 0, "Tidak diangkat", params="Standar 14400", retry_kind="no_answer")
-    assert job.status == fax_jobs.JobStatus.FAILED
+    assert job.status == JobStatus.FAILED
     pdf, title = printing.transmission_journal(job.id)
     assert title == "Jurnal pengiriman 000.1.1/001/406.020/2026"
     assert_fields(
@@ -90,7 +90,7 @@ def test_a_failed_job_prints_gagal_with_every_call(staff):
 
 def test_a_job_that_failed_with_no_page_confirmed(staff):
     job = call(queued(max_tries=1), 30, False, 0, "Tidak ada nada panggil", retry_kind="failure")
-    assert (job.status, job.pages_done) == (fax_jobs.JobStatus.FAILED, 0)
+    assert (job.status, job.pages_done) == (JobStatus.FAILED, 0)
     assert_fields(
         printing.transmission_journal(job.id)[0],
         "HASIL: GAGAL — Tidak ada nada panggil",
@@ -104,9 +104,7 @@ def test_a_job_that_failed_with_no_page_confirmed(staff):
 def test_a_failed_job_without_any_call_is_printable(staff):
     job = queued(pages=0)
     FaxJob.update(
-        status=fax_jobs.JobStatus.FAILED,
-        result="Halaman berita tidak dapat dibuat",
-        progress="Gagal",
+        status=JobStatus.FAILED, result="Halaman berita tidak dapat dibuat", progress="Gagal"
     ).where(FaxJob.id == job.id).execute()
     assert_fields(
         printing.transmission_journal(job.id)[0],
@@ -120,7 +118,7 @@ def test_a_failed_job_without_any_call_is_printable(staff):
 
 def test_a_job_still_queued_is_not_called_failed(staff):
     job = call(queued(), 40, False, 0, "Nomor sibuk", retry_kind="busy")
-    assert job.status == fax_jobs.JobStatus.QUEUED
+    assert job.status == JobStatus.QUEUED
     pdf = printing.transmission_journal(job.id)[0]
     assert_fields(
         pdf,
@@ -298,7 +296,7 @@ def test_daily_report_counts_sends_by_their_recorded_outcome(staff, report_data)
 def test_daily_report_of_modem_sends(staff):
     ok = call(queued(), 131, True, 3, "Terkirim", remote_id="+62 31 8294608")
     call(queued(max_tries=1), 30, False, 0, "Nomor sibuk", retry_kind="busy")
-    assert ok.status == fax_jobs.JobStatus.SENT
+    assert ok.status == JobStatus.SENT
     assert_fields(
         printing.daily_fax_report(base.now().date())[0],
         "Jumlah pengiriman: 2 (berhasil 1, tidak berhasil 1)",

@@ -19,8 +19,7 @@ from model.books import ekspedisi
 from model.db import db, write
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.jobs import FaxLogEntry
-from model.fax.records import request_of
+from model.fax.records import FaxLogEntry, request_of
 from model.org import Contact
 from print.samples import write_samples
 from tests.conftest import user

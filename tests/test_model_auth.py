@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from model import auth, base, demo
+from model import auth, base, demo, passwords
 from model import home as home_mod
 from model.audit import AuditEntry, verify
 from model.db import db, is_postgres
@@ -16,11 +16,11 @@ from tests.conftest import user
 
 
 def test_hash_is_salted_and_checks():
-    a, b = auth.hash_password("rahasia-sekali"), auth.hash_password("rahasia-sekali")
+    a, b = passwords.hash_password("rahasia-sekali"), passwords.hash_password("rahasia-sekali")
     assert a != b and a.startswith("scrypt$")
-    assert auth.check_password("rahasia-sekali", a)
-    assert not auth.check_password("salah", a)
-    assert not auth.check_password("x", "rusak")
+    assert passwords.check_password("rahasia-sekali", a)
+    assert not passwords.check_password("salah", a)
+    assert not passwords.check_password("x", "rusak")
 
 
 def test_login_ok_and_wrong_password_shows_no_countdown(office):
@@ -93,7 +93,7 @@ def test_disabled_is_told_only_after_the_right_password(office):
 def count_checks(monkeypatch, username: str):
     """Count the checks against `username`'s real hash (not the equal-cost dummy ones)."""
     stored, calls, guard = user(username).password_hash, [], threading.Lock()
-    real = auth.check_password
+    real = passwords.check_password
 
     def counting(password, against):
         if against == stored:
@@ -101,7 +101,7 @@ def count_checks(monkeypatch, username: str):
                 calls.append(password)
         return real(password, against)
 
-    monkeypatch.setattr(auth, "check_password", counting)
+    monkeypatch.setattr(passwords, "check_password", counting)
     return lambda: len(calls)
 
 

@@ -12,8 +12,7 @@ from model.errors import Conflict, Invalid, NotAllowed
 from model.fax import flow as fax_flow
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.jobs import FaxJob, FaxLogEntry
-from model.fax.records import Disposition, FaxDestination, request_of
+from model.fax.records import Disposition, FaxDestination, FaxJob, FaxLogEntry, request_of
 from model.workflow.items import StepLog, WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step, draft

@@ -8,8 +8,7 @@ from model import base, heartbeat
 from model.errors import Conflict
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
-from model.fax.records import request_of
+from model.fax.records import FaxAttempt, FaxJob, FaxLogEntry, JobStatus, request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step
 
@@ -54,7 +53,7 @@ def test_a_job_of_a_dead_instance_goes_to_the_operator_with_its_call(queued, dea
         base.freeze(base.now() + timedelta(seconds=heartbeat.STALE_SECONDS + 1))
     assert fax_spool.recover_orphans() == [queued.id]
     job = FaxJob.get_by_id(queued.id)
-    assert job.status == fax_jobs.JobStatus.DECIDE and job.worker == ""
+    assert job.status == JobStatus.DECIDE and job.worker == ""
     assert (job.attempts, job.pages_done, job.call_started_at) == (1, 1, None)
     attempt = job.attempt_rows.get()
     assert not attempt.ok and attempt.pages_sent == 1
@@ -67,7 +66,7 @@ def test_a_job_that_never_dialled_goes_back_to_the_queue_without_an_attempt(queu
     fax_spool.claim_next("spool:gone:1:1")
     assert fax_spool.recover_orphans() == [queued.id]
     job = FaxJob.get_by_id(queued.id)
-    assert (job.status, job.attempts) == (fax_jobs.JobStatus.QUEUED, 0)
+    assert (job.status, job.attempts) == (JobStatus.QUEUED, 0)
     assert FaxAttempt.select().count() == 0
 
 
@@ -75,14 +74,14 @@ def test_the_operator_decides_an_orphan_from_the_console(queued):
     _in_call(queued, "spool:gone:1:1", 0)
     assert fax_jobs.undecided(FaxJob.get_by_id(queued.id))
     job = fax_jobs.decide(user("operator"), queued.id, resend=True)
-    assert (job.status, job.attempts) == (fax_jobs.JobStatus.QUEUED, 0)
+    assert (job.status, job.attempts) == (JobStatus.QUEUED, 0)
     assert FaxAttempt.get().message.startswith("Daemon berhenti mendadak")
 
 
 def test_cancelling_an_interrupted_job_writes_its_failed_line(queued):
     _in_call(queued, "spool:gone:1:1", 2)
     job = fax_jobs.decide(user("operator"), queued.id, resend=False)
-    assert job.status == fax_jobs.JobStatus.CANCELLED
+    assert job.status == JobStatus.CANCELLED
     line = FaxLogEntry.get()
     assert not line.ok and line.pages == 2
     assert line.result == "Daemon berhenti mendadak saat mengirim — Dibatalkan operator"
@@ -99,19 +98,19 @@ def test_manual_send_replaces_a_queued_or_orphaned_job_but_not_a_live_one(queued
     manual = fax_jobs.record_manual(
         user("operator"), item_id, dest_id, at=base.now(), remote_id="", pages=3, ok=True
     )
-    assert FaxJob.get_by_id(queued.id).status == fax_jobs.JobStatus.CANCELLED
+    assert FaxJob.get_by_id(queued.id).status == JobStatus.CANCELLED
     assert [(e.ok, e.via, e.pages) for e in FaxLogEntry.select().order_by(FaxLogEntry.id)] == [
         (False, "modem", 0),
         (True, "manual", 3),
     ]
-    assert manual.status == fax_jobs.JobStatus.SENT
+    assert manual.status == JobStatus.SENT
 
 
 def test_queued_job_may_be_cancelled_and_a_second_modem_send_is_refused(queued):
     with pytest.raises(Conflict, match="sudah dalam antrean"):
         fax_jobs.enqueue(user("operator"), queued.item_id, queued.destination_id, pages=3)
     job = fax_jobs.decide(user("operator"), queued.id, resend=False)
-    assert job.status == fax_jobs.JobStatus.CANCELLED and FaxLogEntry.select().count() == 0
+    assert job.status == JobStatus.CANCELLED and FaxLogEntry.select().count() == 0
 
 
 def test_an_unavailable_modem_uses_no_try_and_writes_no_book_line(queued):
@@ -119,7 +118,7 @@ def test_an_unavailable_modem_uses_no_try_and_writes_no_book_line(queued):
     job = fax_spool.release(
         job.id, "Modem tidak tersedia: port /dev/ttyUSB0 tidak ada", timedelta(seconds=30)
     )
-    assert (job.status, job.attempts, job.worker) == (fax_jobs.JobStatus.QUEUED, 0, "")
+    assert (job.status, job.attempts, job.worker) == (JobStatus.QUEUED, 0, "")
     assert job.progress.startswith("Modem tidak tersedia: port /dev/ttyUSB0 tidak ada")
     assert FaxAttempt.select().count() == 0 and FaxLogEntry.select().count() == 0
     assert fax_spool.claim_next(ALIVE) is None  # it waits for the modem
@@ -172,7 +171,7 @@ def test_a_resent_failed_job_never_counts_a_page_twice_in_the_book(queued):
     report = fax_jobs.AttemptReport(
         base.now(), base.now(), False, 1, 3, "Terputus", retry_kind="failure"
     )
-    assert fax_spool.finish(job.id, report, policy).status == fax_jobs.JobStatus.FAILED
+    assert fax_spool.finish(job.id, report, policy).status == JobStatus.FAILED
     fax_jobs.decide(user("operator"), job.id, resend=True)
     job = fax_spool.claim_next(ALIVE)
     report = fax_jobs.AttemptReport(base.now(), base.now(), True, 2, 3, "Terkirim")

@@ -14,7 +14,7 @@ from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.records import request_of
+from model.fax.records import FaxJob, request_of
 from model.workflow.items import WorkItem
 from tests.agenda_helpers import ekspedisi_seq, register_from_processes
 from tests.conftest import FROZEN, user
@@ -70,7 +70,7 @@ def test_orphaned_fax_job_is_recovered_on_postgres(pg_office):
     fax_spool.claim_next("spool:lain:1:20261125090000")
     fax_spool.report_progress(job.id, "Halaman 1/2 diterima", dialling=True, confirmed=True)
     assert fax_spool.recover_orphans() == [job.id]
-    job = fax_jobs.FaxJob.get_by_id(job.id)
+    job = FaxJob.get_by_id(job.id)
     assert (job.status, job.pages_done, job.attempt_rows.get().pages_sent) == (
         "tunggu_keputusan",
         1,

@@ -16,8 +16,7 @@ from hw.modemsim import simulated_modem
 from model import demo, heartbeat
 from model.base import now
 from model.fax import jobs as fax_jobs
-from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry
-from model.fax.records import request_of
+from model.fax.records import FaxAttempt, FaxJob, FaxLogEntry, request_of
 from model.fax.spool import claim_next
 from spool.fax import FaxWorker, render_job
 from tests.cli_helpers import warkat

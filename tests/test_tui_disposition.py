@@ -9,7 +9,8 @@ from tests.tui_helpers import make_app, settle, shown, start, type_text
 from tui.dialogs.print_dialog import PrintDialog
 from tui.dialogs.reason import ReasonDialog
 from tui.screens.fax.disposition import DispositionDetail, DispositionScreen
-from tui.screens.fax.request import RequestFormScreen, RequestListScreen
+from tui.screens.fax.request import RequestFormScreen
+from tui.screens.fax.request_list import RequestListScreen
 
 SIZE = (80, 24)
 

@@ -8,8 +8,7 @@ from model import base
 from model.books import ekspedisi
 from model.fax import jobs as fax_jobs
 from model.fax import spool as fax_spool
-from model.fax.jobs import FaxLogEntry
-from model.fax.records import request_of
+from model.fax.records import FaxLogEntry, request_of
 from tests.config_helpers import configure
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon

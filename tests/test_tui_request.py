@@ -8,7 +8,8 @@ from model.workflow.items import WorkItem
 from tests.conftest import user
 from tests.fax_helpers import at_step
 from tests.tui_helpers import SIZE, make_app, settle, shown, sign_in, start, type_text
-from tui.screens.fax.request import RequestFormScreen, RequestListScreen
+from tui.screens.fax.request import RequestFormScreen
+from tui.screens.fax.request_list import RequestListScreen
 
 
 async def tab_to(pilot, widget_id: str) -> None:

@@ -6,8 +6,7 @@ from textual.widgets import DataTable, Static
 
 from model import base
 from model.fax import spool as fax_spool
-from model.fax.jobs import FaxJob, FaxLogEntry
-from model.fax.records import FaxDestination, request_of
+from model.fax.records import FaxDestination, FaxJob, FaxLogEntry, request_of
 from model.fax.spool import RetryPolicy
 from model.workflow.items import WorkItem
 from tests.conftest import user

@@ -6,7 +6,7 @@ from textual.widgets import DataTable, Input
 
 from model.base import now
 from model.books.agenda import OUTGOING
-from model.fax.jobs import FaxLogEntry
+from model.fax.records import FaxLogEntry
 from model.reports import registers as books
 from model.workflow.items import StepLog, WorkItem
 from tests.tui_helpers import make_app, settle, sign_in, type_text

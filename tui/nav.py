@@ -38,7 +38,7 @@ DESTINATIONS: list[Destination] = [
     Destination(
         "Permintaan faks",
         (PEMAKAI,),
-        "fax.request:RequestListScreen",
+        "fax.request_list:RequestListScreen",
         "ajukan dan pantau permintaan kirim faks",
     ),
     Destination(

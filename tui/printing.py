@@ -12,9 +12,17 @@ from model.books import ekspedisi
 from model.books.agenda import AgendaEntry as AgendaRow
 from model.books.agenda import agenda_number
 from model.config import current
-from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry, JobStatus
 from model.fax.number import is_other_station
-from model.fax.records import INSTRUCTIONS, Disposition, FaxDestination, request_of
+from model.fax.records import (
+    INSTRUCTIONS,
+    Disposition,
+    FaxAttempt,
+    FaxDestination,
+    FaxJob,
+    FaxLogEntry,
+    JobStatus,
+    request_of,
+)
 from model.org import User
 from model.reports.registers import agenda_between, fax_log_between
 from model.roles import KASI, OPERATOR

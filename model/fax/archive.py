@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from model.books.agenda import AgendaEntry, agenda_number
 from model.books.ekspedisi import EkspedisiEntry
 from model.clock import Clock
-from model.fax.jobs import FaxLogEntry
-from model.fax.records import Disposition, FaxDestination, FaxRequest
+from model.fax.records import Disposition, FaxDestination, FaxLogEntry, FaxRequest
 from model.roles import SHORT
 from model.sop import DONE, FAX, PROCEDURES, Step
 from model.workflow.items import StepLog, WorkItem

@@ -1,4 +1,5 @@
-"""Procedure 1, steps 5–6: fax jobs for the daemon, manual sends, the daily fax book."""
+"""Procedure 1, steps 5–6: fax jobs for the daemon, manual sends, the daily fax book (their
+tables are in model.fax.records)."""
 
 from __future__ import annotations
 
@@ -8,95 +9,26 @@ from datetime import datetime
 import peewee
 
 from model import audit, heartbeat
-from model.base import BaseModel, now
+from model.base import now
 from model.books.agenda import agenda_number
-from model.choices import Labelled
 from model.db import write
 from model.errors import Conflict, Invalid
 from model.fax.number import FaxNumber
-from model.fax.records import FaxDestination, FaxRequest, request_of
-from model.fields import Line, Text
+from model.fax.records import (
+    FaxAttempt,
+    FaxDestination,
+    FaxJob,
+    FaxLogEntry,
+    FaxRequest,
+    JobStatus,
+    request_of,
+)
 from model.guard import not_future
 from model.org import User
 from model.workflow.items import WorkItem
 from model.workflow.transitions import acting_role, apply
 
-
-class JobStatus(Labelled):
-    """Where a fax job stands (stored value, label)."""
-
-    QUEUED = "antri", "Antre"
-    SENDING = "proses", "Sedang dikirim"
-    SENT = "terkirim", "Terkirim"
-    FAILED = "gagal", "Gagal"
-    DECIDE = "tunggu_keputusan", "Perlu keputusan"
-    CANCELLED = "batal", "Dibatalkan"
-
-
 DIED = "Daemon berhenti mendadak saat mengirim"
-
-
-class FaxJob(BaseModel):
-    item = peewee.ForeignKeyField(WorkItem, backref="fax_jobs", on_delete="CASCADE")
-    destination = peewee.ForeignKeyField(FaxDestination, backref="jobs", on_delete="CASCADE")
-    dial = Line()
-    fine = peewee.BooleanField(default=False)
-    manual = peewee.BooleanField(default=False)
-    status = Line(default=JobStatus.QUEUED, index=True)
-    attempts = peewee.IntegerField(default=0)
-    max_tries = peewee.IntegerField(default=3)
-    next_try_at = peewee.DateTimeField(default=now)
-    worker = Line(default="")  # the daemon instance holding it (model.heartbeat)
-    claimed_at = peewee.DateTimeField(null=True)
-    call_started_at = peewee.DateTimeField(null=True)  # dialling began; None between calls
-    call_pages = peewee.IntegerField(default=0)  # pages confirmed so far in that call
-    pages_total = peewee.IntegerField(default=0)
-    pages_done = peewee.IntegerField(default=0)  # confirmed pages (a retry sends the rest)
-    progress = Line(default="")
-    result = Text(default="")
-    remote_id = Line(default="")
-    params = Line(default="")  # negotiated resolution and speed, for the journal
-    thumbnail = peewee.BlobField(null=True)  # PNG of page 1, for the jurnal pengiriman
-    created_by = peewee.ForeignKeyField(User, null=True)
-    created_at = peewee.DateTimeField(default=now)
-    updated_at = peewee.DateTimeField(default=now)
-
-
-class FaxAttempt(BaseModel):
-    job = peewee.ForeignKeyField(FaxJob, backref="attempt_rows", on_delete="CASCADE")
-    started_at = peewee.DateTimeField()
-    ended_at = peewee.DateTimeField()
-    number = Line()
-    remote_id = Line(default="")
-    params = Line(default="")
-    pages_sent = peewee.IntegerField(default=0)
-    pages_total = peewee.IntegerField(default=0)
-    hangup_code = Line(default="")
-    message = Text(default="")
-    ok = peewee.BooleanField(default=False)
-
-    @property
-    def seconds(self) -> int:
-        return int((self.ended_at - self.started_at).total_seconds())
-
-
-class FaxLogEntry(BaseModel):
-    """One line of the buku laporan harian fax."""
-
-    at = peewee.DateTimeField(index=True)
-    item = peewee.ForeignKeyField(WorkItem, backref="fax_log", on_delete="CASCADE")
-    destination = peewee.ForeignKeyField(FaxDestination, null=True, on_delete="SET NULL")
-    job = peewee.ForeignKeyField(FaxJob, null=True, on_delete="SET NULL")
-    agenda_number = Line(default="")
-    to_name = Line()
-    number = Line()
-    pages = peewee.IntegerField(default=0)
-    ok = peewee.BooleanField()
-    result = Text(default="")
-    remote_id = Line(default="")
-    operator = peewee.ForeignKeyField(User, null=True)
-    via = Line(default="modem")  # modem or manual
-    note = Text(default="")
 
 
 @dataclass

@@ -11,8 +11,15 @@ import peewee
 from model import heartbeat
 from model.books.agenda import AgendaEntry
 from model.clock import Clock, clock_for
-from model.fax.jobs import FaxAttempt, FaxJob, FaxLogEntry, JobStatus
-from model.fax.records import Disposition, FaxDestination, FaxRequest
+from model.fax.records import (
+    Disposition,
+    FaxAttempt,
+    FaxDestination,
+    FaxJob,
+    FaxLogEntry,
+    FaxRequest,
+    JobStatus,
+)
 from model.org import Unit, User
 from model.sop import FAX, Step
 from model.workflow.inbox import waiting_for

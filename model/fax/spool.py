@@ -12,16 +12,8 @@ from datetime import timedelta
 from model import audit
 from model.base import now
 from model.db import write
-from model.fax.jobs import (
-    AttemptReport,
-    FaxJob,
-    JobStatus,
-    log_transmission,
-    record_attempt,
-    recover,
-    to_operator,
-)
-from model.fax.records import FaxDestination
+from model.fax.jobs import AttemptReport, log_transmission, record_attempt, recover, to_operator
+from model.fax.records import FaxDestination, FaxJob, JobStatus
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from datetime import date
 
 from model.base import day_range
 from model.books.agenda import AgendaEntry
-from model.fax.jobs import FaxLogEntry
+from model.fax.records import FaxLogEntry
 
 
 def agenda_between(book: str, start: date, end: date, text: str = "") -> list[AgendaEntry]:

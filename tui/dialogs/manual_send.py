@@ -9,9 +9,8 @@ from textual.widgets import RadioButton, RadioSet
 from model.base import now
 from model.errors import Invalid
 from model.fax import jobs as fax_jobs
-from model.fax.jobs import FaxJob
 from model.fax.number import FaxNumber
-from model.fax.records import FaxDestination
+from model.fax.records import FaxDestination, FaxJob
 from tui.dialogs.base import FormDialog
 from tui.widgets.daterange import DATETIME_FORMAT, parse_datetime
 from tui.widgets.plain import Label, Static

@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Input
 
-from model import auth
+from model import auth, passwords
 from model.errors import WarkatError
 from tui.widgets.plain import Label, Static
 
@@ -20,7 +20,7 @@ class PasswordScreen(ModalScreen):
             yield Static("Ganti kata sandi", classes="dialog-title")
             yield Label("Kata sandi lama")
             yield Input(id="old", password=True)
-            yield Label(f"Kata sandi baru (minimal {auth.MIN_PASSWORD} karakter)")
+            yield Label(f"Kata sandi baru (minimal {passwords.MIN_PASSWORD} karakter)")
             yield Input(id="new", password=True)
             yield Label("Ulangi kata sandi baru")
             yield Input(id="again", password=True)

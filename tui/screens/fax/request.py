@@ -1,4 +1,4 @@
-"""Procedure 1 step 1 (Pemakai): the list of one's fax requests and the request form."""
+"""Procedure 1 step 1 (Pemakai): the fax request form, to draft, preview and submit."""
 
 from __future__ import annotations
 
@@ -15,113 +15,13 @@ from model.books.agenda import agenda_number
 from model.errors import Invalid
 from model.fax import flow as fax_flow
 from model.fax import number as faxnumber
-from model.fax.queue_rows import RequestRow, request_rows
 from model.fax.records import FaxRequest
 from model.org import Contact
 from model.workflow.items import DERAJAT, SIFAT, WorkItem
-from tui.screens.fax.disposition import FaxPreview, RequestDetail, last_return, size_text
-from tui.widgets.clock import clock_text
+from tui.screens.fax.disposition import FaxPreview, last_return, size_text
 from tui.widgets.daterange import parse_date
-from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Select, Static
-
-
-def request_cells(row: RequestRow) -> tuple:
-    clock = clock_text(row.clock) if row.clock else "selesai"
-    return (
-        str(row.id),
-        row.title[:30],
-        str(row.step.number) if row.step else "✓",
-        clock,
-        row.agenda or "-",
-    )
-
-
-class RequestListScreen(Screen):
-    CSS_PATH = "request.tcss"
-    BINDINGS = [
-        ("n", "new", "Permintaan baru"),
-        Binding("enter", "open", "Buka", priority=True),
-        ("r", "reload", "Muat ulang"),
-        ("escape", "app.pop_screen", "Kembali"),
-    ]
-
-    def __init__(self, item_id: int | None = None):
-        super().__init__()
-        self.item_id = item_id
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static("", id="message")
-        yield LiveTable(request_cells, id="requests")
-        yield Static("", id="where")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.sub_title = "Permintaan kirim faks saya"
-        self.live.add_columns("No", "Perihal", "Lgk", "Waktu/baku", "Nomor agenda")
-        self.reload()
-        self.live.focus()
-
-    def on_screen_resume(self) -> None:
-        self.reload()
-
-    @property
-    def live(self) -> LiveTable:
-        return self.query_one("#requests", LiveTable)
-
-    def reload(self) -> None:
-        """Read the list in a worker; the cursor goes to `item_id`, else stays on its item."""
-        user = self.app.session.user
-        if self.item_id is not None:
-            self.live.follow, self.item_id = self.item_id, None
-        self.live.load(lambda: request_rows(user))
-
-    def selected_id(self) -> int | None:
-        row = self.live.selected()
-        return row.id if row else None
-
-    def show_where(self) -> None:
-        row = self.live.selected()
-        where = self.query_one("#where", Static)
-        if row is None:
-            where.update("Belum ada permintaan. Tekan n untuk membuat permintaan baru.")
-            return
-        text = Text(
-            f"Langkah {row.step.number}: {row.step.name}" if row.step else "Selesai (diarsipkan)"
-        )
-        if row.returned:
-            text.append(f"\nDikembalikan Kasi: {row.returned}", style="bold red")
-        where.update(text)
-
-    def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:
-        self.show_where()
-
-    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
-        self.show_where()
-
-    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
-        self.action_open()
-
-    def action_new(self) -> None:
-        self.app.push_screen(RequestFormScreen(), self.select)
-
-    def select(self, item_id: int | None) -> None:
-        self.item_id = item_id
-        self.reload()
-
-    def action_open(self) -> None:
-        row = self.live.selected()
-        if row is None:
-            return
-        if row.step is not None and row.step.action("ajukan"):
-            self.app.push_screen(RequestFormScreen(item_id=row.id), self.select)
-        else:
-            self.app.push_screen(RequestDetail(row.id))
-
-    def action_reload(self) -> None:
-        self.reload()
 
 
 class DestinationTable(DataTable):

@@ -10,9 +10,9 @@ from textual.widgets import Footer, Header
 
 from model.base import now
 from model.fax import jobs as fax_jobs
-from model.fax.jobs import JobStatus
 from model.fax.number import FaxNumber
 from model.fax.queue_rows import DestFacts, TransmitRow, transmit_rows
+from model.fax.records import JobStatus
 from model.sop import FAX, number
 from tui.widgets.clock import clock_text
 from tui.widgets.live_table import LiveTable
