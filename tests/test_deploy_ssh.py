@@ -183,7 +183,9 @@ class Terminal:
     """One tmux session at 80x24 on a private socket; the pane stays after its command ends."""
 
     def __init__(self, d: Path, command: list[str]):
-        self.sock = str(d / f"tmux-{next(_SOCKETS)}.sock")
+        number = next(_SOCKETS)
+        self.sock = str(d / f"tmux-{number}.sock")
+        self.status = d / f"status-{number}"
         conf = d / "tmux.conf"
         conf.write_text("set -g remain-on-exit on\n")
         self.tmux(
@@ -197,7 +199,7 @@ class Terminal:
             "24",
             "-s",
             "t",
-            " ".join(command),
+            f"{' '.join(command)}; echo $? > {self.status}",
         )
 
     def tmux(self, *args: str) -> str:
@@ -220,14 +222,12 @@ class Terminal:
         self.tmux("send-keys", "-t", "t", *keys)
 
     def wait_dead(self, timeout: float = 15) -> str:
-        """The exit status of the command, once it has ended (tmux keeps the dead pane's)."""
+        """The exit status of the command, once it has ended (the shell writes it to a file:
+        what a killed program leaves on the screen cannot be relied on)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            shown = self.tmux(
-                "display-message", "-p", "-t", "t", "#{pane_dead} #{pane_dead_status}"
-            ).split()
-            if shown[:1] == ["1"]:
-                return shown[1]
+            if self.status.exists() and (found := self.status.read_text().strip()):
+                return found
             time.sleep(0.2)
         ps = subprocess.run(["ps", "-ef", "--forest"], capture_output=True, text=True).stdout
         raise AssertionError(f"still running:\n{self.history()}\n{ps[-2500:]}")
