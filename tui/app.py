@@ -8,6 +8,7 @@ import peewee
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -16,7 +17,7 @@ from model.config import Config
 from model.db import DatabaseProblem
 from model.org import User
 from tui import signin
-from tui.commands import palette_entries
+from tui.commands import palette, palette_entries, system_entries
 from tui.screens.help import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.login import LoginScreen
@@ -29,6 +30,14 @@ class WarkatApp(App):
     SUB_TITLE = "Persandian"
     ENABLE_COMMAND_PALETTE = True
     BINDINGS = [
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "perintah",
+            show=False,
+            priority=True,
+            tooltip="Buka daftar perintah",
+        ),
         Binding("ctrl+l", "lock", "Kunci", show=False),
         Binding("f1", "sop_help", "Bantuan SOP", show=False),
     ]
@@ -96,6 +105,10 @@ class WarkatApp(App):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        yield from system_entries(self, screen)
         if self.session.user and not isinstance(screen, LockScreen | LoginScreen):
             yield from palette_entries(self)
+
+    def action_command_palette(self) -> None:
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(palette())

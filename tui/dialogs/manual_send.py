@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import RadioButton, RadioSet
+from textual.widgets import RadioSet
 
 from model.base import now
 from model.errors import Invalid
@@ -14,6 +14,7 @@ from model.fax.records import FaxDestination, FaxJob
 from tui.dialogs.base import FormDialog
 from tui.widgets.daterange import DATETIME_FORMAT, parse_datetime
 from tui.widgets.plain import Label, Static
+from tui.widgets.toggles import RadioButton
 
 
 class ManualSendDialog(FormDialog[FaxJob]):

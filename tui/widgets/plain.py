@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TypeVar
 
+from rich.segment import Segment
 from rich.text import Text
 from textual import widgets
+from textual.strip import Strip
+from textual.widgets._toggle_button import ToggleButton  # the base of both, not exported
+from textual.widgets.option_list import OptionDoesNotExist
 
 T = TypeVar("T")
 
@@ -43,13 +47,27 @@ class OptionList(widgets.OptionList):
 
 
 class SelectionList(widgets.SelectionList[T]):
-    """Selections are given as (prompt, value[, selected]) tuples."""
+    """Selections are given as (prompt, value[, selected]) tuples. An unselected box is drawn
+    empty, so it reads without colour (Textual draws the mark in both)."""
 
     def __init__(self, *selections, **kwargs) -> None:
         super().__init__(*_literal_prompts(selections), **kwargs)
 
     def add_options(self, items):
         return super().add_options(_literal_prompts(items))
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        try:
+            selection = self.get_option_at_index(self.scroll_offset.y + y)
+        except OptionDoesNotExist:
+            return strip
+        segments = list(strip)
+        mark = ToggleButton.BUTTON_INNER
+        if selection.value in self._selected or len(segments) < 2 or segments[1].text != mark:
+            return strip
+        segments[1] = Segment(" " * len(mark), segments[1].style)
+        return Strip(segments, strip.cell_length)
 
 
 class Select(widgets.Select):

@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Checkbox, Footer, Header, Input
+from textual.widgets import Footer, Header, Input
 
 from model.books import klasifikasi
 from model.books.agenda import agenda_number
@@ -30,6 +30,7 @@ from tui.widgets.clock import clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.toggles import Checkbox
 
 COLUMNS = 72  # characters per line on a fax page
 DEFAULT_INSTRUCTION = INSTRUCTIONS[0]

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Checkbox, Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header, Input, TextArea
 
 from model.base import now
 from model.books import klasifikasi
@@ -22,6 +22,7 @@ from tui.screens.fax.disposition import FaxPreview, last_return, size_text
 from tui.widgets.daterange import parse_date
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Select, Static
+from tui.widgets.toggles import Checkbox
 
 
 class DestinationTable(DataTable):
