@@ -312,6 +312,11 @@ EMAIL_OUT_PROCEDURE = Procedure(
 PROCEDURES = {p.code: p for p in (FAX_PROCEDURE, EMAIL_IN_PROCEDURE, EMAIL_OUT_PROCEDURE)}
 
 
+def procedure_of(step: Step) -> Procedure:
+    """The procedure `step` belongs to."""
+    return next(p for p in PROCEDURES.values() if step in p.steps)
+
+
 def number(procedure: str, action: str) -> int:
     """The number of the step `action` of `procedure` leaves from (read when asked, so a
     revised SOP moves every screen and rule with it)."""

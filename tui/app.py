@@ -100,9 +100,11 @@ class WarkatApp(App):
             self.push_screen(LockScreen())
 
     def action_sop_help(self) -> None:
-        """F1 on any screen after login: the SOP with every step's mutu baku."""
+        """F1 on any screen after login: the SOP at the step of the screen's item (a screen
+        says which by `sop_help()`), else the whole SOP with every step's mutu baku."""
         if self.session.user and not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            own = getattr(self.screen, "sop_help", None)
+            self.push_screen(own() if own else HelpScreen())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from system_entries(self, screen)

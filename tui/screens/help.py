@@ -35,15 +35,17 @@ def step_text(proc: Procedure, step: Step, current: bool = False) -> Text:
 class HelpScreen(ModalScreen):
     BINDINGS = [("escape", "dismiss", "Tutup"), ("f1", "dismiss", "Tutup")]
 
-    def __init__(self, procedure: str | None = None, step: int | None = None, item=None):
+    def __init__(self, procedure: str | None = None, step: int | None = None, heading: str = ""):
+        """The SOP of `procedure` (all three when None), `step` marked, under `heading` (the
+        item it is opened for)."""
         super().__init__()
-        self.procedure, self.step, self.item = procedure, step, item
+        self.procedure, self.step, self.heading = procedure, step, heading
 
     def compose(self) -> ComposeResult:
         procs = [PROCEDURES[self.procedure]] if self.procedure else list(PROCEDURES.values())
         body = Text()
-        if self.item is not None:
-            body.append(f"Item #{self.item.id}: {self.item.title}\n\n", style="bold")
+        if self.heading:
+            body.append(f"{self.heading}\n\n", style="bold")
         for proc in procs:
             body.append(f"Prosedur {proc.name}\n", style="bold underline")
             for step in proc.steps:

@@ -103,7 +103,9 @@ class HomeScreen(Screen):
 
         if row is None:
             return HelpScreen()
-        return HelpScreen(row.procedure.code, row.step.number, row.item)
+        return HelpScreen(
+            row.procedure.code, row.step.number, f"Item #{row.item.id}: {row.item.title}"
+        )
 
     def action_reload(self) -> None:
         self.reload()

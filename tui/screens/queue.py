@@ -14,6 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model.org import User
+from model.sop import procedure_of
+from tui.screens.help import HelpScreen
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
@@ -120,6 +122,14 @@ class QueueScreen(Screen):
         entry = self.live.selected()
         self.show(entry.row if entry else None, entry.pane if entry else None)
         self.refresh_bindings()
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP of the selected item's procedure, its step marked."""
+        row = self.selected()
+        if row is None:
+            return HelpScreen()
+        title = getattr(row, "title", "") or getattr(row, "subject", "")
+        return HelpScreen(procedure_of(row.step).code, row.step.number, f"Item #{row.id}: {title}")
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in self.ROW_ACTIONS:

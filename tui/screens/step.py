@@ -16,6 +16,7 @@ from model.roles import LABELS
 from model.sop import DONE
 from model.workflow.items import WorkItem
 from model.workflow.transitions import transition
+from tui.screens.help import HelpScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import OptionList, Static
@@ -64,6 +65,11 @@ class StepScreen(Screen):
         self.sub_title = "Langkah SOP"
         self.query_one("#message").display = False
         self.query_one("#step-actions").focus()
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP of this item's procedure, its step marked."""
+        item = WorkItem.get_by_id(self.item_id)
+        return HelpScreen(item.procedure, item.step, f"Item #{item.id}: {item.title}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         note = self.query_one("#step-note", Input).value

@@ -153,8 +153,8 @@ class TriageScreen(QueueScreen):
     def action_help(self) -> None:
         """The SOP of procedure 2, the current tab's step (and its ways out) marked."""
         row = self.selected()
-        item = WorkItem.get_by_id(row.id) if row else None
-        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, item))
+        heading = f"Item #{row.id}: {row.subject}" if row else ""
+        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, heading))
 
     def action_open(self) -> None:
         if self.focused is not None and self.focused.id == "steps":
