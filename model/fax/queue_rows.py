@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 import peewee
 
-from model import heartbeat
 from model.books.agenda import AgendaEntry
 from model.clock import Clock, clock_for
+from model.fax import jobs as fax_jobs
 from model.fax.records import (
     Disposition,
     FaxAttempt,
@@ -18,7 +18,6 @@ from model.fax.records import (
     FaxJob,
     FaxLogEntry,
     FaxRequest,
-    JobStatus,
 )
 from model.org import Unit, User
 from model.sop import FAX, Step
@@ -192,8 +191,7 @@ def job_facts(jobs: list[FaxJob]) -> dict[int, JobFacts]:
     }
     found = {}
     for job in jobs:
-        orphan = job.status == JobStatus.SENDING and not heartbeat.alive(job.worker)
-        undecided = orphan or job.status in (JobStatus.FAILED, JobStatus.DECIDE, JobStatus.QUEUED)
+        orphan, undecided = fax_jobs.orphan(job), fax_jobs.undecided(job)
         found[job.destination_id] = JobFacts(
             job.id,
             job.status,
