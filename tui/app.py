@@ -16,7 +16,7 @@ from model.auth import account_refusal
 from model.config import Config
 from model.db import DatabaseProblem
 from model.org import User
-from tui import signin
+from tui import keygate, signin
 from tui.commands import palette, palette_entries, system_entries
 from tui.screens.help import HelpScreen
 from tui.screens.lock import LockScreen
@@ -45,17 +45,23 @@ class WarkatApp(App):
     def __init__(self, config: Config):
         super().__init__()
         self.session = Session(config)
+        self.keys = keygate.KeyGate(self)
 
     def on_mount(self) -> None:
         self.push_screen(signin.first_screen(self))
         self.set_interval(5, self.lock_if_idle)
 
     async def on_event(self, event: events.Event) -> None:
+        if self.keys.hold(event):
+            return
+        typed = keygate.typed(event)
         if isinstance(event, events.Key | events.MouseDown):
             self.session.touch()
             if self.session.user and self.signed_out_if_refused():
                 return
         await super().on_event(event)
+        if typed:
+            self.keys.sent()
 
     def signed_out_if_refused(self) -> bool:
         """Every key press or click of a signed-in user re-checks the account: disabled or

@@ -5,14 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Input
 
 from model import auth, roles
 from model.auth import Account
 from model.errors import Invalid
 from model.fax.flow import units
 from tui.dialogs.base import FormDialog
-from tui.widgets.plain import Label, Select, SelectionList, Static
+from tui.widgets.plain import Input, Label, Select, SelectionList, Static
 
 
 class AccountDialog(FormDialog):

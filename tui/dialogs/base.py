@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Footer
 
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import Label, Static
+from tui.widgets.plain import Input, Label, Static
 
 T = TypeVar("T")
 DIALOGS_CSS = Path(__file__).with_name("dialogs.tcss")

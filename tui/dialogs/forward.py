@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input
 
 from model.email_in import flow as email_in
 from model.org import Unit
 from tui.dialogs.base import FormDialog
-from tui.widgets.plain import Label, SelectionList
+from tui.widgets.plain import Input, Label, SelectionList
 
 
 class ForwardDialog(FormDialog[bool]):

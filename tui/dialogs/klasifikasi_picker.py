@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Input
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from model.books import klasifikasi
 from tui.dialogs.base import DIALOGS_CSS
-from tui.widgets.plain import OptionList, Static
+from tui.widgets.plain import Input, OptionList, Static
 from tui.widgets.search import Search
 
 LIMIT = 50

@@ -7,10 +7,10 @@ from collections.abc import Callable
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Input, TextArea
+from textual.widgets import TextArea
 
 from tui.dialogs.base import FormDialog
-from tui.widgets.plain import Label, Static
+from tui.widgets.plain import Input, Label, Static
 
 
 class ReasonDialog(FormDialog[bool]):

@@ -7,12 +7,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Input, RadioSet
+from textual.widgets import RadioSet
 
 from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from tui.dialogs.base import FormDialog
-from tui.widgets.plain import Label, Static
+from tui.widgets.plain import Input, Label, Static
 from tui.widgets.toggles import RadioButton
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer, Input
+from textual.widgets import Button, Footer
 
 from model import auth, passwords
 from model.errors import WarkatError
-from tui.widgets.plain import Label, Static
+from tui.widgets.plain import Input, Label, Static
 
 
 class PasswordScreen(ModalScreen):

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
 from model.clock import clock_for
@@ -19,7 +19,7 @@ from model.workflow.transitions import transition
 from tui.screens.help import HelpScreen
 from tui.widgets.clock import clock_text
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import OptionList, Static
+from tui.widgets.plain import Input, OptionList, Static
 
 
 class StepScreen(Screen):

@@ -8,9 +8,8 @@ from datetime import date, datetime
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Input
 
-from tui.widgets.plain import Label, Static
+from tui.widgets.plain import Input, Label, Static
 
 DATE_FORMAT, DATETIME_FORMAT = "%d-%m-%Y", "%d-%m-%Y %H:%M"
 DATE_SHAPE = re.compile(r"\d{1,2}-\d{1,2}-\d{4}")

@@ -41,6 +41,14 @@ class Label(widgets.Label):
         super().__init__(content, markup=False, **kwargs)
 
 
+class Input(widgets.Input):
+    """Tabbing into a filled field keeps its text: the cursor goes to its end, nothing is
+    selected for the next keystroke to wipe."""
+
+    def __init__(self, *args, select_on_focus: bool = False, **kwargs) -> None:
+        super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
+
+
 class OptionList(widgets.OptionList):
     def __init__(self, *content, **kwargs) -> None:
         super().__init__(*content, markup=False, **kwargs)

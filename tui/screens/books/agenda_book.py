@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 
 from model.base import now
 from model.books import agenda
@@ -17,7 +17,7 @@ from model.db import write
 from model.roles import ADMIN_UMUM
 from tui.dialogs.reason import ReasonDialog
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
 from tui.widgets.table import at_cursor
 from tui.widgets.tone import tone

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header, TextArea
 from textual.widgets.option_list import Option
 
 from model.email_in import records as email_in_records
@@ -25,7 +25,7 @@ from tui.screens.email_in.mail_view import size_text, step_line
 from tui.widgets.clock import clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import DataTable, Label, OptionList, Static
+from tui.widgets.plain import DataTable, Input, Label, OptionList, Static
 from tui.widgets.table import add_columns
 
 COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 
 from model.books.agenda import agenda_number
 from model.fax import archive
@@ -16,11 +16,12 @@ from model.fax.number import FaxNumber
 from model.fax.queue_rows import FaxRow, fax_rows
 from model.fax.records import FaxDestination, FaxRequest
 from model.sop import FAX, number
+from model.workflow.history import log_words
 from model.workflow.items import WorkItem
 from tui.widgets.clock import clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
-from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
 from tui.widgets.table import add_columns, at_cursor
 
@@ -252,9 +253,7 @@ class HistoryScreen(Screen):
         table = self.query_one("#history", DataTable)
         table.clear()
         for i, r in enumerate(self.rows):
-            action = (
-                "Buat" if r.log.action == "buat" else r.log.action.replace("_", " ").capitalize()
-            ) + (" ✎" if r.log.note else "")
+            action = log_words(FAX, r.log).action + (" ✎" if r.log.note else "")
             table.add_row(
                 str(r.step.number) if r.step else "–",
                 action,
@@ -305,11 +304,9 @@ class HistoryScreen(Screen):
         if r is None:
             line.update("")
             return
-        text = Text()
-        if r.step:
-            text.append(f"{r.step.number}. {r.step.name}", "dim")
+        text = Text(str(log_words(FAX, r.log)))
         if r.log.note:
-            text.append(("\n" if r.step else "") + f"Catatan: {r.log.note}", "bold")
+            text.append(f"\nCatatan: {r.log.note}", "bold")
         line.update(text)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:

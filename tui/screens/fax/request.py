@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, TextArea
+from textual.widgets import Footer, Header, TextArea
 
 from model.base import now
 from model.books import klasifikasi
@@ -21,7 +21,7 @@ from model.workflow.items import DERAJAT, SIFAT, WorkItem
 from tui.screens.fax.disposition import FaxPreview, last_return, size_text
 from tui.widgets.daterange import parse_date
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import DataTable, Select, Static
+from tui.widgets.plain import DataTable, Input, Select, Static
 from tui.widgets.toggles import Checkbox
 
 
