@@ -101,4 +101,4 @@ def iter_sources(paths: Iterable[str | os.PathLike]) -> Iterator[ImportItem]:
 
 def summary_line(imported: int, duplicates: int, rejected: int) -> str:
     """The one-line result of an import run."""
-    return f"imported {imported}, duplicates {duplicates}, rejected {rejected}"
+    return f"diimpor {imported}, duplikat {duplicates}, ditolak {rejected}"

@@ -27,6 +27,17 @@ def day_range(start: date, end: date) -> tuple[datetime, datetime]:
     return datetime.combine(start, datetime.min.time()), datetime.combine(end, datetime.max.time())
 
 
+def matching(query, text: str, *fields):
+    """`query` narrowed to rows where one of `fields` holds `text` (unchanged when blank)."""
+    t = text.strip()
+    if not t:
+        return query
+    match = fields[0].contains(t)
+    for field in fields[1:]:
+        match |= field.contains(t)
+    return query.where(match)
+
+
 class BaseModel(peewee.Model):
     class Meta:
         database = db

@@ -27,10 +27,11 @@ class Clock:
 
     @property
     def label(self) -> str:
-        age = format_duration(self.seconds)
-        if not self.standard_minutes:
-            return age
-        return f"{age}/{self.standard_minutes}"
+        """The time at the step against its standard, as every screen shows it:
+        `4 mnt / 10 mnt`, `1 j 5 mnt / 2 j`, `2 hr 3 j / 1 hr`; `41 mnt / –` without one."""
+        minutes = self.standard_minutes
+        standard = format_duration(minutes * 60) if minutes else "–"
+        return f"{format_duration(self.seconds)} / {standard}"
 
 
 def clock_for(entered_at: datetime, standard_minutes: int | None, at: datetime | None = None):
@@ -38,7 +39,8 @@ def clock_for(entered_at: datetime, standard_minutes: int | None, at: datetime |
 
 
 def format_duration(seconds: int) -> str:
-    """Short Indonesian duration: `45 dtk`, `12 mnt`, `3 j 05 mnt`, `2 hr 4 j`."""
+    """Short Indonesian duration, its two largest units, a zero one left out: `45 dtk`,
+    `12 mnt`, `3 j 5 mnt`, `2 j`, `2 hr 4 j`, `1 hr`."""
     if seconds < 60:
         return f"{seconds} dtk"
     minutes = seconds // 60
@@ -46,6 +48,6 @@ def format_duration(seconds: int) -> str:
         return f"{minutes} mnt"
     hours, minutes = divmod(minutes, 60)
     if hours < 24:
-        return f"{hours} j {minutes:02d} mnt"
+        return f"{hours} j {minutes} mnt" if minutes else f"{hours} j"
     days, hours = divmod(hours, 24)
-    return f"{days} hr {hours} j"
+    return f"{days} hr {hours} j" if hours else f"{days} hr"

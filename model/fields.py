@@ -48,19 +48,33 @@ def _label(field: peewee.Field) -> str:
     return LABELS.get(field.name, (field.name or "isian").replace("_", " "))
 
 
-def _check(field: peewee.Field, value, limit: int, controls: re.Pattern) -> None:
+def _problem(field: peewee.Field, value, limit: int, controls: re.Pattern) -> str:
     if not isinstance(value, str):
-        return
+        return ""
     if len(value) > limit:
-        raise Invalid(
+        return (
             f"Isian {_label(field)} terlalu panjang: {len(value):,} karakter "
             f"(paling banyak {limit:,}).".replace(",", ".")
         )
     if controls.search(value):
-        raise Invalid(
+        return (
             f"Isian {_label(field)} memuat karakter kendali yang tidak diizinkan "
             "(mis. NUL atau baris baru); ketik ulang isiannya."
         )
+    return ""
+
+
+def _check(field: peewee.Field, value, limit: int, controls: re.Pattern) -> None:
+    found = _problem(field, value, limit, controls)
+    if found:
+        raise Invalid(found)
+
+
+def problem(field: Line | Text, value) -> str:
+    """Why `field` would refuse to store `value` (the sentence its Invalid carries), or ''."""
+    if isinstance(field, Line):
+        return _problem(field, value, field.max_length, _LINE_CONTROLS)
+    return _problem(field, value, MAX_TEXT, _TEXT_CONTROLS)
 
 
 class Line(peewee.CharField):

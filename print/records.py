@@ -73,6 +73,8 @@ class AgendaEntry:
     remarks: str = ""
     void: bool = False
     void_reason: str = ""
+    letter_date: date | None = None  # tanggal surat (masuk)
+    forward_to: tuple[str, ...] = ()  # diteruskan kepada (masuk)
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,20 @@ class BackStamp:
     agenda_number: str
     destination: str = ""
     pages: int = 0
+
+
+@dataclass(frozen=True)
+class AgendaLabel:
+    """The agenda stamp on a printed incoming letter: when it came, its number and code."""
+
+    agenda_number: str
+    received_at: datetime
+    classification: str  # kode klasifikasi arsip
+    classification_name: str = ""  # its uraian
+    letter_number: str = ""
+    letter_date: date | None = None
+    sender: str = ""
+    forward_to: tuple[str, ...] = ()  # diteruskan kepada
 
 
 @dataclass(frozen=True)

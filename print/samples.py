@@ -15,10 +15,12 @@ from print.disposition import disposition_pdf
 from print.email import email_pdf
 from print.faxlog import faxlog_pdf
 from print.journal import journal_pdf
+from print.label import label_pdf
 from print.receipt import receipt_pdf
 from print.records import (
     AgendaBook,
     AgendaEntry,
+    AgendaLabel,
     Attempt,
     BackStamp,
     ComplianceReport,
@@ -148,11 +150,26 @@ def samples(choices: DispositionChoices) -> dict[str, bytes]:
             "Biasa",
             "005",
             "Email, dicetak",
+            letter_date=date(2026, 11, 2 + seq),
+            forward_to=("Bidang Aplikasi Informatika",),
         )
         for seq in range(1, 9)
     ]
     docs["buku-agenda-surat-masuk"] = agenda_pdf(
         AgendaBook("masuk", date(2026, 11, 1), date(2026, 11, 30), tuple(incoming)), lh
+    )
+    docs["label-agenda-surat-masuk"] = label_pdf(
+        AgendaLabel(
+            agenda_no(88),
+            datetime(2026, 11, 25, 7, 42),
+            "000.1.1",
+            "Telekomunikasi",
+            "005/412/101.1/2026",
+            date(2026, 11, 24),
+            "Biro Umum Setda Provinsi Jawa Timur",
+            ("Seksi Keamanan Informasi dan Persandian",),
+        ),
+        lh,
     )
     docs["jurnal-pengiriman"] = journal_pdf(
         TransmissionReport(

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from model.base import now
 from model.books.agenda import DEFAULT_PATTERN
 from model.fax import flow as fax_flow
+from model.fax import jobs as fax_jobs
+from model.fax.records import request_of
 from tests.conftest import user
 
 
@@ -23,7 +26,7 @@ def draft(**kw) -> fax_flow.FaxDraft:
 
 
 def at_step(step: int, **kw) -> int:
-    """A request created by `pemakai` and moved to `step`; returns the item id."""
+    """A request created by `pemakai` and moved to `step` (1–7); returns the item id."""
     item = fax_flow.save_draft(user("pemakai"), draft(**kw))
     if step >= 2:
         fax_flow.submit(user("pemakai"), item.id)
@@ -33,7 +36,20 @@ def at_step(step: int, **kw) -> int:
         fax_flow.register(user("admin"), item.id, DEFAULT_PATTERN, "406.020")
     if step >= 5:
         fax_flow.handover(user("admin"), item.id)
+    if step >= 6:
+        sent_by_hand(item.id)
+        fax_jobs.mark_sent(user("operator"), item.id)
+    if step >= 7:
+        fax_jobs.hand_back(user("operator"), item.id)
     return item.id
+
+
+def sent_by_hand(item_id: int) -> None:
+    """The operator records every destination of the request as sent now, by hand."""
+    for dest in request_of(item_id).destinations:
+        fax_jobs.record_manual(
+            user("operator"), item_id, dest.id, at=now(), remote_id=dest.number, pages=1, ok=True
+        )
 
 
 def live_daemon(name: str = "spool:kantor:1:20261125090000") -> str:

@@ -39,7 +39,7 @@ def test_print_samples_test_page_and_compliance_report(tmp_path):
         home, "report", "compliance", "--month", "2026-11", "--out", str(tmp_path / "mutu.pdf")
     )
     assert report.returncode == 0 and (tmp_path / "mutu.pdf").read_bytes().startswith(b"%PDF")
-    assert "fax" in report.stdout
+    assert "Faks         langkah  1:" in report.stdout and "n=" not in report.stdout
     bad = warkat(home, "report", "compliance", "--month", "2026-13")
     assert bad.returncode == 1 and "tidak sah" in bad.stderr
 
@@ -48,7 +48,7 @@ def test_demo_inbox_is_taken_in_once(tmp_path):
     home = tmp_path / "kantor"
     warkat(home, "init", "--demo")
     out = warkat(home, "mail", "sync")
-    assert out.stdout.strip() == "imported 0, duplicates 0, rejected 0"
+    assert out.stdout.strip() == "diimpor 0, duplikat 0, ditolak 0"
 
 
 def test_printer_offline_keeps_the_pdf(tmp_path):

@@ -66,7 +66,7 @@ def test_every_hostile_kind_counts_as_email():
 
 
 def test_summary_line():
-    assert summary_line(12, 3, 1) == "imported 12, duplicates 3, rejected 1"
+    assert summary_line(12, 3, 1) == "diimpor 12, duplikat 3, ditolak 1"
 
 
 def test_demo_maildir_and_incremental_reader(tmp_path):

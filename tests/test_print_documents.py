@@ -286,6 +286,6 @@ def test_compliance_report():
 
 def test_samples_write_every_document(tmp_path):
     paths = write_samples(tmp_path, CHOICES)
-    assert len(paths) == 10
+    assert len(paths) == 11
     for path in paths:
         assert len(read(path.read_bytes()).pages) >= 1

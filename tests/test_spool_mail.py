@@ -28,7 +28,7 @@ def test_intake_from_dovecot_keeps_every_letter_once(staff, dovecot_server):
     first = sync_once(staff)
     assert first.imported + first.duplicates == len(messages) and first.rejected == 0
     assert IncomingMail.select().count() == first.imported
-    assert sync_once(staff).line() == "imported 0, duplicates 0, rejected 0"
+    assert sync_once(staff).line() == "diimpor 0, duplikat 0, ditolak 0"
     mark = SyncMark.get()
     assert mark.uidvalidity and mark.last_uid == len(messages)
     stored = {bytes(m.raw) for m in IncomingMail.select()}
@@ -162,7 +162,7 @@ def test_cli_mail_import_prints_one_summary_line(staff, tmp_path):
         timeout=60,
     )
     lines = out.stdout.strip().splitlines()
-    assert lines[-1] == "imported 1, duplicates 0, rejected 1"
+    assert lines[-1] == "diimpor 1, duplikat 0, ditolak 1"
     assert lines[0].startswith("ditolak: ") and "bukan.txt" in lines[0]
 
 

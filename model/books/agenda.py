@@ -5,7 +5,7 @@ from __future__ import annotations
 import peewee
 
 from model import audit
-from model.base import BaseModel, now
+from model.base import BaseModel, matching, now
 from model.config_schema import DEFAULT_PATTERN, PATTERN_KEYS
 from model.errors import Invalid
 from model.fields import Line, Text
@@ -157,12 +157,11 @@ def agenda_number(item: WorkItem | int) -> str:
 
 def book_entries(book: str, year: int, text: str = "") -> list[AgendaEntry]:
     """Entries of a book and year, optionally filtered by number, perihal or party."""
-    query = AgendaEntry.select().where((AgendaEntry.book == book) & (AgendaEntry.year == year))
-    if text.strip():
-        t = text.strip()
-        query = query.where(
-            AgendaEntry.number.contains(t)
-            | AgendaEntry.perihal.contains(t)
-            | AgendaEntry.party.contains(t)
-        )
+    query = matching(
+        AgendaEntry.select().where((AgendaEntry.book == book) & (AgendaEntry.year == year)),
+        text,
+        AgendaEntry.number,
+        AgendaEntry.perihal,
+        AgendaEntry.party,
+    )
     return list(query.order_by(AgendaEntry.seq))

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import peewee
 
 from model import audit
-from model.base import BaseModel, day_range, now
+from model.base import BaseModel, day_range, matching, now
 from model.books.agenda import next_seq
 from model.db import write
 from model.errors import Conflict, Invalid
@@ -103,10 +103,16 @@ def record_receipt(actor: User, entry_id: int, receiver: str, at: datetime) -> E
     return entry
 
 
-def between(start: date, end: date) -> list[EkspedisiEntry]:
+def between(start: date, end: date, text: str = "") -> list[EkspedisiEntry]:
+    """The entries of the period, optionally those whose addressee, letter number, perihal or
+    receiver holds `text`."""
     lo, hi = day_range(start, end)
-    return list(
-        EkspedisiEntry.select()
-        .where(EkspedisiEntry.at.between(lo, hi))
-        .order_by(EkspedisiEntry.year, EkspedisiEntry.seq)
+    query = matching(
+        EkspedisiEntry.select().where(EkspedisiEntry.at.between(lo, hi)),
+        text,
+        EkspedisiEntry.to,
+        EkspedisiEntry.letter_number,
+        EkspedisiEntry.perihal,
+        EkspedisiEntry.receiver_name,
     )
+    return list(query.order_by(EkspedisiEntry.year, EkspedisiEntry.seq))

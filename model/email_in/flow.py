@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 from model import audit, outbox
 from model.base import now
 from model.books import agenda
 from model.books.klasifikasi import require
 from model.db import write
+from model.email_in import letter
 from model.email_in.records import (
     FUTURE_SLACK,
     FollowUp,
@@ -16,14 +20,12 @@ from model.email_in.records import (
     mail_of,
     outside,
 )
-from model.errors import Conflict, Duplicate, Invalid
+from model.errors import Conflict, Duplicate, Invalid, Problems
 from model.org import Unit, User
 from model.outbox import MailJob
 from model.sop import EMAIL_IN
 from model.workflow.items import UnitTask, WorkItem, pending_units
 from model.workflow.transitions import acting_role, apply, create_item
-
-# Step 2 "sisihkan": why a mail is not an official letter (stored code -> label)
 
 
 def store(parsed, source: str) -> WorkItem | None:
@@ -122,14 +124,43 @@ def printed(actor: User, item_id: int) -> WorkItem:
         return apply(item_id, actor, "dicetak")
 
 
+def registration_problems(
+    found: Problems,
+    klasifikasi: str,
+    letter_number: str,
+    letter_date: date | None,
+    units: Sequence[int],
+) -> None:
+    """Add to `found` every reason to refuse a registration, by field (klasifikasi,
+    letter_number, letter_date, units)."""
+    with found.about("klasifikasi"):
+        require(klasifikasi)
+    letter.check(found, letter_number.strip(), letter_date, units)
+
+
 def register(
-    actor: User, item_id: int, klasifikasi: str, pattern: str, unit_code: str
+    actor: User,
+    item_id: int,
+    klasifikasi: str,
+    pattern: str,
+    unit_code: str,
+    *,
+    letter_number: str = "",
+    letter_date: date | None = None,
+    units: Sequence[int] = (),
 ) -> agenda.AgendaEntry:
-    """Step 4 → 5: number it in the buku agenda surat masuk, in one transaction."""
-    require(klasifikasi)
+    """Step 4 → 5: number it in the buku agenda surat masuk with the sender's letter number
+    and date and the units it goes to, in one transaction. What was typed is refused with
+    every problem at once (Invalid.problems by field: klasifikasi, letter_number,
+    letter_date, units); a letter dated after its mail arrived is kept with a warning."""
+    found = Problems()
+    registration_problems(found, klasifikasi, letter_number, letter_date, units)
+    found.check()
+    letter_number = letter_number.strip()
     with write():
         item = apply(item_id, actor, "agendakan")
         mail = mail_of(item)
+        letter.record(mail, letter_number, letter_date, units)
         return agenda.register(
             agenda.INCOMING,
             actor,
@@ -153,10 +184,9 @@ def forward(actor: User, item_id: int, unit_ids: list[int], note: str = "") -> l
     if not unit_ids:
         raise Invalid("Pilih minimal satu bidang/seksi/OPD tujuan.")
     units = list(Unit.select().where(Unit.id.in_(unit_ids)))
+    if missing := letter.unreachable(units):
+        raise Invalid(missing)
     opds = [u for u in units if u.kind == "opd"]
-    missing = [u.name for u in opds if not u.email]
-    if missing:
-        raise Invalid(f"Alamat email OPD belum ada di data unit: {', '.join(missing)}.")
     with write():
         item = apply(item_id, actor, "teruskan", note=note)
         WorkItem.update(unit=units[0]).where(WorkItem.id == item.id).execute()

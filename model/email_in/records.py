@@ -10,7 +10,7 @@ import peewee
 from model.base import BaseModel, now
 from model.choices import Labelled
 from model.fields import Line, Text
-from model.org import User
+from model.org import Unit, User
 from model.workflow.items import UnitTask, WorkItem
 
 
@@ -45,6 +45,8 @@ class IncomingMail(BaseModel):
     received_at = peewee.DateTimeField(default=now)
     set_aside = Line(default="")  # a SetAside: not an official letter
     set_aside_reason = Text(default="")
+    letter_number = Line(default="")  # the sender's nomor surat, typed at registration
+    letter_date = peewee.DateField(null=True)  # the sender's tanggal surat
 
     class Meta:
         indexes = ((("message_id", "sha256"), True),)
@@ -56,6 +58,17 @@ class MailAttachment(BaseModel):
     content_type = Line(default="")
     size = peewee.IntegerField(default=0)
     data = peewee.BlobField()
+
+
+class PlannedForward(BaseModel):
+    """A unit named at registration as where the letter goes (diteruskan kepada); the
+    forward step starts with these chosen."""
+
+    mail = peewee.ForeignKeyField(IncomingMail, backref="planned", on_delete="CASCADE")
+    unit = peewee.ForeignKeyField(Unit)
+
+    class Meta:
+        indexes = ((("mail", "unit"), True),)
 
 
 class FollowUp(BaseModel):

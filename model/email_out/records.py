@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import peewee
 
 from model.base import BaseModel, now
-from model.errors import Invalid
+from model.errors import Invalid, Problems
 from model.fields import Line, Text
 from model.org import User
 from model.workflow.items import WorkItem
@@ -141,16 +141,22 @@ def letter_of(item: WorkItem | int) -> Letter:
 def form_letter(
     *, to: str, cc: str, subject: str, body: str, files: list[tuple[str, bytes]]
 ) -> Letter:
-    """The letter a form holds, checked and written as it would be stored."""
-    if not addresses(to):
-        raise Invalid("Isi minimal satu alamat tujuan.")
-    if not subject.strip() or not body.strip():
-        raise Invalid("Perihal dan isi email wajib diisi.")
+    """The letter a form holds, checked and written as it would be stored; Invalid with every
+    broken rule by its field (to, cc, subject, body, attachments)."""
+    found, sent_to, copies = Problems(), [], []
+    with found.about("to"):
+        sent_to = addresses(to)
+        if not sent_to:
+            found.add("to", "Isi minimal satu alamat tujuan.")
+    with found.about("cc"):
+        copies = addresses(cc)
+    for field, value in (("subject", subject), ("body", body)):
+        if not value.strip():
+            found.add(field, "Perihal dan isi email wajib diisi.")
     if sum(len(d) for _, d in files) > MAX_ATTACHMENTS:
-        raise Invalid("Lampiran terlalu besar (maksimal 20 MB seluruhnya).")
-    return Letter(
-        ", ".join(addresses(to)), ", ".join(addresses(cc)), subject.strip(), body, tuple(files)
-    )
+        found.add("attachments", "Lampiran terlalu besar (maksimal 20 MB seluruhnya).")
+    found.check()
+    return Letter(", ".join(sent_to), ", ".join(copies), subject.strip(), body, tuple(files))
 
 
 def pending_changes(

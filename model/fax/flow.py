@@ -9,7 +9,7 @@ from pathlib import Path
 from model.books import agenda
 from model.books import klasifikasi as codes
 from model.db import write
-from model.errors import Conflict, Invalid
+from model.errors import Conflict, Invalid, Problems
 from model.fax import number as faxnumber
 from model.fax.records import (
     ATTACHMENT_TYPES,
@@ -69,27 +69,32 @@ def read_attachment(path: str) -> tuple[str, bytes]:
     return file.name, data
 
 
-def _check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
+def check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
+    """The destinations' numbers; Invalid with every broken rule of the draft by its field
+    (FaxDraft's names) when there is one. `complete`: what submitting needs as well."""
+    found = Problems()
+    if complete and (not draft.nota_number.strip() or draft.nota_date is None):
+        found.add("nota_number", "Nomor dan tanggal nota dinas wajib diisi.")
+    with found.about("nota_date"):
+        not_future(draft.nota_date, "Tanggal nota dinas")
     if not draft.perihal.strip():
-        raise Invalid("Perihal wajib diisi.")
-    if draft.sifat not in SIFAT or draft.derajat not in DERAJAT:
-        raise Invalid("Sifat atau derajat tidak dikenal.")
-    not_future(draft.nota_date, "Tanggal nota dinas")
+        found.add("perihal", "Perihal wajib diisi.")
+    if complete and not draft.isi_berita.strip() and not draft.attachment:
+        found.add("isi_berita", "Isi berita kosong: tulis isi berita atau lampirkan berkas.")
     numbers = []
     for name, number in draft.destinations:
         if not name.strip():
-            raise Invalid(f"Nama tujuan untuk nomor {number} wajib diisi.")
-        numbers.append(faxnumber.parse(number))
-    if complete:
-        if not draft.isi_berita.strip() and not draft.attachment:
-            raise Invalid("Isi berita kosong: tulis isi berita atau lampirkan berkas.")
-        if not numbers:
-            raise Invalid("Tambahkan minimal satu tujuan faks.")
-        if not draft.nota_number.strip() or draft.nota_date is None:
-            raise Invalid("Nomor dan tanggal nota dinas wajib diisi.")
-        codes.require(draft.klasifikasi)
-    elif draft.klasifikasi.strip():
-        codes.require(draft.klasifikasi)
+            found.add("destinations", f"Nama tujuan untuk nomor {number} wajib diisi.")
+        with found.about("destinations"):
+            numbers.append(faxnumber.parse(number))
+    if complete and not draft.destinations:
+        found.add("destinations", "Tambahkan minimal satu tujuan faks.")
+    if draft.sifat not in SIFAT or draft.derajat not in DERAJAT:
+        found.add("sifat", "Sifat atau derajat tidak dikenal.")
+    if complete or draft.klasifikasi.strip():
+        with found.about("klasifikasi"):
+            codes.require(draft.klasifikasi)
+    found.check()
     return numbers
 
 
@@ -98,7 +103,7 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
     with write():
         if item_id is None:
             role = starting_role(actor, FAX)
-            numbers = _check_draft(draft, complete=False)
+            numbers = check_draft(draft, complete=False)
             item = create_item(
                 FAX,
                 actor,
@@ -116,7 +121,7 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
             if not item.waits_for("ajukan"):
                 raise Conflict("Permintaan ini tidak lagi dapat diubah (sudah diajukan).")
             acting_role(actor, item.sop_step, item)
-            numbers = _check_draft(draft, complete=False)
+            numbers = check_draft(draft, complete=False)
             WorkItem.update(
                 title=draft.perihal.strip(), sifat=draft.sifat, derajat=draft.derajat
             ).where(WorkItem.id == item.id).execute()
@@ -166,7 +171,7 @@ def submit(actor: User, item_id: int) -> WorkItem:
     """Step 1 → 2: the complete request goes to the Kasi; a second submit is refused."""
     with write():
         item = apply(item_id, actor, "ajukan")
-        _check_draft(draft_of(item_id), complete=True)
+        check_draft(draft_of(item_id), complete=True)
     return item
 
 

@@ -39,10 +39,21 @@ from model.migrations import (
     v004_fax_call,
     v005_audit_anchor,
     v006_integrity,
+    v007_letter,
+    v008_form_recovery,
 )
 from model.migrations.frozen import Frozen
 
-STEPS = (v001_core, v002_fax, v003_email, v004_fax_call, v005_audit_anchor, v006_integrity)
+STEPS = (
+    v001_core,
+    v002_fax,
+    v003_email,
+    v004_fax_call,
+    v005_audit_anchor,
+    v006_integrity,
+    v007_letter,
+    v008_form_recovery,
+)
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]
 

@@ -4,26 +4,43 @@ from __future__ import annotations
 
 from datetime import date
 
-from model.base import day_range
+import peewee
+
+from model.base import day_range, matching
 from model.books.agenda import AgendaEntry
 from model.fax.records import FaxLogEntry
+from model.org import User
 
 
 def agenda_between(book: str, start: date, end: date, text: str = "") -> list[AgendaEntry]:
     lo, hi = day_range(start, end)
-    query = AgendaEntry.select().where(
-        (AgendaEntry.book == book) & AgendaEntry.registered_at.between(lo, hi)
+    query = matching(
+        AgendaEntry.select().where(
+            (AgendaEntry.book == book) & AgendaEntry.registered_at.between(lo, hi)
+        ),
+        text,
+        AgendaEntry.number,
+        AgendaEntry.perihal,
+        AgendaEntry.party,
     )
-    if text.strip():
-        t = text.strip()
-        query = query.where(
-            AgendaEntry.number.contains(t)
-            | AgendaEntry.perihal.contains(t)
-            | AgendaEntry.party.contains(t)
-        )
     return list(query.order_by(AgendaEntry.year, AgendaEntry.seq))
 
 
-def fax_log_between(start: date, end: date) -> list[FaxLogEntry]:
+def fax_log_between(start: date, end: date, text: str = "") -> list[FaxLogEntry]:
+    """The daily fax book's lines of the period (their operators read with them), optionally
+    those whose destination, fax number, agenda number or operator holds `text`."""
     lo, hi = day_range(start, end)
-    return list(FaxLogEntry.select().where(FaxLogEntry.at.between(lo, hi)).order_by(FaxLogEntry.at))
+    query = (
+        FaxLogEntry.select(FaxLogEntry, User)
+        .join(User, peewee.JOIN.LEFT_OUTER)
+        .where(FaxLogEntry.at.between(lo, hi))
+    )
+    query = matching(
+        query,
+        text,
+        FaxLogEntry.to_name,
+        FaxLogEntry.number,
+        FaxLogEntry.agenda_number,
+        User.full_name,
+    )
+    return list(query.order_by(FaxLogEntry.at))
