@@ -57,7 +57,7 @@ async def test_book_search_and_void_with_a_required_reason(office):
         await type_text(pilot, "insiden")
         await settle(pilot)  # searched once the typing paused, in a worker
         assert column(table, 3) == ["Insiden KI"]
-        await pilot.press("enter", "v")
+        await pilot.press("enter", "x")
         assert isinstance(app.screen, ReasonDialog)
         await pilot.press("enter")
         assert "Alasan pembatalan nomor agenda wajib diisi" in shown(app, "#message")
@@ -75,7 +75,7 @@ async def test_only_administrasi_umum_may_void(office):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kasi", AgendaBookScreen())
-        await pilot.press("v")
+        await pilot.press("x")
         assert "Hanya Administrasi Umum" in shown(app, "#message")
         assert isinstance(app.screen, AgendaBookScreen)
     assert not agenda.AgendaEntry.select().where(agenda.AgendaEntry.void).exists()

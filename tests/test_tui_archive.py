@@ -9,10 +9,9 @@ from model.books.agenda import agenda_number
 from model.books.ekspedisi import EkspedisiEntry
 from model.fax import archive
 from model.fax import jobs as fax_jobs
-from model.fax.records import request_of
 from model.workflow.items import WorkItem
 from tests.conftest import user
-from tests.fax_helpers import at_step
+from tests.fax_helpers import at_step, sent_by_hand
 from tests.tui_helpers import make_app, settle, sign_in, type_text
 from tui.dialogs.ekspedisi_forms import EntryForm
 from tui.screens.fax.archive import ArchiveScreen, HistoryScreen
@@ -23,16 +22,7 @@ SIZE = (80, 24)
 def sent_and_handed_back(**kw) -> int:
     """A request walked to step 7 by the operator, with a slow send (over its mutu baku)."""
     item_id = at_step(5, **kw)
-    for dest in request_of(item_id).destinations:
-        fax_jobs.record_manual(
-            user("operator"),
-            item_id,
-            dest.id,
-            at=base.now(),
-            remote_id=dest.number,
-            pages=1,
-            ok=True,
-        )
+    sent_by_hand(item_id)
     base.freeze(base.now() + timedelta(minutes=45))
     fax_jobs.mark_sent(user("operator"), item_id)
     fax_jobs.hand_back(user("operator"), item_id)
@@ -60,11 +50,11 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
         screen = await open_archive(pilot, item_id)
         queue = screen.query_one("#queue", DataTable)
         assert rows(queue)[queue.cursor_row][1] == "Laporan uji arsip sandi"
-        await pilot.press("a")
+        await pilot.press("r")
         await settle(pilot)
         assert WorkItem.get_by_id(item_id).step == 0
         assert "Laporan uji arsip sandi" not in [r[1] for r in rows(queue)]
-        await pilot.press("f")
+        await pilot.press("slash")
         await type_text(pilot, "zamrud")
         await pilot.press("enter")
         await settle(pilot)
@@ -74,18 +64,18 @@ async def test_admin_archives_then_finds_it_and_reads_its_history(office):
         await settle(pilot)
         assert isinstance(app.screen, HistoryScreen)
         history = rows(app.screen.query_one("#history", DataTable))
-        assert [r[1] for r in history] == [
-            "Buat",
+        assert [r[1] for r in history] == [  # the SOP's labels of the actions taken
+            "Dibuat",
             "Ajukan",
-            "Disposisi",
+            "Disposisi ke Adm. Umum",
             "Agendakan",
-            "Teruskan",
-            "Terkirim",
-            "Serahkan",
+            "Serahkan ke operator",
+            "Catat terkirim",
+            "Serahkan ke Adm. Umum",
             "Arsipkan",
         ]
         assert history[5][2:4] == ["Agus Prasetyo", "Operator"]
-        assert history[5][5] == "45 mnt/30"
+        assert history[5][5] == "45 mnt / 30 mnt"
         cell = app.screen.query_one("#history", DataTable).get_row_at(5)[5]
         assert "red" in str(cell.style)
         books = str(app.screen.query_one("#books", Static).render())
@@ -124,7 +114,7 @@ async def test_archiving_twice_shows_the_refusal(office):
         from model.fax import flow as fax_flow
 
         fax_flow.archive(user("admin"), item_id)
-        await pilot.press("a")
+        await pilot.press("r")
         await settle(pilot)
         assert "sudah diproses oleh Dwi Lestari" in str(
             screen.query_one("#message", Static).render()

@@ -10,7 +10,7 @@ from model.fax import jobs as fax_jobs
 from model.fax.records import request_of
 from tests.conftest import user
 from tests.fax_helpers import at_step
-from tests.tui_helpers import make_app, sign_in, type_text
+from tests.tui_helpers import make_app, settle, sign_in, type_text
 from tui.dialogs.print_dialog import PrintDialog
 from tui.screens.books.registers import BooksScreen
 from tui.widgets.daterange import month_of
@@ -35,7 +35,7 @@ async def open_books(pilot) -> BooksScreen:
     await sign_in(pilot, "kasi")
     screen = BooksScreen()
     pilot.app.push_screen(screen)
-    await pilot.pause()
+    await settle(pilot)
     return screen
 
 
@@ -51,7 +51,7 @@ async def set_period(pilot, start: str, end: str) -> None:
     await pilot.press("tab", "ctrl+a", "ctrl+k")
     await type_text(pilot, end)
     await pilot.press("enter")
-    await pilot.pause()
+    await settle(pilot)
 
 
 async def test_books_switch_and_filter_by_date_range(office):
@@ -67,17 +67,17 @@ async def test_books_switch_and_filter_by_date_range(office):
         await set_period(pilot, "25-11-2026", "25-11-2026")
         assert column(screen, 3)[-1] == "Berita hari ini"
         assert "Berita dua hari lalu" not in column(screen, 3)
-        await pilot.press("2")
-        await pilot.pause()
+        await pilot.press("3")
+        await settle(pilot)
         assert column(screen, 1)[-1] == "Diskominfo Jatim"
         assert "23-11" not in " ".join(column(screen, 0))
-        await pilot.press("p")
+        await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape")
         await pilot.pause()
-        await pilot.press("3")
-        await pilot.pause()
+        await pilot.press("4")
+        await settle(pilot)
         assert column(screen, 3) == ["Dinkes"]
         await set_period(pilot, "30-11-2026", "01-11-2026")
         assert "Tanggal akhir tidak boleh sebelum" in str(
@@ -99,7 +99,7 @@ def test_books_snapshot(office, snap_compare):
     async def before(pilot):
         await pilot.pause()
         await open_books(pilot)
-        await pilot.press("2")
-        await pilot.pause()
+        await pilot.press("3")
+        await settle(pilot)
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)

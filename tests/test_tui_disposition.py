@@ -26,11 +26,13 @@ async def test_kasi_disposes_with_instructions_and_prints(office):
         assert isinstance(app.screen, DispositionDetail)
         assert "Diskominfo Jatim (031-8294608)" in shown(app, "#request")
         await pilot.click("#ins-1")  # "Untuk diketahui"; the first one is ticked already
+        app.screen.query_one("#note").scroll_visible(animate=False)  # scrolled to, below the fold
+        await pilot.pause()
         await pilot.click("#note")
         await type_text(pilot, "Hari ini")
         await pilot.press("ctrl+s")
         assert "Sudah didisposisi" in shown(app, "#message")
-        await pilot.press("p")
+        await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape", "escape")

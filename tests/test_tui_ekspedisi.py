@@ -60,7 +60,7 @@ async def test_new_entry_then_receipt_then_print(office):
             "-",
             "belum",
         ]
-        await pilot.press("r")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReceiptForm)
         await type_text(pilot, "Pak Yusuf")
@@ -70,10 +70,13 @@ async def test_new_entry_then_receipt_then_print(office):
         assert "diterima Pak Yusuf 25-11-2026 09:30" in str(
             screen.query_one("#detail", Static).render()
         )
-        await pilot.press("a")
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "belum diterima")
+        await pilot.pause(0.5)  # the palette lists what matches
+        await pilot.press("enter")
         await pilot.pause()
         assert "sudah ada tanda terimanya" in message(app)
-        await pilot.press("p")
+        await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, PrintDialog)
     entry = EkspedisiEntry.get_by_id(entry.id)
@@ -86,7 +89,7 @@ async def test_second_receipt_is_refused_with_the_reason(office):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await open_book(pilot)
-        await pilot.press("r")
+        await pilot.press("enter")
         await pilot.pause()
         await type_text(pilot, "Orang lain")
         await pilot.press("ctrl+s")

@@ -42,7 +42,7 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         await start(pilot, "admin", TriageScreen())
         assert "Undangan rapat evaluasi SPBE" in shown(app, "#mail")
         assert "Langkah 2: Menyortir" in shown(app, "#where")
-        assert {"c", "t"} <= footer_keys(app) and "f" not in footer_keys(app)
+        assert {"c", "f", "i"} <= footer_keys(app) and "d" not in footer_keys(app)
         await pilot.press("enter")
         assert isinstance(app.screen, MailViewScreen)
         await pilot.press("tab", "enter")
@@ -51,12 +51,14 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
         await pilot.press("c")
         assert WorkItem.get_by_id(item_id).step == 3
         assert "Langkah 3: Mencetak" in shown(app, "#where")  # the screen followed the mail
-        await pilot.press("p")
+        await pilot.press("c")
         assert isinstance(app.screen, PrintDialog)
         await pilot.press("escape")
         await pilot.press("d")
         await pilot.press("a")
         await pick_kode(pilot)
+        await pilot.press("ctrl+s")  # the letter's details as prefilled
+        await settle(pilot)
         number = AgendaEntry.get(AgendaEntry.item == item_id).number
         assert number == "000.1.1/001/406.020/2026"
         assert number in shown(app, "#message") and number in shown(app, "#mail")
@@ -91,7 +93,7 @@ async def test_admin_prints_registers_labels_forwards_and_staf_follows_up(office
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "staf", FollowUpScreen(item_id=item_id))
         assert "Catatan: Mohon dijawab" in shown(app, "#mail")
-        await pilot.press("t")
+        await pilot.press("w")
         assert isinstance(app.screen, TextDialog)
         await type_text(pilot, "Hadir rapat")
         await pilot.press("ctrl+s")
@@ -127,8 +129,8 @@ async def test_tanpa_cetak_goes_straight_to_forward_to_an_outside_opd(office):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kasi", TriageScreen())
-        assert footer_keys(app) >= {"c", "t"}
-        await pilot.press("t")
+        assert footer_keys(app) >= {"c", "f"}
+        await pilot.press("f")  # on without printing
         assert WorkItem.get_by_id(item_id).step == 6
         assert "Tanpa cetak" in shown(app, "#message")
     app = make_app(office)
@@ -202,17 +204,15 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kasi", TriageScreen())
-        assert "s" in footer_keys(app)
+        assert "i" in footer_keys(app)
         ids = [r.id for r in app.screen.rows]
         for _ in range(ids.index(item_id)):
             await pilot.press("down")
         assert "Verifikasi akun email Anda" in shown(app, "#mail")
         await pilot.press("f1")
         assert isinstance(app.screen, HelpScreen)
-        assert "Bukan surat dinas → selesai" in str(
-            app.screen.query_one("#help-body Static", Static).render()
-        )
-        await pilot.press("escape", "s")
+        assert "Bukan surat dinas → selesai" in app.screen.text
+        await pilot.press("escape", "i")
         assert isinstance(app.screen, SetAsideDialog)
         await pilot.press("ctrl+s")
         assert "Pilih jenis" in shown(app, "#message")
@@ -237,18 +237,18 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
             await pilot.press("down")
         marker = "Bukan surat dinas: Phishing/penipuan — Tautan palsu meminta kata sandi"
         assert marker in shown(app, "#message")
-        await pilot.press("ctrl+n")  # official letters only
+        await pilot.press("f7")  # official letters only
         await settle(pilot)
         assert "Surat dinas" in shown(app, "#filter")
         assert item_id not in [i.id for i in app.screen.found]
-        await pilot.press("ctrl+n")  # set aside only
+        await pilot.press("f7")  # set aside only
         await settle(pilot)
         assert {i.id for i in app.screen.found} == {item_id}
         await pilot.press("enter")
         assert isinstance(app.screen, MailHistoryScreen)
         assert "Bukan surat dinas: Phishing/penipuan" in shown(app, "#summary")
         assert marker in shown(app, "#trail")
-        await pilot.press("m")
+        await pilot.press("enter")
         assert isinstance(app.screen, MailViewScreen)
         assert marker in str(app.screen.query_one("#view-body Static", Static).render())
     assert WorkItem.get_by_id(item_id).step == DONE

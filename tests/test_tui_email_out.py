@@ -17,6 +17,7 @@ from tests.conftest import user
 from tests.mail_helpers import outgoing_at
 from tests.tui_helpers import (
     SIZE,
+    drawn,
     footer_keys,
     make_app,
     pick_kode,
@@ -77,7 +78,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         app.screen.query_one("#path").value = str(attachment)  # long path: not typed key by key
         await pilot.press("enter")
         assert "data.csv" in shown(app, "#message")
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+k")
         assert "diajukan ke Kepala Bidang" in shown(app, "#message")
     mail = OutgoingMail.get(OutgoingMail.subject == "Data kependudukan triwulan")
     item_id = mail.item_id
@@ -88,7 +89,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "kabid", ApprovalScreen(item_id=item_id))
         assert "Data kependudukan triwulan" in shown(app, "#draft")
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         assert isinstance(app.screen, TextDialog)
         await pilot.press("ctrl+s")
         assert "Tuliskan catatan revisi" in shown(app, "#message")
@@ -107,7 +108,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         body.move_cursor(body.document.end)
         await pilot.press("enter")
         await type_text(pilot, "Sumber: BPS.")
-        await pilot.press("ctrl+g")
+        await pilot.press("ctrl+k")
     assert WorkItem.get_by_id(item_id).step == 2
 
     app = make_app(office)
@@ -115,9 +116,9 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
         await start(pilot, "kabid", ApprovalScreen(item_id=item_id))
         await pilot.press("v")
         assert isinstance(app.screen, VersionsScreen)
-        diff = shown(app, "#diff")
-        assert "--- versi 1" in diff and "+++ versi 2" in diff and "+Sumber: BPS." in diff
-        await pilot.press("escape", "s")
+        diff = "\n".join(drawn(app, "#diff"))
+        assert "Dari v1 ke v2" in diff and "\n+ Sumber: BPS." in diff
+        await pilot.press("escape", "y")
         assert "disetujui" in shown(app, "#message")
     assert WorkItem.get_by_id(item_id).step == 3
 
@@ -167,7 +168,7 @@ async def test_draft_revision_approval_sending_and_archive(office, tmp_path):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await start(pilot, "admin", MailArchiveScreen())
-        await pilot.press("ctrl+t")
+        await pilot.press("f6")
         await type_text(pilot, "kependudukan")
         await settle(pilot)
         table = app.screen.query_one("#found", DataTable)
@@ -232,8 +233,9 @@ async def test_a_change_to_the_approved_letter_is_confirmed_and_goes_back_as_v2(
         await start(pilot, "kabid", ApprovalScreen(item_id=item_id))
         assert "Versi yang diajukan: v2 · dibanding v1 (disetujui): isi" in shown(app, "#version")
         await pilot.press("v")
-        assert "+++ versi 2" in shown(app, "#diff") and "Ralat." in shown(app, "#diff")
-        await pilot.press("escape", "s")
+        diff = "\n".join(drawn(app, "#diff"))
+        assert "Dari v1 ke v2" in diff and "Ralat." in diff.split("\n+ ")[-1]
+        await pilot.press("escape", "y")
         assert "v2 disetujui" in shown(app, "#message")
     assert email_out_records.approved(item_id).number == 2
 
@@ -312,3 +314,12 @@ def test_mail_archive_snapshot(office, snap_compare):
         await start(pilot, "admin", MailArchiveScreen())
 
     assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
+
+
+async def test_f2_with_no_drafts_says_so(staff):
+    app = make_app(staff)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "staf", ComposeScreen())
+        await pilot.press("f2")
+        assert shown(app, "#message") == "Belum ada draf."
+        assert isinstance(app.screen, ComposeScreen)

@@ -128,9 +128,11 @@ async def test_submitted_request_opens_read_only_with_history(office):
         await start(pilot, "pemakai", RequestListScreen())
         await pilot.press("enter")
         await settle(pilot)
-        text = str(app.screen.query_one("#detail-body Static").render())
+        clock, body = app.screen.query("#detail-body Static")
+        assert str(clock.render()) == "Mutu baku langkah 3: 0 dtk / 10 mnt"
+        text = str(body.render())
         assert "Laporan insiden" in text and "Riwayat" in text
-        assert "disposisi → langkah 3" in text
+        assert "Disposisi ke Adm. Umum → langkah 3" in text
 
 
 def test_request_list_snapshot(office, snap_compare):

@@ -9,6 +9,7 @@ from model.fax import spool as fax_spool
 from model.fax.records import FaxDestination, FaxJob, FaxLogEntry, request_of
 from model.fax.spool import RetryPolicy
 from model.workflow.items import WorkItem
+from tests.config_helpers import configure
 from tests.conftest import user
 from tests.fax_helpers import at_step, live_daemon
 from tests.tui_helpers import make_app, settle, sign_in, type_text
@@ -53,9 +54,14 @@ def report(ok: bool, pages: int, message: str, retry=None):
     )
 
 
+def fax_machine(office):
+    """The office sends on a standalone fax machine: the operator records each send."""
+    return configure(office, fax={"device": "manual"})
+
+
 async def test_manual_sends_then_sent_then_handed_back(office):
     item_id = at_step(5, destinations=TWO)
-    app = make_app(office)
+    app = make_app(fax_machine(office))
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
         await pilot.press("t")
@@ -63,7 +69,7 @@ async def test_manual_sends_then_sent_then_handed_back(office):
         assert "Belum terkirim ke: Diskominfo Jatim, BSSN." in text_of(app, "#message")
         assert WorkItem.get_by_id(item_id).step == 5
         for remote in ("0318294608", "0217805814"):
-            await pilot.press("m")
+            await pilot.press("k")
             await settle(pilot)
             assert isinstance(app.screen, ManualSendDialog)
             await type_text(pilot, remote)
@@ -90,10 +96,10 @@ async def test_manual_sends_then_sent_then_handed_back(office):
 
 async def test_manual_send_refuses_a_bad_time_and_keeps_the_form(office):
     item_id = at_step(5)
-    app = make_app(office)
+    app = make_app(fax_machine(office))
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
-        await pilot.press("m")
+        await pilot.press("k")
         await settle(pilot)
         modal = app.screen
         modal.query_one("#at").value = "31-02-2026 10:00"
@@ -161,8 +167,8 @@ async def test_failed_job_shows_its_reason_and_can_be_resent(office):
     async with app.run_test(size=SIZE) as pilot:
         await open_console(pilot, item_id)
         assert dest_rows(app)[0][2] == "Gagal"
-        assert "Nomor sibuk — u kirim ulang, x batalkan" in text_of(app, "#job-info")
-        await pilot.press("u")
+        assert "Nomor sibuk — k kirim ulang, x batalkan" in text_of(app, "#job-info")
+        await pilot.press("k")
         await settle(pilot)
         assert FaxJob.get_by_id(job.id).status == "antri"
         assert dest_rows(app)[0][2] == "Antre"
@@ -211,10 +217,10 @@ def test_manual_send_snapshot(office, snap_compare):
     async def before(pilot):
         await settle(pilot)
         await open_console(pilot, item_id)
-        await pilot.press("m")
+        await pilot.press("k")
         await settle(pilot)
 
-    assert snap_compare(make_app(office), terminal_size=SIZE, run_before=before)
+    assert snap_compare(make_app(fax_machine(office)), terminal_size=SIZE, run_before=before)
 
 
 async def test_a_job_left_by_a_dead_daemon_can_be_decided_from_the_console(office):
@@ -230,7 +236,7 @@ async def test_a_job_left_by_a_dead_daemon_can_be_decided_from_the_console(offic
         await open_console(pilot, item_id)
         assert dest_rows(app)[0][2] == "Terputus"
         assert "daemon yang mengirim tidak aktif lagi" in text_of(app, "#job-info")
-        await pilot.press("u")
+        await pilot.press("k")
         await settle(pilot)
         assert FaxJob.get_by_id(job.id).status == "antri"
         assert dest_rows(app)[0][2] == "Antre"

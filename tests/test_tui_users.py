@@ -110,7 +110,7 @@ async def test_disable_then_enable(office):
         assert not screen.check_action("disable", ())  # not one's own account
         await select(pilot, screen, "operator")
         assert not screen.check_action("enable", ())
-        await pilot.press("x")
+        await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDisable)
         await pilot.press("enter")
@@ -118,7 +118,7 @@ async def test_disable_then_enable(office):
         assert rows(screen)["operator"][4] == "nonaktif"
         assert "berakhir pada aksi berikutnya" in message(screen)
         assert not user("operator").active
-        await pilot.press("a")
+        await pilot.press("o")
         await pilot.pause()
         assert rows(screen)["operator"][4] == "aktif"
     actions = [e.action for e in AuditEntry.select().where(AuditEntry.actor == "sysadmin")]
@@ -139,7 +139,7 @@ async def test_reset_password_and_unlock(office):
         await pilot.pause()
         assert rows(screen)["admin"][4] == "aktif" and "Kunci akun admin dibuka." in message(screen)
         assert not screen.check_action("unlock", ())
-        await pilot.press("s")
+        await pilot.press("g")
         await pilot.pause()
         assert isinstance(app.screen, PasswordDialog)
         await type_text(pilot, "sandi-baru-9")
@@ -173,14 +173,14 @@ async def test_a_locked_account_is_signed_out_too_and_others_carry_on(office):
     app = make_app(office)
     async with app.run_test(size=SIZE) as pilot:
         await sign_in(pilot, "kasi")
-        await pilot.press("r")
+        await pilot.press("f5")
         assert isinstance(app.screen, HomeScreen)
         for _ in range(auth.MAX_FAILURES):  # someone guessing at another terminal
             try:
                 auth.login("kasi", "salah")
             except auth.LoginFailed:
                 pass
-        await pilot.press("r")
+        await pilot.press("f5")
         await pilot.pause()
         assert isinstance(app.screen, LoginScreen)
         assert "terkunci sampai" in str(app.screen.query_one("#login-message").render())

@@ -9,6 +9,7 @@ from model.books.agenda import OUTGOING
 from model.fax.records import FaxLogEntry
 from model.reports import registers as books
 from model.workflow.items import StepLog, WorkItem
+from tests.config_helpers import configure
 from tests.tui_helpers import make_app, settle, sign_in, type_text
 from tui.screens.home import HomeScreen
 
@@ -45,7 +46,7 @@ def step() -> int:
 
 
 async def test_fax_letter_walks_the_whole_sop(office):
-    app = make_app(office)
+    app = make_app(configure(office, fax={"device": "manual"}))  # a fax machine, no modem
     async with app.run_test(size=(80, 24)) as pilot:
         await open_from_home(pilot, "pemakai")
         await pilot.press("ctrl+k")  # ajukan ke Kasi
@@ -72,7 +73,7 @@ async def test_fax_letter_walks_the_whole_sop(office):
         await sign_out(pilot)
 
         await open_from_home(pilot, "operator")  # transmit console
-        await pilot.press("m")  # catat kiriman mesin faks manual
+        await pilot.press("k")  # kirim: the send made on the fax machine
         await settle(pilot)
         remote = pilot.app.screen.query_one("#remote", Input)
         remote.focus()
@@ -88,7 +89,7 @@ async def test_fax_letter_walks_the_whole_sop(office):
         await sign_out(pilot)
 
         await open_from_home(pilot, "admin")  # archive screen
-        await pilot.press("a")
+        await pilot.press("r")
         await settle(pilot)
         assert step() == 0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 
+from textual.geometry import Region
 from textual.widgets import Static
 from textual.worker import WorkerCancelled, WorkerFailed
 
@@ -58,6 +59,13 @@ async def start(pilot, username: str, screen) -> None:
 def shown(app, selector: str) -> str:
     """The text of Static `selector` on the current screen."""
     return str(app.screen.query_one(selector, Static).render())
+
+
+def drawn(app, selector: str) -> list[str]:
+    """The lines widget `selector` of the current screen draws, right spaces stripped."""
+    widget = app.screen.query_one(selector)
+    strips = widget.render_lines(Region(0, 0, widget.size.width, widget.size.height))
+    return [strip.text.rstrip() for strip in strips]
 
 
 def footer_keys(app) -> set[str]:

@@ -18,9 +18,11 @@ from model.db import DatabaseProblem
 from model.org import User
 from tui import keygate, signin
 from tui.commands import palette, palette_entries, system_entries
+from tui.keys import bind, meaning
 from tui.screens.help import HelpScreen
 from tui.screens.lock import LockScreen
 from tui.screens.login import LoginScreen
+from tui.screens.unsaved import keep_all, leave
 from tui.session import Session
 
 
@@ -33,13 +35,14 @@ class WarkatApp(App):
         Binding(
             "ctrl+p",
             "command_palette",
-            "perintah",
+            meaning("ctrl+p"),
             show=False,
             priority=True,
             tooltip="Buka daftar perintah",
         ),
-        Binding("ctrl+l", "lock", "Kunci", show=False),
-        Binding("f1", "sop_help", "Bantuan SOP", show=False),
+        bind("ctrl+q", "quit", show=False, priority=True),
+        bind("ctrl+l", "lock", show=False),
+        bind("f1", "sop_help", show=False, priority=True),  # dialogs too
     ]
 
     def __init__(self, config: Config):
@@ -80,8 +83,17 @@ class WarkatApp(App):
         signin.sign_in(self, user)
 
     def action_sign_out(self) -> None:
-        """End the session: back to the login (or, signed in by SSH, disconnect)."""
-        signin.sign_out(self)
+        """End the session: back to the login (or, signed in by SSH, disconnect); a form with
+        unsaved changes asks first."""
+        leave(self, lambda: signin.sign_out(self))
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: close Warkat; a form with unsaved changes asks first."""
+        leave(self, self.exit)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a field and closes nothing: say which key closes Warkat."""
+        self.notify("Ctrl+C tidak menutup Warkat; Ctrl+Q menutup aplikasi.")
 
     def notify(
         self,
@@ -102,15 +114,27 @@ class WarkatApp(App):
             self.action_lock()
 
     def action_lock(self) -> None:
+        """Lock without asking anything (nobody may be there): open forms keep a recovery
+        copy of what was typed and are still there after unlocking."""
         if self.session.user and not isinstance(self.screen, LockScreen):
+            keep_all(self)
             self.push_screen(LockScreen())
 
     def action_sop_help(self) -> None:
         """F1 on any screen after login: the SOP at the step of the screen's item (a screen
-        says which by `sop_help()`), else the whole SOP with every step's mutu baku."""
-        if self.session.user and not isinstance(self.screen, HelpScreen):
-            own = getattr(self.screen, "sop_help", None)
-            self.push_screen(own() if own else HelpScreen())
+        says which by `sop_help()`)."""
+        if self.session.user and not isinstance(self.screen, HelpScreen | LockScreen):
+            self.push_screen(self.help_for_screen())
+
+    def help_for_screen(self) -> HelpScreen:
+        """The help of the top screen, or of the screen under the dialogs over it; a full
+        screen without an item of its own gets the whole SOP (never the home's item)."""
+        for screen in reversed(self.screen_stack):
+            if hasattr(screen, "sop_help"):
+                return screen.sop_help()
+            if not screen.is_modal:
+                break
+        return HelpScreen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from system_entries(self, screen)

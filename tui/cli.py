@@ -13,6 +13,7 @@ import peewee
 
 from model.db import explain
 from model.errors import WarkatError
+from tui import argparse_id
 
 
 def _version() -> str:
@@ -22,49 +23,72 @@ def _version() -> str:
         return "dev"
 
 
+def _commands(parser: argparse.ArgumentParser, dest: str, **options):
+    """The subcommands of `parser`, listed under "perintah"."""
+    return parser.add_subparsers(dest=dest, title="perintah", metavar="PERINTAH", **options)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """`warkat` and its subcommands; argparse's own words in Indonesian too."""
+    argparse_id.install()
     parser = argparse.ArgumentParser(prog="warkat", description="Warkat — meja kerja persandian")
-    parser.add_argument("--version", action="version", version=f"warkat {_version()}")
-    parser.add_argument("--home", help="folder data (config, basis data, keluaran)")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"warkat {_version()}",
+        help="tampilkan versi Warkat lalu keluar",
+    )
+    parser.add_argument(
+        "--home", metavar="FOLDER", help="folder data (konfigurasi, basis data, keluaran)"
+    )
     parser.add_argument(
         "--config",
+        metavar="BERKAS",
         help="berkas warkat.toml (baku: WARKAT_CONFIG, lalu "
         "HOME/warkat.toml, lalu /etc/warkat/warkat.toml untuk /var/lib/warkat)",
     )
-    sub = parser.add_subparsers(dest="command")
+    sub = _commands(parser, "command")
     init = sub.add_parser("init", help="siapkan folder data dan basis data")
     init.add_argument("--demo", action="store_true", help="isi dengan kantor demo")
     sub.add_parser("demo", help="buka aplikasi pada kantor demo (daemon ikut berjalan)")
     sub.add_parser("daemon", help="jalankan daemon spool (faks, email)")
     sub.add_parser("kiosk", help="pintu masuk SSH (ForceCommand lewat sudo): hanya aplikasi")
-    user = sub.add_parser("user", help="kelola pengguna").add_subparsers(
-        dest="action", required=True
-    )
+    user = _commands(sub.add_parser("user", help="kelola pengguna"), "action", required=True)
     add = user.add_parser("add", help="tambah pengguna")
-    add.add_argument("username")
-    add.add_argument("--name", required=True, help="nama lengkap")
-    add.add_argument("--role", action="append", required=True, help="peran (boleh berulang)")
-    add.add_argument("--unit", help="kode unit")
-    add.add_argument("--nip", default="")
-    add.add_argument("--password", help="kata sandi (tanpa ini: ditanyakan)")
+    add.add_argument("username", metavar="PENGGUNA", help="nama pengguna untuk masuk")
+    add.add_argument("--name", required=True, metavar="NAMA", help="nama lengkap")
+    add.add_argument(
+        "--role", action="append", required=True, metavar="PERAN", help="peran (boleh berulang)"
+    )
+    add.add_argument("--unit", metavar="KODE", help="kode unit")
+    add.add_argument("--nip", default="", metavar="NIP", help="NIP pegawai")
+    add.add_argument("--password", metavar="SANDI", help="kata sandi (tanpa ini: ditanyakan)")
     user.add_parser("list", help="daftar pengguna")
     passwd = user.add_parser("passwd", help="ganti kata sandi pengguna")
-    passwd.add_argument("username")
-    passwd.add_argument("--password")
+    passwd.add_argument("username", metavar="PENGGUNA", help="nama pengguna")
+    passwd.add_argument(
+        "--password", metavar="SANDI", help="kata sandi baru (tanpa ini: ditanyakan)"
+    )
     for action, text in (
         ("disable", "nonaktifkan pengguna"),
         ("enable", "aktifkan kembali"),
         ("unlock", "buka kunci akun yang terkunci"),
     ):
-        user.add_parser(action, help=text).add_argument("username")
-    audit = sub.add_parser("audit", help="jejak audit").add_subparsers(dest="action", required=True)
+        user.add_parser(action, help=text).add_argument(
+            "username", metavar="PENGGUNA", help="nama pengguna"
+        )
+    audit = _commands(sub.add_parser("audit", help="jejak audit"), "action", required=True)
     verify = audit.add_parser("verify", help="periksa rantai hash jejak audit")
-    verify.add_argument("--anchor", help="N:HASH tercetak/terkirim: rantai harus melewatinya")
+    verify.add_argument(
+        "--anchor", metavar="N:HASH", help="jangkar tercetak/terkirim: rantai harus melewatinya"
+    )
     anchor = audit.add_parser("anchor", help="tampilkan kepala rantai (jangkar)")
     anchor.add_argument("--email", action="store_true", help="kirim jangkar ke email Kasi")
     sub.add_parser("doctor", help="periksa konfigurasi, basis data, izin, perangkat, cadangan")
-    backup = sub.add_parser("backup", help="cadangkan basis data SQLite (online, diperiksa)")
-    backup.add_argument("file", nargs="?", help="berkas tujuan")
+    backup = sub.add_parser(
+        "backup", help="cadangkan basis data SQLite selagi berjalan, lalu periksa"
+    )
+    backup.add_argument("file", nargs="?", metavar="BERKAS", help="berkas tujuan")
     backup.add_argument(
         "--auto",
         action="store_true",
@@ -73,26 +97,28 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser(
         "restore", help="pulihkan basis data dari cadangan (daemon dihentikan dulu)"
     )
-    restore.add_argument("file", help="berkas cadangan")
-    fax = sub.add_parser("fax", help="modem faks").add_subparsers(dest="action", required=True)
+    restore.add_argument("file", metavar="BERKAS", help="berkas cadangan")
+    fax = _commands(sub.add_parser("fax", help="modem faks"), "action", required=True)
     test = fax.add_parser("send-test", help="kirim satu halaman faks uji langsung ke modem")
-    test.add_argument("--device", required=True, help="port serial, mis. /dev/ttyUSB0")
-    test.add_argument("--number", required=True, help="nomor faks tujuan")
+    test.add_argument(
+        "--device", required=True, metavar="PORT", help="port serial, mis. /dev/ttyUSB0"
+    )
+    test.add_argument("--number", required=True, metavar="NOMOR", help="nomor faks tujuan")
     test.add_argument("--fine", action="store_true", help="resolusi halus (204x196)")
     info = fax.add_parser("modem-info", help="tampilkan identitas dan kelas modem")
-    info.add_argument("--device", required=True)
-    mail = sub.add_parser("mail", help="email kantor").add_subparsers(dest="action", required=True)
+    info.add_argument("--device", required=True, metavar="PORT", help="port serial modem")
+    mail = _commands(sub.add_parser("mail", help="email kantor"), "action", required=True)
     mail.add_parser("sync", help="satu kali ambil email masuk dari kotak surat")
     imp = mail.add_parser("import", help="impor berkas .eml, maildir atau mbox")
-    imp.add_argument("paths", nargs="+")
-    printer = sub.add_parser("print", help="cetak").add_subparsers(dest="action", required=True)
+    imp.add_argument("paths", nargs="+", metavar="BERKAS", help="berkas .eml, maildir atau mbox")
+    printer = _commands(sub.add_parser("print", help="cetak"), "action", required=True)
     printer.add_parser("test", help="cetak halaman uji ke printer yang dikonfigurasi")
     samples = printer.add_parser("samples", help="tulis contoh PDF setiap dokumen")
-    samples.add_argument("--out", required=True, help="folder tujuan")
-    report = sub.add_parser("report", help="laporan").add_subparsers(dest="action", required=True)
+    samples.add_argument("--out", required=True, metavar="FOLDER", help="folder tujuan")
+    report = _commands(sub.add_parser("report", help="laporan"), "action", required=True)
     comp = report.add_parser("compliance", help="laporan kepatuhan mutu baku bulanan (PDF)")
-    comp.add_argument("--month", help="YYYY-MM (baku: bulan ini)")
-    comp.add_argument("--out", help="berkas PDF tujuan (baku: folder out/)")
+    comp.add_argument("--month", metavar="TTTT-BB", help="bulan laporan (baku: bulan ini)")
+    comp.add_argument("--out", metavar="BERKAS", help="berkas PDF tujuan (baku: folder out/)")
     return parser
 
 

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 
 from model.config import Config
 from model.errors import WarkatError
+from model.sop import EMAIL_IN, PROCEDURES, number
 
 
 def fax(cfg: Config, args) -> int:
@@ -69,7 +69,9 @@ def report(cfg: Config, args) -> int:
             year, month = (int(x) for x in args.month.split("-"))
             date(year, month, 1)
         except ValueError as exc:
-            raise WarkatError(f"Bulan '{args.month}' tidak sah: tulis YYYY-MM.") from exc
+            raise WarkatError(
+                f"Bulan '{args.month}' tidak sah: tulis TTTT-BB, mis. 2026-11."
+            ) from exc
     pdf, title = compliance_report(year, month)
     target = Path(args.out) if args.out else cfg.out_dir / f"mutu-baku-{year}-{month:02d}.pdf"
     try:
@@ -77,18 +79,29 @@ def report(cfg: Config, args) -> int:
     except OSError as exc:
         raise WarkatError(f"Laporan tidak dapat ditulis ke {target}: {exc.strerror}") from exc
     for row in monthly(year, month):
-        within = "-" if row.within_share is None else f"{row.within_share:.0%}"
-        print(
-            f"{row.procedure:<10} {row.step:>2} n={row.count:<4} dalam baku {within}",
-            file=sys.stdout,
-        )
+        print(report_line(row))
     counts = set_aside(year, month)
     print(
-        f"{'email_in':<10}  2 bukan surat dinas {sum(c.count for c in counts)}: "
-        + ", ".join(f"{c.label} {c.count}" for c in counts),
-        file=sys.stdout,
+        f"{PROCEDURES[EMAIL_IN].short:<12} langkah {number(EMAIL_IN, 'sisihkan'):>2}: "
+        f"{sum(c.count for c in counts)} bukan surat dinas ("
+        + (", ".join(f"{c.label} {c.count}" for c in counts) or "tidak ada")
+        + ")"
     )
     print(f"{title}: {target}")
+
+
+def report_line(row) -> str:
+    """One step of the month: how many were done, and the share within its mutu baku."""
+    if row.within_share is not None:
+        within = f"{row.within_share:.0%} dalam mutu baku".replace("%", " %")
+    elif row.standard_minutes is None:
+        within = "tanpa mutu baku"
+    else:
+        within = "-"
+    return (
+        f"{PROCEDURES[row.procedure].short:<12} langkah {row.step:>2}: "
+        f"{row.count} selesai, {within}"
+    )
     return 0
 
 

@@ -80,8 +80,8 @@ DESTINATIONS: list[Destination] = [
     Destination(
         "Buku-buku",
         (ADMIN_UMUM, KASI, OPERATOR),
-        "books.registers:BooksScreen",
-        "agenda, laporan harian fax, ekspedisi per tanggal",
+        "books.menu:BooksMenuScreen",
+        "agenda, laporan harian fax, ekspedisi, arsip",
     ),
     Destination(
         "Email masuk",

@@ -10,8 +10,12 @@ from datetime import date
 from model import audit
 from model.books import ekspedisi
 from model.books.agenda import AgendaEntry as AgendaRow
-from model.books.agenda import agenda_number
+from model.books.agenda import agenda_number, live_entry
+from model.books.klasifikasi import Klasifikasi
 from model.config import current
+from model.email_in.letter import LetterRow, letters_of
+from model.email_in.records import mail_of
+from model.errors import Invalid
 from model.fax.number import is_other_station
 from model.fax.records import (
     INSTRUCTIONS,
@@ -113,10 +117,14 @@ def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
     from print.agenda import agenda_pdf
     from print.records import AgendaBook, AgendaEntry
 
+    rows = agenda_between(book, start, end)
+    letters = letters_of([r.item_id for r in rows if r.item_id])
+    no_letter = LetterRow("", None, ())
+
     def letter_number(row: AgendaRow) -> str:
         if row.item_id and row.item.procedure == "fax":
             return request_of(row.item_id).nota_number
-        return ""
+        return letters.get(row.item_id, no_letter).number
 
     entries = tuple(
         AgendaEntry(
@@ -129,8 +137,10 @@ def agenda_book(book: str, start: date, end: date) -> tuple[bytes, str]:
             classification=r.klasifikasi,
             void=r.void,
             void_reason=r.void_reason,
+            letter_date=letters.get(r.item_id, no_letter).day,
+            forward_to=letters.get(r.item_id, no_letter).forward_to,
         )
-        for r in agenda_between(book, start, end)
+        for r in rows
     )
     data = AgendaBook(kind=book, start=start, end=end, entries=entries)
     return agenda_pdf(data, letterhead(), _paper()), f"Buku agenda {book} {start}-{end}"
@@ -287,7 +297,6 @@ def receipts(entry_ids: list[int]) -> tuple[bytes, str]:
 
 def email_printout(item_id: int) -> tuple[bytes, str]:
     """Step 3/5 of procedure 2: the incoming mail on paper, with its agenda label once numbered."""
-    from model.email_in.records import mail_of
     from print.email import email_pdf
     from print.records import EmailAttachment, EmailPrintout
 
@@ -308,6 +317,34 @@ def email_printout(item_id: int) -> tuple[bytes, str]:
         ),
     )
     return email_pdf(data, letterhead(), _paper()), f"Email masuk {number or f'#{item.id}'}"
+
+
+def agenda_label(item_id: int) -> tuple[bytes, str, str]:
+    """Step 5 of procedure 2: the agenda stamp of a registered mail, as PDF and as text."""
+    from print.label import label_pdf, label_text
+    from print.records import AgendaLabel
+
+    entry = live_entry(item_id)
+    if entry is None:
+        raise Invalid(f"Email #{item_id} belum dicatat di buku agenda surat masuk.")
+    mail = mail_of(item_id)
+    found = letters_of([item_id]).get(item_id) or LetterRow("", None, ())
+    kode = Klasifikasi.get_or_none(Klasifikasi.kode == entry.klasifikasi)
+    label = AgendaLabel(
+        agenda_number=entry.number,
+        received_at=mail.received_at,
+        classification=entry.klasifikasi,
+        classification_name=kode.uraian if kode else "",
+        letter_number=found.number,
+        letter_date=found.day,
+        sender=entry.party,
+        forward_to=found.forward_to,
+    )
+    return (
+        label_pdf(label, letterhead(), _paper()),
+        f"Label agenda {entry.number}",
+        label_text(label),
+    )
 
 
 def compliance_report(year: int, month: int) -> tuple[bytes, str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 
 from model import auth, roles
@@ -11,6 +10,7 @@ from model.auth import Account
 from model.errors import Invalid
 from model.fax.flow import units
 from tui.dialogs.base import FormDialog
+from tui.keys import bind
 from tui.widgets.plain import Input, Label, Select, SelectionList, Static
 
 
@@ -92,10 +92,7 @@ class ConfirmDisable(AccountDialog):
 
     TITLE_TEXT = "Nonaktifkan pengguna"
     SAVE_BUTTON = "Nonaktifkan"
-    BINDINGS = [
-        Binding("ctrl+s", "save", show=False, priority=True),
-        Binding("enter", "save", "Nonaktifkan"),
-    ]
+    BINDINGS = [bind("ctrl+s", "save", show=False, priority=True)]  # Enter: the focused button
 
     def __init__(self, account: Account) -> None:
         super().__init__()

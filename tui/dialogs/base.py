@@ -1,6 +1,7 @@
 """The one frame of Warkat's form dialogs: a title, some fields, a #message line; Ctrl+S
-saves by calling the model, a refusal is shown in the dialog (what was typed stays), Esc
-cancels. Subclasses compose their fields and say what saving calls."""
+saves by calling the model, a refusal is shown in the dialog (what was typed stays, each
+problem under its field), Esc cancels (asking first when something was typed). Subclasses
+compose their fields and say what saving calls."""
 
 from __future__ import annotations
 
@@ -8,11 +9,14 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Footer
+from textual.widgets import Button, Footer, TextArea
 
+from model.errors import Invalid
+from tui.keys import bind
+from tui.screens.unsaved import Unsaved, values
+from tui.widgets.field_errors import FieldErrors
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Input, Label, Static
 
@@ -20,17 +24,17 @@ T = TypeVar("T")
 DIALOGS_CSS = Path(__file__).with_name("dialogs.tcss")
 
 
-class FormDialog(ModalScreen[T | None], Generic[T]):
+class FormDialog(Unsaved, ModalScreen[T | None], Generic[T]):
     """Dismisses with what `save()` returned, or None when cancelled."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Simpan", priority=True),
-        Binding("escape", "cancel", "Batal"),
-    ]
+    BINDINGS = [bind("ctrl+s", "save", priority=True), bind("escape", "cancel")]
     TITLE_TEXT = ""
     SAVE_BUTTON: str | None = None  # with a label: Simpan/Batal buttons under the form
     REFUSALS: tuple[type[Exception], ...] = PROBLEMS
+    FIELDS: dict[str, str] = {}  # the model's field names -> widget ids, where they differ
+    CAN_SAVE = False  # a dialog has no draft: Esc after typing asks Buang / Batal
+    WHAT = "Isian dialog ini"
 
     def heading(self) -> str:
         return self.TITLE_TEXT
@@ -49,6 +53,16 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     def compose_form(self) -> ComposeResult:
         """The dialog's own widgets, between the title and the #message line."""
         yield from ()
+
+    def on_mount(self) -> None:
+        self.errors = FieldErrors(self, self.FIELDS)
+        self.started = values(self)  # after the subclass's own on_mount has filled fields
+
+    def unsaved(self) -> bool:
+        return values(self) != self.started
+
+    def discard(self) -> None:
+        self.dismiss(None)
 
     def field(
         self, field_id: str, label: str, value: str = "", placeholder: str = "", **options
@@ -76,20 +90,34 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         event.stop()
         self.submitted(event.input)
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.errors.forget(event.input)
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self.errors.forget(event.text_area)
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         if event.button.id == "save":
             self.action_save()
         else:
-            self.action_cancel()
+            self.dismiss(None)  # the Batal button says it: nothing to ask
 
     def action_save(self) -> None:
         try:
             result = self.save()
+        except Invalid as exc:
+            self.errors.refuse(exc.problems)
+            return
         except self.REFUSALS as exc:
+            self.errors.clear()
             say(self, str(exc))
             return
         self.dismiss(result)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Esc: after typing, Buang / Batal first (Buang dismisses, see discard)."""
+        if self.unsaved():
+            self.ask_leave(lambda: None)
+        else:
+            self.dismiss(None)

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from model.books import klasifikasi
 from tui.dialogs.base import DIALOGS_CSS
+from tui.keys import bind
 from tui.widgets.plain import Input, OptionList, Static
 from tui.widgets.search import Search
 
@@ -20,7 +21,7 @@ class KlasifikasiPicker(ModalScreen[str | None]):
     """Returns the chosen kode, or None when cancelled."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS = [("escape", "cancel", "Batal"), ("down", "to_list", "Daftar")]
+    BINDINGS = [bind("escape", "cancel"), bind("down", "to_list")]
 
     def __init__(self, initial: str = ""):
         super().__init__()

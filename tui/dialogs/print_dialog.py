@@ -12,6 +12,7 @@ from textual.widgets import Button, Footer
 from textual.worker import Worker, WorkerState
 
 from tui.dialogs.base import DIALOGS_CSS
+from tui.keys import bind
 from tui.widgets.plain import Static
 
 PRINTER_NAMES = {"pdf": "Berkas PDF", "cups": "Printer CUPS", "raw": "Printer dot-matrix"}
@@ -78,7 +79,7 @@ class PrintDialog(ModalScreen):
     printing itself run in threads, so the terminal never waits on poppler or CUPS."""
 
     CSS_PATH = DIALOGS_CSS
-    BINDINGS = [("escape", "dismiss", "Batal"), ("enter", "print", "Cetak")]
+    BINDINGS = [bind("escape", "dismiss"), bind("c", "print")]  # Enter: the focused button
 
     def __init__(self, pdf: bytes, title: str, text: str | None = None):
         """`text`: the document's own plain-text form, if it has one (for dot-matrix)."""
@@ -104,11 +105,14 @@ class PrintDialog(ModalScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.query_one("#print", Button).focus()
         self.run_worker(self.look, name="look", thread=True, exit_on_error=False)
 
     def look(self) -> tuple[str, str]:
-        """In a thread: the first lines of the document, and what is wrong with the printer."""
-        return text_preview(self.pdf), printer_problem(self.app.session.config)
+        """In a thread: the first lines of the document (its own text form, if it has one),
+        and what is wrong with the printer."""
+        preview = self.text.rstrip() if self.text else text_preview(self.pdf)
+        return preview, printer_problem(self.app.session.config)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "print":

@@ -6,17 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import TextArea
 
 from tui.dialogs.base import FormDialog
+from tui.keys import bind
 from tui.widgets.plain import Input, Label, Static
 
 
 class ReasonDialog(FormDialog[bool]):
     """One line, Enter applies it; dismisses True once `apply` succeeded."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Simpan", show=False, priority=True)]
+    BINDINGS = [bind("ctrl+s", "save", show=False, priority=True)]
 
     def __init__(self, title: str, prompt: str, apply: Callable[[str], object]):
         super().__init__()

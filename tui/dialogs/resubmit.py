@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
 from model.email_out import records as email_out_records
 from tui.dialogs.base import FormDialog
@@ -12,13 +11,11 @@ from tui.widgets.plain import Static
 
 
 class ResubmitDialog(FormDialog[bool]):
-    """Enter confirms (dismisses True); the compose screen then saves and resubmits."""
+    """Enter (on its button) or Ctrl+S confirms (dismisses True); the compose screen then
+    saves and resubmits."""
 
     TITLE_TEXT = "Naskah yang sudah disetujui diubah"
-    BINDINGS = [
-        Binding("enter", "save", "Simpan dan ajukan ulang"),
-        Binding("ctrl+s", "save", show=False, priority=True),
-    ]
+    SAVE_BUTTON = "Simpan dan ajukan ulang"
 
     def __init__(self, item_id: int, changes: list[str]):
         super().__init__()

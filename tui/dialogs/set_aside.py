@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import RadioSet
 
 from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from tui.dialogs.base import FormDialog
+from tui.keys import bind
 from tui.widgets.plain import Input, Label, Static
 from tui.widgets.toggles import RadioButton
 
@@ -19,7 +19,7 @@ from tui.widgets.toggles import RadioButton
 class SetAsideDialog(FormDialog[str]):
     """Choose the kind, write the reason; dismisses with the kind's label once set aside."""
 
-    BINDINGS = [Binding("ctrl+s", "save", "Sisihkan", priority=True)]
+    BINDINGS = [bind("ctrl+s", "save", priority=True)]
 
     def __init__(self, item_id: int):
         super().__init__()

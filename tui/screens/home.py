@@ -6,12 +6,24 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from model.roles import PEMAKAI
 from model.workflow.inbox import WorkRow, waiting_for
 from tui import nav
-from tui.widgets.clock import clock_text
+from tui.keys import bind
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
+from tui.widgets.table import Column, add_columns
+
+COLUMNS = (
+    Column("No", whole=True),
+    Column("Prosedur", whole=True, drop=2),
+    Column("Lgk", whole=True),
+    Column("Perihal", 20, grow=True),
+    Column("Derajat", whole=True, drop=1),
+    CLOCK,
+)
 
 
 def work_cells(row: WorkRow) -> tuple:
@@ -20,7 +32,7 @@ def work_cells(row: WorkRow) -> tuple:
         str(row.item.id),
         row.procedure.short,
         str(row.step.number),
-        row.item.title[:30],
+        row.item.title,
         row.item.derajat,
         clock_text(row.clock),
     )
@@ -28,18 +40,19 @@ def work_cells(row: WorkRow) -> tuple:
 
 class HomeScreen(Screen):
     BINDINGS = [
-        ("enter", "open", "Buka"),
-        ("f1", "help", "Bantuan SOP"),
-        ("r", "reload", "Muat ulang"),
-        ("m", "menu", "Menu"),
-        ("p", "password", "Sandi"),
-        ("ctrl+o", "app.sign_out", "Keluar"),
+        bind("n", "new_request"),
+        bind("enter", "open"),
+        bind("f1", "app.sop_help", priority=True),  # shown here; the app answers it everywhere
+        bind("f5", "reload", show=False),  # the home reloads by itself
+        bind("m", "menu"),
+        bind("g", "password"),
+        bind("ctrl+o", "app.sign_out"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield StatusLine(id="status")
-        yield Static("Pekerjaan saya", classes="section-title")
+        yield Static("Pekerjaan saya", id="heading", classes="section-title")
         yield LiveTable(work_cells, key=lambda r: r.item.id, id="work")
         yield Static("", id="step-info")
         yield Footer()
@@ -47,8 +60,10 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.title = "Warkat"
         self.sub_title = "Pekerjaan saya"
+        if self.may_request():
+            self.query_one("#heading", Static).update("Pekerjaan saya · n: permintaan faks baru")
         table = self.query_one("#work", DataTable)
-        table.add_columns("No", "Prosedur", "Lgk", "Perihal", "Derajat", "Waktu/baku mnt")
+        add_columns(table, COLUMNS)
         self.reload()
         self.set_interval(30, lambda: self.reload(poll=True))
         table.focus()
@@ -78,9 +93,13 @@ class HomeScreen(Screen):
         row = self.selected()
         info = self.query_one("#step-info", Static)
         if row is None:
-            info.update("Tidak ada pekerjaan yang menunggu Anda.")
+            start = " n: permintaan faks baru." if self.may_request() else ""
+            info.update(f"Tidak ada pekerjaan yang menunggu Anda.{start}")
         else:
-            info.update(f"{row.procedure.name} — langkah {row.step.number}: {row.step.name}")
+            info.update(
+                f"#{row.item.id} {row.item.title}\n"
+                f"{row.procedure.name} — langkah {row.step.number}: {row.step.name}"
+            )
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_step()
@@ -93,19 +112,27 @@ class HomeScreen(Screen):
         if row is None:
             return
         screen = nav.screen_for_step(row.procedure.code, row.step.number, row.item.id)
-        self.app.push_screen(screen or self._help(row))
+        self.app.push_screen(screen or self.sop_help())
 
-    def action_help(self) -> None:
-        self.app.push_screen(self._help(self.selected()))
+    def sop_help(self):
+        """F1 (and Enter on an item no screen handles): the selected item's step in the SOP."""
+        from tui.screens.help import item_help
 
-    def _help(self, row: WorkRow | None):
-        from tui.screens.help import HelpScreen
+        row = self.selected()
+        return item_help(row.item if row else None)
 
-        if row is None:
-            return HelpScreen()
-        return HelpScreen(
-            row.procedure.code, row.step.number, f"Item #{row.item.id}: {row.item.title}"
-        )
+    def may_request(self) -> bool:
+        user = self.app.session.user
+        return user is not None and user.has_role(PEMAKAI)
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        """`n` is offered to whoever may request a fax (the Pemakai)."""
+        return self.may_request() if action == "new_request" else True
+
+    def action_new_request(self) -> None:
+        from tui.screens.fax.request import RequestFormScreen
+
+        self.app.push_screen(RequestFormScreen())
 
     def action_reload(self) -> None:
         self.reload()

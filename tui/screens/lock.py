@@ -9,11 +9,12 @@ from textual.widgets import Button, Footer
 
 from model import auth
 from model.errors import WarkatError
+from tui.keys import bind
 from tui.widgets.plain import Input, Static
 
 
 class LockScreen(ModalScreen):
-    BINDINGS = [("ctrl+o", "app.sign_out", "Ganti pengguna")]
+    BINDINGS = [bind("ctrl+o", "app.sign_out")]
 
     def compose(self) -> ComposeResult:
         user = self.app.session.user

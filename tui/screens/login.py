@@ -9,11 +9,12 @@ from textual.widgets import Button, Footer
 
 from model import auth
 from model.errors import WarkatError
+from tui.keys import bind
 from tui.widgets.plain import Input, Label, Static
 
 
 class LoginScreen(Screen):
-    BINDINGS = [("ctrl+q", "app.quit", "Keluar aplikasi")]
+    BINDINGS = [bind("ctrl+q", "app.quit")]
 
     def __init__(self, message: str = "") -> None:
         """`message`: why the previous session ended, if it was ended for the user."""

@@ -9,11 +9,12 @@ from textual.widgets import Button, Footer
 
 from model import auth, passwords
 from model.errors import WarkatError
+from tui.keys import bind
 from tui.widgets.plain import Input, Label, Static
 
 
 class PasswordScreen(ModalScreen):
-    BINDINGS = [("escape", "dismiss", "Batal")]
+    BINDINGS = [bind("escape", "dismiss")]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

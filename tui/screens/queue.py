@@ -1,6 +1,7 @@
 """The shape every role queue shares: work items waiting for the signed-in user at some SOP
-steps in a live table (read in a worker thread), a step line and a reading pane under it,
-and the #message line."""
+steps in a live table (read in a worker thread, its columns fitted to the width), the step
+line (wrapped, never cut) and the mutu baku clock of the selected item, a reading pane that
+shows the selected row in full, and the #message line."""
 
 from __future__ import annotations
 
@@ -14,12 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model.org import User
-from model.sop import procedure_of
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import StepClock
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
-from tui.widgets.table import add_columns
+from tui.widgets.table import Column, add_columns
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class QueueScreen(Screen):
     None); those two run on the event loop and must not query.
     Textual calls a subclass's on_mount first, then this one: do not call super()."""
 
-    COLUMNS: tuple[tuple[str, int | None], ...] = ()
+    COLUMNS: tuple[Column, ...] = ()
     SUB_TITLE = ""
     HEADING = ""  # the section title above the table
     PANE = ""  # id of the Static in the reading pane
@@ -56,6 +57,7 @@ class QueueScreen(Screen):
         yield from self.compose_head()
         yield LiveTable(lambda e: self.cells(e.row), id="queue")
         yield Static("", id="where")
+        yield StepClock()
         yield from self.compose_pane()
         yield Static("", id="message")
         yield Footer()
@@ -121,15 +123,13 @@ class QueueScreen(Screen):
     def show_selected(self) -> None:
         entry = self.live.selected()
         self.show(entry.row if entry else None, entry.pane if entry else None)
+        self.query_one(StepClock).show_item(entry.id if entry else None)
         self.refresh_bindings()
 
     def sop_help(self) -> HelpScreen:
         """F1: the SOP of the selected item's procedure, its step marked."""
         row = self.selected()
-        if row is None:
-            return HelpScreen()
-        title = getattr(row, "title", "") or getattr(row, "subject", "")
-        return HelpScreen(procedure_of(row.step).code, row.step.number, f"Item #{row.id}: {title}")
+        return item_help(row.id if row else None)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in self.ROW_ACTIONS:

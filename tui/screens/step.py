@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 from textual.widgets.option_list import Option
 
-from model.clock import clock_for
 from model.roles import LABELS
 from model.sop import DONE
 from model.workflow.items import WorkItem
 from model.workflow.transitions import transition
-from tui.screens.help import HelpScreen
-from tui.widgets.clock import clock_text
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import StepClock
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Input, OptionList, Static
 
@@ -26,7 +25,7 @@ class StepScreen(Screen):
     """Enter takes the highlighted action; the note goes into the item's history."""
 
     CSS_PATH = "step.tcss"
-    BINDINGS = [Binding("escape", "app.pop_screen", "Kembali")]
+    BINDINGS = [bind("escape", "app.pop_screen")]
 
     def __init__(self, item_id: int):
         super().__init__()
@@ -40,14 +39,13 @@ class StepScreen(Screen):
             yield Static(Text(f"#{item.id} {item.title}", style="bold"))
             yield Static(Text(f"{item.procedure_name} — langkah {step.number}: {step.name}"))
             who = ", ".join(LABELS[r] for r in step.roles)
-            clock = clock_text(clock_for(item.step_entered_at, step.minutes))
             yield Static(
                 Text(
-                    f"Pelaksana: {who}\nKelengkapan: {step.needs}\n"
-                    f"Output: {step.output}\nWaktu: {clock}",
+                    f"Pelaksana: {who}\nKelengkapan: {step.needs}\nOutput: {step.output}",
                     style="dim",
                 )
             )
+            yield StepClock(item.id)
             yield Input(id="step-note", placeholder="Catatan (boleh kosong)")
             yield OptionList(
                 *[
@@ -68,8 +66,7 @@ class StepScreen(Screen):
 
     def sop_help(self) -> HelpScreen:
         """F1: the SOP of this item's procedure, its step marked."""
-        item = WorkItem.get_by_id(self.item_id)
-        return HelpScreen(item.procedure, item.step, f"Item #{item.id}: {item.title}")
+        return item_help(self.item_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         note = self.query_one("#step-note", Input).value

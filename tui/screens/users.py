@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model import auth, roles
 from model.auth import Account
 from tui.dialogs.accounts import AddUserDialog, ConfirmDisable, PasswordDialog
+from tui.keys import bind
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor
 
-COLUMNS = (("Pengguna", 10), ("Nama", 16), ("Peran", 15), ("Unit", 8), ("Status", 19))
+COLUMNS = (
+    Column("Pengguna", whole=True),
+    Column("Nama", 14, grow=True),
+    Column("Peran", 15, drop=1),
+    Column("Unit", 8, drop=2),
+    Column("Status", whole=True),
+)
 
 
 class UsersScreen(Screen):
     CSS_PATH = "users.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Kembali"),
-        Binding("n", "add", "Tambah"),
-        Binding("s", "password", "Sandi baru"),
-        Binding("x", "disable", "Nonaktifkan"),
-        Binding("a", "enable", "Aktifkan"),
-        Binding("u", "unlock", "Buka kunci"),
+        bind("escape", "back"),
+        bind("n", "add"),
+        bind("g", "password"),
+        bind("o", "disable"),
+        bind("o", "enable"),  # never both: one account is either active or not
+        bind("u", "unlock"),
     ]
 
     def __init__(self) -> None:

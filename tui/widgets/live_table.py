@@ -105,9 +105,9 @@ class LiveTable(DataTable):
         if same:  # only the cells that changed (a clock ticking), so a poll costs little
             for key, cells in drawn.items():
                 before = self.drawn.get(key, ())
-                for index, (column, cell) in enumerate(zip(self.columns, cells, strict=False)):
+                for index, cell in enumerate(cells):
                     if index >= len(before) or before[index] != cell:
-                        self.update_cell(key, column, cell)
+                        self.update_column(key, index, cell)
         else:
             self.clear()
             for key, cells in drawn.items():

@@ -14,9 +14,15 @@ from typing import TypeVar
 from rich.segment import Segment
 from rich.text import Text
 from textual import widgets
+from textual.app import ComposeResult
 from textual.strip import Strip
+from textual.widgets._select import SelectCurrent, SelectOverlay  # not exported
 from textual.widgets._toggle_button import ToggleButton  # the base of both, not exported
 from textual.widgets.option_list import OptionDoesNotExist
+
+from tui.keys import bind
+from tui.widgets.esc_guard import EscGuard
+from tui.widgets.table import Fitted
 
 T = TypeVar("T")
 
@@ -41,12 +47,15 @@ class Label(widgets.Label):
         super().__init__(content, markup=False, **kwargs)
 
 
-class Input(widgets.Input):
+class Input(EscGuard, widgets.Input):
     """Tabbing into a filled field keeps its text: the cursor goes to its end, nothing is
-    selected for the next keystroke to wipe."""
+    selected for the next keystroke to wipe. Esc after typing stays (tui/widgets/esc_guard)."""
 
     def __init__(self, *args, select_on_focus: bool = False, **kwargs) -> None:
         super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
+
+    def typed(self) -> str:
+        return self.value
 
 
 class OptionList(widgets.OptionList):
@@ -78,16 +87,29 @@ class SelectionList(widgets.SelectionList[T]):
         return Strip(segments, strip.cell_length)
 
 
+class Overlay(SelectOverlay):
+    """Select's list of options, its Esc said as the key map says it."""
+
+    BINDINGS = [bind("escape", "dismiss")]
+
+
 class Select(widgets.Select):
-    def __init__(self, options, **kwargs) -> None:
-        super().__init__(_literal_prompts(options), **kwargs)
+    """Options with literal prompts; the empty choice and the list's Esc in Indonesian."""
+
+    def __init__(self, options, *, prompt: str = "(pilih)", **kwargs) -> None:
+        super().__init__(_literal_prompts(options), prompt=prompt, **kwargs)
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield Overlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
     def set_options(self, options) -> None:
         super().set_options(_literal_prompts(options))
 
 
-class DataTable(widgets.DataTable):
-    """Cells, row labels and column labels given as str are shown literally."""
+class DataTable(Fitted, widgets.DataTable):
+    """Cells, row labels and column labels given as str are shown literally; columns
+    declared with tui.widgets.table.add_columns are fitted to the table's width."""
 
     def add_column(self, label, **kwargs):
         return super().add_column(literal(label), **kwargs)

@@ -6,7 +6,6 @@ from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -14,33 +13,61 @@ from textual.widgets import Footer, Header
 from model.base import now
 from model.books import agenda
 from model.db import write
+from model.email_in.letter import LetterRow, letters_of
 from model.roles import ADMIN_UMUM
 from tui.dialogs.reason import ReasonDialog
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
-from tui.widgets.table import at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor
 from tui.widgets.tone import tone
+
+
+def book_columns(party: str) -> tuple[Column, ...]:
+    """The columns of a book whose other party is `party` (Tujuan or Asal)."""
+    return (
+        Column("No.", whole=True),
+        Column("Nomor agenda", whole=True),
+        Column("Tanggal", whole=True, drop=2),
+        Column("Perihal", 14, grow=True),
+        Column(party, 10, drop=1),
+        Column("Status", 6, drop=3),
+    )
 
 
 class AgendaBookScreen(Screen):
     CSS_PATH = "agenda_book.tcss"
     BINDINGS = [
-        Binding("left_square_bracket,minus", "year(-1)", "Tahun", key_display="[ ]"),
-        Binding("right_square_bracket,plus", "year(1)", "Tahun+", show=False),
-        ("t", "toggle", "Keluar/masuk"),
-        Binding("slash", "search", "Cari", key_display="/"),
-        ("v", "void", "Batalkan"),
-        ("p", "print", "Cetak"),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("left_square_bracket,minus", "year(-1)", key_display="[ ]"),
+        bind("right_square_bracket,plus", "year(1)", show=False),
+        bind("f6", "toggle"),
+        bind("slash", "search", key_display="/", show=False),  # the search field says Cari
+        bind("x", "void"),
+        bind("c", "print"),
+        bind("escape", "app.pop_screen"),
     ]
 
     def __init__(self, item_id: int | None = None, book: str = agenda.OUTGOING):
         super().__init__()
         self.item_id, self.book, self.year = item_id, book, now().year
         self.entries: list[agenda.AgendaEntry] = []
+        self.letters: dict[int, LetterRow] = {}  # incoming: the letters by item id
         self.follow = item_id  # the item the cursor goes to once its entry is listed
-        self.search = Search(self, self.fetch, self.show_book, lambda text: say(self, text))
+        self.search = Search(
+            self,
+            self.fetch,
+            self.show_book,
+            lambda text: say(self, text),
+            typed=lambda: self.query_one("#search", Input).value,
+            found=lambda shown: len(shown[2]),
+        )
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        entry = self.selected()
+        return item_help(entry.item if entry else None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -57,9 +84,7 @@ class AgendaBookScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Buku agenda"
-        self.query_one(DataTable).add_columns(
-            "No.", "Nomor agenda", "Tanggal", "Perihal", "Tujuan/Asal", "Status"
-        )
+        add_columns(self.query_one(DataTable), book_columns("Tujuan/Asal"))
         self.reload()
         self.query_one(DataTable).focus()
 
@@ -71,25 +96,31 @@ class AgendaBookScreen(Screen):
         book, year, text = self.book, self.year, self.query_one("#search", Input).value
         locate, self.item_id = self.item_id, None
 
-        def read() -> tuple[str, int, list[agenda.AgendaEntry]]:
+        def read() -> tuple[str, int, list[agenda.AgendaEntry], dict[int, LetterRow]]:
             entry = (
                 agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == locate)
                 if locate is not None
                 else None
             )
             where = (entry.book, entry.year) if entry else (book, year)
-            return (*where, agenda.book_entries(*where, text))
+            entries = agenda.book_entries(*where, text)
+            incoming = where[0] == agenda.INCOMING
+            ids = [e.item_id for e in entries if e.item_id]
+            return (*where, entries, letters_of(ids) if incoming else {})
 
         return read
 
-    def show_book(self, found: tuple[str, int, list[agenda.AgendaEntry]]) -> None:
-        self.book, self.year, self.entries = found
+    def show_book(
+        self, found: tuple[str, int, list[agenda.AgendaEntry], dict[int, LetterRow]]
+    ) -> None:
+        self.book, self.year, self.entries, self.letters = found
         table = self.query_one(DataTable)
         keep = table.cursor_row
         self.query_one("#book-title", Static).update(f"{agenda.BOOK_NAMES[self.book]} {self.year}")
         party = "Tujuan" if self.book == agenda.OUTGOING else "Asal"
-        table.columns[list(table.columns)[4]].label = Text(party)
+        self.query_one("#search", Input).placeholder = f"nomor, perihal, {party.lower()}"
         table.clear()
+        add_columns(table, book_columns(party))
         for e in self.entries:
             status = (
                 Text(f"BATAL: {e.void_reason}", style=tone("error", "bold strike"))
@@ -100,8 +131,8 @@ class AgendaBookScreen(Screen):
                 str(e.seq),
                 e.number,
                 f"{e.registered_at:%d-%m}",
-                e.perihal[:14],
-                e.party[:10],
+                e.perihal,
+                e.party,
                 status,
                 key=str(e.id),
             )
@@ -126,6 +157,13 @@ class AgendaBookScreen(Screen):
             f"{e.number}  {e.registered_at:%d-%m-%Y %H:%M}\n{e.perihal}\n"
             f"{'Tujuan' if self.book == agenda.OUTGOING else 'Asal'}: {e.party}"
         )
+        letter = self.letters.get(e.item_id)
+        if letter is not None:
+            day = f"{letter.day:%d-%m-%Y}" if letter.day else "-"
+            text.append(
+                f" · surat {letter.number or '-'} tgl {day}\n"
+                f"Diteruskan kepada: {', '.join(letter.forward_to) or '-'}"
+            )
         if e.void:
             text.append(f"\nDIBATALKAN: {e.void_reason}", style=tone("error", "bold"))
         info.update(text)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -16,19 +16,20 @@ from model.books.ekspedisi import EkspedisiEntry
 from model.fax.records import FaxDestination, FaxRequest
 from model.workflow.items import WorkItem
 from tui.dialogs.ekspedisi_forms import EntryForm, ReceiptForm
+from tui.keys import bind
 from tui.widgets.daterange import DATE_FORMAT
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor
 
 COLUMNS = (
-    ("No", 4),
-    ("Tanggal", 8),
-    ("Nomor surat", 15),
-    ("Kepada", 14),
-    ("Perihal", 13),
-    ("Lamp", 4),
-    ("Diterima", 8),
+    Column("No", whole=True),
+    Column("Tanggal", whole=True, drop=3),
+    Column("Nomor surat", whole=True),
+    Column("Kepada", 14, drop=2),
+    Column("Perihal", 16, grow=True),
+    Column("Lamp", 4, drop=4),
+    Column("Diterima", whole=True, drop=1),
 )
 
 
@@ -60,16 +61,24 @@ def prefill(item_id: int) -> dict[str, str]:
 
 
 class EkspedisiScreen(Screen):
-    """This year's buku ekspedisi; `n` new entry, `r` receipt, `p`/`a` print tanda terima."""
+    """This year's buku ekspedisi; `n` new entry, Enter its receipt, `c` prints its tanda
+    terima (those of every letter not yet received: Ctrl+P)."""
 
     CSS_PATH = "ekspedisi.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Kembali"),
-        Binding("n", "new", "Entri baru"),
-        Binding("r", "receipt", "Tanda terima"),
-        Binding("p", "print_selected", "Cetak"),
-        Binding("a", "print_open", "Cetak yg belum diterima"),
+        bind("escape", "back"),
+        bind("n", "new"),
+        bind("enter", "receipt", priority=True),
+        bind("c", "print_selected"),
     ]
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Ctrl+P: the tanda terima of every letter not yet received."""
+        yield SystemCommand(
+            "Cetak tanda terima yang belum diterima",
+            "Semua surat di buku ekspedisi tahun ini yang belum ada tanda terimanya",
+            self.action_print_open,
+        )
 
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()

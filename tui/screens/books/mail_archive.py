@@ -8,36 +8,49 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Tab, Tabs
+from textual.widgets import Footer, Header, Tab, Tabs
 
 from model.books.agenda import agenda_number
 from model.email_in import records as email_in_records
 from model.reports import mail_archive
 from model.reports.mail_archive import MailDossier
-from model.sop import DONE, EMAIL_IN
+from model.sop import EMAIL_IN, EMAIL_OUT
+from model.workflow.history import log_words
 from model.workflow.items import WorkItem
+from tui.keys import bind
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.screens.email_out.mail_send import jobs_text
-from tui.widgets.clock import clock_text
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import StepClock, clock_text
 from tui.widgets.message import say
-from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor, row_text
 from tui.widgets.tone import tone
 
-FOUND_COLUMNS = (("No", 3), ("No. agenda", 24), ("Pihak", 14), ("Perihal", 20), ("Arsip", 8))
+FOUND_COLUMNS = (
+    Column("No", whole=True),
+    Column("No. agenda", whole=True),
+    Column("Pihak", 12, drop=1),
+    Column("Perihal", 14, grow=True),
+    Column("Arsip", whole=True, drop=2),
+)
+# what each tab's search looks in, as mail_archive.search_incoming/_outgoing search
+HINTS = {
+    EMAIL_IN: "perihal, pengirim, isi, nomor agenda, alasan disisihkan",
+    EMAIL_OUT: "perihal, tujuan, tembusan, isi, nomor agenda",
+}
 # incoming tab: what to list (label, mail_archive.search_incoming's set_aside)
 FILTERS = (("Semua email", None), ("Surat dinas", False), ("Bukan surat dinas", True))
 HISTORY_COLUMNS = (
-    ("Lgk", 3),
-    ("Tindakan", 16),
-    ("Oleh", 17),
-    ("Peran", 9),
-    ("Waktu", 11),
-    ("Durasi/baku", 11),
+    Column("Lgk", whole=True),
+    Column("Tindakan", 12, grow=True),
+    Column("Oleh", 14),
+    Column("Peran", 9, drop=1),
+    Column("Waktu", whole=True),
+    Column("Durasi / baku", whole=True),
 )
 
 
@@ -132,19 +145,27 @@ class MailHistoryScreen(Screen):
 
     CSS_PATH = "mail_archive.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Kembali"),
-        Binding("m", "read", "Baca email"),
-        Binding("tab", "app.focus_next", "Pindah", show=False),
+        bind("escape", "app.pop_screen"),
+        bind("enter", "read", priority=True),
+        bind("tab", "app.focus_next", show=False),
     ]
 
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
+        self.procedure = EMAIL_IN
+        self.rows: list[mail_archive.HistoryRow] = []
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="summary")
+        yield StepClock(self.item_id)
         yield DataTable(id="history", cursor_type="row")
+        yield Static("", id="step-note")
         with VerticalScroll(id="records"):
             yield Static("", id="trail")
         yield Footer()
@@ -168,12 +189,12 @@ class MailHistoryScreen(Screen):
                 f"   Pihak: {party_of(d.item)}",
             )
         )
+        self.procedure, self.rows = d.item.procedure, d.history
         for row in d.history:
             log = row.log
-            to = "selesai" if log.to_step == DONE else str(log.to_step)
             table.add_row(
                 str(log.from_step or "-"),
-                f"{log.action}→{to}",
+                log_words(self.procedure, log).action + (" ✎" if log.note else ""),
                 row.actor_name,
                 row.role_label,
                 f"{log.at:%d-%m %H:%M}",
@@ -181,7 +202,21 @@ class MailHistoryScreen(Screen):
             )
         self.query_one("#trail", Static).update(trail_text(d))
         self.refresh_bindings()
+        self.show_step()
         table.focus()
+
+    def show_step(self) -> None:
+        """Under the history: the highlighted line in words, and its note."""
+        row = at_cursor(self.query_one("#history", DataTable), self.rows)
+        text = Text()
+        if row is not None:
+            text.append(str(log_words(self.procedure, row.log)))
+            if row.log.note:
+                text.append(f"\nCatatan: {row.log.note}", "bold")
+        self.query_one("#step-note", Static).update(text)
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_step()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "read":
@@ -197,20 +232,31 @@ class MailArchiveScreen(Screen):
 
     CSS_PATH = "mail_archive.tcss"
     BINDINGS = [
-        Binding("escape", "app.pop_screen", "Kembali"),
-        Binding("enter", "open", "Riwayat"),
-        Binding("ctrl+f", "search", "Cari", priority=True),
-        Binding("ctrl+t", "switch", "Masuk/keluar", priority=True),
-        Binding("ctrl+n", "filter", "Saring", priority=True),
+        bind("escape", "app.pop_screen"),
+        bind("enter", "open"),
+        bind("ctrl+f", "search", priority=True),
+        bind("f6", "switch", priority=True),
+        bind("f7", "filter", priority=True),
     ]
 
-    def __init__(self, item_id: int | None = None):
+    def __init__(self, item_id: int | None = None, kind: str = EMAIL_IN):
         super().__init__()
         self.item_id = item_id
         self.found: list[Found] = []
-        self.kind = EMAIL_IN
+        self.kind = kind
         self.filter = 0  # index into FILTERS
-        self.search = Search(self, self.fetch, self.show_found, lambda text: say(self, text))
+        self.search = Search(
+            self,
+            self.fetch,
+            self.show_found,
+            lambda text: say(self, text),
+            typed=lambda: self.query_one("#search", Input).value,
+        )
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        found = at_cursor(self.query_one("#found", DataTable), self.found)
+        return item_help(found.item if found else None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -219,11 +265,10 @@ class MailArchiveScreen(Screen):
         )
         with Horizontal(id="search-row"):
             yield Label("Cari")
-            yield Input(
-                id="search", compact=True, placeholder="perihal, pengirim/tujuan, isi, nomor agenda"
-            )
+            yield Input(id="search", compact=True, placeholder=HINTS[self.kind])
             yield Static("", id="filter")
         yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
         yield Static("", id="message")
         yield Footer()
 
@@ -234,7 +279,7 @@ class MailArchiveScreen(Screen):
         self.query_one("#message").display = False
         if self.item_id is not None:
             self.kind = WorkItem.get_by_id(self.item_id).procedure
-            self.query_one("#kinds", Tabs).active = self.kind
+        self.query_one("#kinds", Tabs).active = self.kind
         self.load()
         self.query_one("#search", Input).focus()
 
@@ -243,6 +288,7 @@ class MailArchiveScreen(Screen):
         shown = self.query_one("#filter", Static)
         shown.display = self.kind == EMAIL_IN
         shown.update(Text(label))
+        self.query_one("#search", Input).placeholder = HINTS[self.kind]
         self.search.now()
 
     def fetch(self):
@@ -279,7 +325,9 @@ class MailArchiveScreen(Screen):
 
     def show_set_aside(self) -> None:
         """Under the list: why the highlighted mail was set aside, if it was."""
-        f = at_cursor(self.query_one("#found", DataTable), self.found)
+        table = self.query_one("#found", DataTable)
+        f = at_cursor(table, self.found)
+        self.query_one("#detail", Static).update(row_text(table))
         say(self, f.aside if f is not None else "Tidak ada email arsip yang cocok.")
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:

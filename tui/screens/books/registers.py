@@ -1,78 +1,169 @@
-"""The SOP's books for a date range, read-only and printable: agenda, daily fax log, ekspedisi."""
+"""The SOP's books for a date range, searchable, read-only and printable: the agenda books
+(berita keluar, surat masuk), the daily fax log and the ekspedisi book."""
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model.base import now
 from model.books import ekspedisi
-from model.books.agenda import OUTGOING
+from model.books.agenda import INCOMING, OUTGOING
 from model.reports import registers as books
+from tui.keys import bind
 from tui.screens.books.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
 from tui.screens.books.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
 from tui.widgets.message import PROBLEMS, note
-from tui.widgets.plain import DataTable, Static
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.plain import DataTable, Input, Label, Static
+from tui.widgets.search import Search
+from tui.widgets.table import Column, add_columns, at_cursor
 from tui.widgets.tone import tone
 
-AGENDA, FAX_LOG, EKSPEDISI = "agenda", "fax", "ekspedisi"
+AGENDA, AGENDA_IN, FAX_LOG, EKSPEDISI = "agenda", "agenda_masuk", "fax", "ekspedisi"
 TITLES = {
     AGENDA: "Buku agenda berita keluar",
+    AGENDA_IN: "Buku agenda surat masuk",
     FAX_LOG: "Buku laporan harian fax",
     EKSPEDISI: "Buku ekspedisi",
 }
+TABS = {
+    AGENDA: "Agenda keluar",
+    AGENDA_IN: "Agenda masuk",
+    FAX_LOG: "Lap. fax",
+    EKSPEDISI: "Ekspedisi",
+}
+# the fields each book's search looks in, as the model's read searches them
+HINTS = {
+    AGENDA: "nomor agenda, perihal, tujuan",
+    AGENDA_IN: "nomor agenda, perihal, asal",
+    FAX_LOG: "tujuan, nomor faks, nomor agenda, operator",
+    EKSPEDISI: "kepada, nomor surat, perihal, penerima",
+}
+AGENDA_COLUMNS = (
+    Column("No", whole=True),
+    Column("Nomor agenda", whole=True),
+    Column("Tanggal", whole=True, drop=2),
+    Column("Perihal", 14, grow=True),
+)
 COLUMNS = {
-    AGENDA: (("No", 4), ("Nomor agenda", 24), ("Tanggal", 8), ("Perihal", 18), ("Tujuan", 14)),
+    AGENDA: (*AGENDA_COLUMNS, Column("Tujuan", 12, drop=1)),
+    AGENDA_IN: (*AGENDA_COLUMNS, Column("Asal", 12, drop=1)),
     FAX_LOG: (
-        ("Waktu", 11),
-        ("Tujuan", 14),
-        ("Nomor", 12),
-        ("Hal", 3),
-        ("Hasil", 8),
-        ("Via", 6),
-        ("Nomor agenda", 24),
-        ("Operator", 18),
+        Column("Waktu", whole=True),
+        Column("Tujuan", 12, grow=True),
+        Column("Nomor", whole=True, drop=3),
+        Column("Hal", whole=True, drop=4),
+        Column("Hasil", whole=True),
+        Column("Via", whole=True, drop=5),
+        Column("Nomor agenda", whole=True, drop=2),
+        Column("Operator", 12, drop=6),
     ),
     EKSPEDISI: EKSPEDISI_COLUMNS,
 }
+AGENDA_BOOKS = {AGENDA: OUTGOING, AGENDA_IN: INCOMING}
+
+
+def read_book(book: str, start, end, text: str) -> list:
+    """The rows of `book` in the period whose searched fields hold `text`."""
+    if book in AGENDA_BOOKS:
+        return books.agenda_between(AGENDA_BOOKS[book], start, end, text)
+    if book == FAX_LOG:
+        return books.fax_log_between(start, end, text)
+    return ekspedisi.between(start, end, text)
+
+
+def cells(book: str, row) -> tuple:
+    if book in AGENDA_BOOKS:
+        perihal = Text(f"BATAL: {row.void_reason}", tone("error")) if row.void else row.perihal
+        return (str(row.seq), row.number, f"{row.registered_at:%d-%m-%y}", perihal, row.party)
+    if book == FAX_LOG:
+        hasil = (
+            Text("Berhasil", tone("success")) if row.ok else Text("Gagal", tone("error", "bold"))
+        )
+        return (
+            f"{row.at:%d-%m %H:%M}",
+            row.to_name,
+            row.number,
+            str(row.pages),
+            hasil,
+            row.via,
+            row.agenda_number or "-",
+            row.operator.full_name if row.operator else "-",
+        )
+    return entry_cells(row)
+
+
+def detail(book: str, row) -> str:
+    """The whole of the highlighted row, under the table."""
+    if book in AGENDA_BOOKS:
+        party = "tujuan" if book == AGENDA else "asal"
+        void = f" · DIBATALKAN: {row.void_reason}" if row.void else ""
+        return f"{row.number} · {row.perihal} · {party} {row.party}{void}"
+    if book == FAX_LOG:
+        who = row.operator.full_name if row.operator else "-"
+        return (
+            f"{row.at:%d-%m-%Y %H:%M} {row.to_name} {row.number} · {row.result} · "
+            f"{row.via} · {row.agenda_number or '-'} · {who}"
+        )
+    got = (
+        f"diterima {row.receiver_name} {row.received_at:%d-%m-%Y %H:%M}"
+        if row.received_at
+        else "belum ada tanda terima"
+    )
+    return f"{row.seq}/{row.year} kepada {row.to} · {row.perihal} · {got}"
 
 
 class BooksScreen(Screen):
-    """One book at a time (keys 1–3), filtered by the period, printed with `p`."""
+    """One book at a time (keys 1–4), filtered by the period and what is typed in Cari,
+    printed with `p`."""
 
     CSS_PATH = "registers.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Kembali"),
-        Binding("1", "book('agenda')", "Agenda"),
-        Binding("2", "book('fax')", "Lap. fax"),
-        Binding("3", "book('ekspedisi')", "Ekspedisi"),
-        Binding("d", "period", "Periode"),
-        Binding("p", "print", "Cetak"),
+        bind("escape", "back"),
+        bind("1", "book('agenda')", show=False),  # the tab line shows 1–4
+        bind("2", "book('agenda_masuk')", show=False),
+        bind("3", "book('fax')", show=False),
+        bind("4", "book('ekspedisi')", show=False),
+        bind("p", "period"),
+        bind("slash", "search", key_display="/"),
+        bind("c", "print"),
     ]
 
-    def __init__(self, item_id: int | None = None) -> None:
+    def __init__(self, item_id: int | None = None, book: str = AGENDA) -> None:
         super().__init__()
         self.item_id = item_id  # books are not about one item; accepted for the step table
-        self.book = AGENDA
+        self.book = book
         self.start, self.end = month_of(now().date())
         self.rows: list = []
+        self.search = Search(
+            self,
+            self.fetch,
+            self.show_rows,
+            lambda text: note(self, text),
+            typed=lambda: self.query_one("#search", Input).value,
+            found=lambda shown: len(shown[1]),
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="book-tabs")
         yield DateRange(self.start, self.end, id="period")
+        yield Horizontal(
+            Label("Cari"),
+            Input(id="search", compact=True, placeholder=HINTS[self.book]),
+            id="search-row",
+        )
         yield DataTable(id="book", cursor_type="row", zebra_stripes=True)
         yield Static("", id="detail")
         yield Static("", id="message")
         yield Footer(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
-        self.title, self.sub_title = "Warkat", "Buku-buku"
+        self.title = "Warkat"
         self.load()
         self.query_one("#book", DataTable).focus()
 
@@ -85,78 +176,54 @@ class BooksScreen(Screen):
         self.query_one("#book", DataTable).focus()
 
     def load(self) -> None:
+        """Show which book this is, then read it in a worker."""
+        self.sub_title = f"Buku-buku · {TITLES[self.book]}"
         tabs = Text()
-        for n, (code, title) in enumerate(TITLES.items(), start=1):
-            style = "bold reverse" if code == self.book else "dim"
-            tabs.append(f" {n} {title} ", style)
+        for n, (code, label) in enumerate(TABS.items(), start=1):
+            tabs.append(f" {n} {label} ", "bold reverse" if code == self.book else "dim")
             tabs.append(" ")
         self.query_one("#book-tabs", Static).update(tabs)
-        try:
-            self.rows = self.fetch()
-        except PROBLEMS as exc:
-            note(self, str(exc))
-            return
+        self.query_one("#search", Input).placeholder = HINTS[self.book]
+        self.search.now()
+
+    def fetch(self):
+        """The read of the book shown, for the period and what is typed (in a worker)."""
+        book, start, end = self.book, self.start, self.end
+        text = self.query_one("#search", Input).value
+
+        def read() -> tuple[str, list[tuple]]:
+            return book, [(row, cells(book, row)) for row in read_book(book, start, end, text)]
+
+        return read
+
+    def show_rows(self, shown: tuple[str, list[tuple]]) -> None:
+        book, found = shown
+        self.rows = [row for row, _cells in found]
         table = self.query_one("#book", DataTable)
         table.clear(columns=True)
-        add_columns(table, COLUMNS[self.book])
-        for row in self.rows:
-            table.add_row(*self.cells(row))
+        add_columns(table, COLUMNS[book])
+        for _row, row_cells in found:
+            table.add_row(*row_cells)
         self.show_detail()
 
-    def fetch(self) -> list:
-        if self.book == AGENDA:
-            return books.agenda_between(OUTGOING, self.start, self.end)
-        if self.book == FAX_LOG:
-            return books.fax_log_between(self.start, self.end)
-        return ekspedisi.between(self.start, self.end)
-
-    def cells(self, row) -> tuple:
-        if self.book == AGENDA:
-            perihal = Text(f"BATAL: {row.void_reason}", tone("error")) if row.void else row.perihal
-            return (str(row.seq), row.number, f"{row.registered_at:%d-%m-%y}", perihal, row.party)
-        if self.book == FAX_LOG:
-            hasil = (
-                Text("Berhasil", tone("success"))
-                if row.ok
-                else Text("Gagal", tone("error", "bold"))
-            )
-            return (
-                f"{row.at:%d-%m %H:%M}",
-                row.to_name,
-                row.number,
-                str(row.pages),
-                hasil,
-                row.via,
-                row.agenda_number or "-",
-                row.operator.full_name if row.operator else "-",
-            )
-        return entry_cells(row)
-
     def show_detail(self) -> None:
-        table = self.query_one("#book", DataTable)
-        period = f"{self.start:%d-%m-%Y} s.d. {self.end:%d-%m-%Y}"
-        text = f"{len(self.rows)} baris, {period}."
-        row = at_cursor(table, self.rows)
+        row = at_cursor(self.query_one("#book", DataTable), self.rows)
         if row is not None:
-            if self.book == AGENDA:
-                text = f"{row.number} · {row.perihal} · tujuan {row.party}"
-            elif self.book == FAX_LOG:
-                who = row.operator.full_name if row.operator else "-"
-                text = (
-                    f"{row.at:%d-%m-%Y %H:%M} {row.to_name} {row.number} · {row.result} · "
-                    f"{row.via} · {row.agenda_number or '-'} · {who}"
-                )
-            else:
-                got = (
-                    f"diterima {row.receiver_name} {row.received_at:%d-%m-%Y %H:%M}"
-                    if row.received_at
-                    else "belum ada tanda terima"
-                )
-                text = f"{row.seq}/{row.year} kepada {row.to} · {row.perihal} · {got}"
+            text = detail(self.book, row)
+        else:
+            text = f"{len(self.rows)} baris, {self.start:%d-%m-%Y} s.d. {self.end:%d-%m-%Y}."
         self.query_one("#detail", Static).update(text)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.search.changed()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one("#book", DataTable).focus()
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -169,15 +236,19 @@ class BooksScreen(Screen):
     def action_period(self) -> None:
         self.query_one("#dr-start").focus()
 
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
     def action_print(self) -> None:
-        """Agenda and ekspedisi print the range; the fax book prints one report per day."""
+        """Agenda books print the whole period; the fax book prints one report per day, the
+        ekspedisi book the receipts of the entries listed."""
         from tui import printing
 
         if not self.query_one(DateRange).apply():
             return
         try:
-            if self.book == AGENDA:
-                documents = [printing.agenda_book(OUTGOING, self.start, self.end)]
+            if self.book in AGENDA_BOOKS:
+                documents = [printing.agenda_book(AGENDA_BOOKS[self.book], self.start, self.end)]
             elif self.book == FAX_LOG:
                 days = sorted({r.at.date() for r in self.rows})
                 if self.start == self.end:

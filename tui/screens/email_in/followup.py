@@ -3,18 +3,18 @@ an incoming mail forwarded to it, written here or sent as an outgoing email."""
 
 from __future__ import annotations
 
-from textual.binding import Binding
-
 from model.email_in import flow as email_in
 from model.email_in.queue_rows import InRow, in_rows
 from model.org import User
 from model.sop import EMAIL_IN, number
 from model.workflow.items import WorkItem
 from tui.dialogs.reason import TextDialog
+from tui.keys import bind
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_line
 from tui.screens.queue import QueueScreen
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.plain import Static
+from tui.widgets.table import Column
 
 
 class FollowUpScreen(QueueScreen):
@@ -22,13 +22,19 @@ class FollowUpScreen(QueueScreen):
 
     CSS_PATH = "triage.tcss"
     BINDINGS = [
-        Binding("enter", "open", "Baca", priority=True),
-        Binding("t", "follow_up", "Tindak lanjut"),
-        Binding("b", "reply", "Jawab via email"),
-        Binding("escape", "app.pop_screen", "Kembali"),
+        bind("enter", "open", priority=True),
+        bind("w", "follow_up"),
+        bind("b", "reply"),
+        bind("escape", "app.pop_screen"),
     ]
     ACTIONS = ("tindak_lanjut",)
-    COLUMNS = (("No", 4), ("Dari", 18), ("Perihal", 30), ("Diteruskan", 11), ("Waktu", 8))
+    COLUMNS = (
+        Column("No", whole=True),
+        Column("Dari", 14, drop=2),
+        Column("Perihal", 20, grow=True),
+        Column("Diteruskan", whole=True, drop=1),
+        CLOCK,
+    )
     SUB_TITLE, PANE = "Tindak lanjut email", "mail"
     HEADING = (
         "Email diteruskan ke unit Anda — menunggu tindak lanjut "

@@ -18,6 +18,9 @@ from model.email_out import records as email_out_records
 from model.reports.mail_archive import forwards_of
 from model.sop import DONE, EMAIL_IN
 from model.workflow.items import WorkItem
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import StepClock
 from tui.widgets.plain import OptionList, Static
 from tui.widgets.tone import tone
 
@@ -29,13 +32,13 @@ def size_text(size: int) -> str:
 
 
 def step_line(item: WorkItem) -> str:
-    """The SOP step and its standard time, as shown under every queue."""
+    """The SOP step, as shown under every queue (its clock, tui.widgets.clock.StepClock,
+    under it)."""
     if item.step == DONE:
         aside = item.procedure == EMAIL_IN and email_in_records.mail_of(item).set_aside
         return "Selesai (disisihkan: bukan surat dinas)" if aside else "Selesai (diarsipkan)"
     step = item.sop_step
-    baku = f"mutu baku {step.minutes} mnt" if step.minutes else "tanpa waktu baku"
-    return f"Langkah {step.number}: {step.name} ({baku})"
+    return f"Langkah {step.number}: {step.name}"
 
 
 def attachment_text(data: bytes, content_type: str, filename: str) -> str:
@@ -68,6 +71,9 @@ def incoming_text(item_id: int, body: bool = True) -> Text:
     number = agenda_number(item)
     if number:
         text.append(f"No. agenda surat masuk: {number}\n", style="bold")
+    if mail.letter_number or mail.letter_date:
+        day = f"{mail.letter_date:%d-%m-%Y}" if mail.letter_date else "-"
+        text.append(f"Surat nomor {mail.letter_number or '-'} tanggal {day}\n")
     if mail.set_aside:
         text.append(f"{email_in_records.set_aside_text(mail)}\n", style=tone("error", "bold"))
     for warning in filter(None, mail.warnings.splitlines()):
@@ -126,7 +132,7 @@ class AttachmentScreen(ModalScreen):
     """One attachment of an incoming mail, shown as text where possible."""
 
     CSS_PATH = "mail_view.tcss"
-    BINDINGS = [("escape", "dismiss", "Tutup")]
+    BINDINGS = [bind("escape", "dismiss")]
 
     def __init__(self, attachment_id: int):
         super().__init__()
@@ -150,11 +156,15 @@ class MailViewScreen(ModalScreen):
     """The whole incoming mail, read-only; Enter on an attachment opens it."""
 
     CSS_PATH = "mail_view.tcss"
-    BINDINGS = [("escape", "dismiss", "Tutup"), ("tab", "app.focus_next", "Lampiran")]
+    BINDINGS = [bind("escape", "dismiss"), bind("tab", "app.focus_next")]
 
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
 
     def compose(self) -> ComposeResult:
         mail = email_in_records.mail_of(self.item_id)
@@ -163,6 +173,7 @@ class MailViewScreen(ModalScreen):
             for a in mail.attachments
         ]
         with Vertical(id="view-box", classes="dialog"):
+            yield StepClock(self.item_id)
             with VerticalScroll(id="view-body"):
                 yield Static(incoming_text(self.item_id))
             yield OptionList(*files, id="view-files")

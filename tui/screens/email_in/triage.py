@@ -5,7 +5,6 @@ label, forward, archive."""
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.widgets import Tab, Tabs
 
 from model.base import now
@@ -17,13 +16,15 @@ from model.sop import EMAIL_IN, PROCEDURES, number
 from model.workflow.items import WorkItem
 from tui.dialogs.forward import ForwardDialog
 from tui.dialogs.set_aside import SetAsideDialog
+from tui.keys import bind
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_line
-from tui.screens.help import HelpScreen
+from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
+from tui.widgets.table import Column
 
 # The tabs: the SOP action each step's tab is named for, and its title
 TABS = {
@@ -58,21 +59,28 @@ class TriageScreen(QueueScreen):
 
     CSS_PATH = "triage.tcss"
     BINDINGS = [
-        Binding("enter", "open", "Baca", priority=True),
-        Binding("c", "classify_print", "Cetak & agendakan"),
-        Binding("t", "classify_plain", "Tanpa cetak"),
-        Binding("s", "set_aside", "Sisihkan"),
-        Binding("p", "print", "Cetak"),
-        Binding("d", "printed", "Sudah dicetak"),
-        Binding("a", "register", "Agendakan"),
-        Binding("l", "label", "Label"),
-        Binding("f", "forward", "Teruskan"),
-        Binding("r", "archive", "Arsipkan"),
-        Binding("escape", "app.pop_screen", "Kembali"),
-        Binding("f1", "help", "Bantuan SOP", show=False),
-        *[Binding(str(n), f"tab({n})", show=False) for n in tabs()],
+        bind("enter", "open", priority=True),
+        # Sortir: c to print (and register), f on without printing, i set aside; the same
+        # c and f print and forward on the later tabs (ACTION_STEPS keeps them apart)
+        bind("c", "classify_print"),
+        bind("c", "print"),
+        bind("f", "classify_plain"),
+        bind("i", "set_aside"),
+        bind("d", "printed"),
+        bind("a", "register"),
+        bind("l", "label"),
+        bind("f", "forward"),
+        bind("r", "archive"),
+        bind("escape", "app.pop_screen"),
+        *[bind(str(n), f"tab({n})", show=False) for n in tabs()],
     ]
-    COLUMNS = (("No", 4), ("Dari", 16), ("Perihal", 28), ("Umur", 8), ("Waktu/baku", 10))
+    COLUMNS = (
+        Column("No", whole=True),
+        Column("Dari", 14, drop=2),
+        Column("Perihal", 20, grow=True),
+        Column("Umur", whole=True, drop=1),
+        CLOCK,
+    )
     SUB_TITLE, PANE = "Email masuk", "mail"
 
     def __init__(self, item_id: int | None = None):
@@ -150,11 +158,10 @@ class TriageScreen(QueueScreen):
         if step in self.my_tabs():
             self.query_one("#steps", Tabs).active = f"s{step}"
 
-    def action_help(self) -> None:
-        """The SOP of procedure 2, the current tab's step (and its ways out) marked."""
+    def sop_help(self) -> HelpScreen:
+        """F1: the selected mail's step in procedure 2, else the current tab's step."""
         row = self.selected()
-        heading = f"Item #{row.id}: {row.subject}" if row else ""
-        self.app.push_screen(HelpScreen(EMAIL_IN, self.step, heading))
+        return item_help(row.id) if row else HelpScreen(EMAIL_IN, self.step)
 
     def action_open(self) -> None:
         if self.focused is not None and self.focused.id == "steps":
@@ -181,7 +188,7 @@ class TriageScreen(QueueScreen):
     def action_classify_print(self) -> None:
         self.act(
             lambda u, i: email_in.classify(u, i, needs_print=True),
-            "Perlu dicetak: tekan p untuk mencetak, lalu d.",
+            "Perlu dicetak: tekan c untuk mencetak, lalu d.",
         )
 
     def action_classify_plain(self) -> None:
@@ -225,36 +232,42 @@ class TriageScreen(QueueScreen):
         self.act(email_in.printed, "Sudah dicetak: agendakan dengan a.")
 
     def action_register(self) -> None:
+        """The kode klasifikasi first, then the letter's number, date and units."""
         from tui.dialogs.klasifikasi_picker import KlasifikasiPicker
+        from tui.dialogs.register_letter import RegisterDialog, Registered
 
         row = self.selected()
         if row is None:
             return
 
-        def chosen(kode: str | None) -> None:
-            if not kode:
+        def registered(done: Registered | None) -> None:
+            if done is None:
                 return
-            cfg = self.app.session.config
-            try:
-                entry = email_in.register(
-                    self.app.session.user, row.id, kode, cfg.agenda_pattern, cfg.office.unit_code
-                )
-            except PROBLEMS as exc:
-                say(self, str(exc))
-                return
-            say(
-                self,
-                f"Dicatat di buku agenda surat masuk: nomor {entry.number}. Cetak label dengan l.",
-                ok=True,
-            )
+            text = f"Dicatat di buku agenda surat masuk: nomor {done.entry.number}."
+            say(self, f"{text} {done.warning or 'Cetak label dengan l.'}", ok=not done.warning)
             self.follow(row.id)
+
+        def chosen(kode: str | None) -> None:
+            if kode:
+                self.app.push_screen(RegisterDialog(row.id, kode), registered)
 
         self.app.push_screen(KlasifikasiPicker(), chosen)
 
     def action_label(self) -> None:
+        """The agenda stamp of the mail (its number, date received and kode) is printed."""
+        from tui import printing
+        from tui.dialogs.print_dialog import PrintDialog
+
         row = self.selected()
-        if row is not None and self.act(email_in.labelled, "Dilabeli: teruskan dengan f."):
-            self.open_printout(row.id)
+        if row is None:
+            return
+        try:
+            label = printing.agenda_label(row.id)
+        except PROBLEMS as exc:
+            say(self, str(exc))
+            return
+        if self.act(email_in.labelled, "Dilabeli: teruskan dengan f."):
+            self.app.push_screen(PrintDialog(*label))
 
     def action_forward(self) -> None:
         row = self.selected()

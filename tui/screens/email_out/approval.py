@@ -3,12 +3,12 @@ for approval and what changed from the one before, approve or send back with rev
 
 from __future__ import annotations
 
-import difflib
 import re
 
+from rich.console import Group, RenderableType
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -16,50 +16,60 @@ from textual.widgets.option_list import Option
 
 from model.email_out import flow as email_out
 from model.email_out import records as email_out_records
+from model.email_out.compare import ADDED, REMOVED, SAME, compare
 from model.email_out.queue_rows import OutRow, out_rows
 from model.email_out.records import DraftVersion
 from model.org import User
 from model.sop import EMAIL_OUT, number
 from model.workflow.items import WorkItem
 from tui.dialogs.reason import TextDialog
+from tui.keys import bind
 from tui.screens.email_in.mail_view import outgoing_text, step_line
+from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.plain import OptionList, Static
+from tui.widgets.table import Column
+from tui.widgets.tone import tone
 
-DIFF_STYLES = (("+++", "bold"), ("---", "bold"), ("@@", "cyan"), ("+", "green"), ("-", "red"))
 SHA256 = re.compile(r"\b([0-9a-f]{12})[0-9a-f]{52}\b")
+# how a compared sentence is marked, readable without colour: marker, theme colour, style
+MARKS = {SAME: ("  ", "", ""), REMOVED: ("- ", "error", ""), ADDED: ("+ ", "success", "bold")}
 
 
-def version_lines(v: DraftVersion) -> list[str]:
-    return [
-        f"Kepada: {v.to}",
-        f"Tembusan: {v.cc}",
-        f"Perihal: {v.subject}",
-        *("Lampiran: " + SHA256.sub(r"sha256 \1…", line) for line in v.attachments.splitlines()),
-        "",
-        *v.body.splitlines(),
-    ]
+def short_hashes(line: str) -> str:
+    """An attachment line with its SHA-256 cut to 12 digits."""
+    return SHA256.sub(r"sha256 \1…", line)
 
 
-def diff_text(old: DraftVersion, new: DraftVersion) -> Text:
-    """Unified diff of two versions (recipients, subject, attachments, body), + green, - red."""
-    lines = list(
-        difflib.unified_diff(
-            version_lines(old),
-            version_lines(new),
-            f"versi {old.number}",
-            f"versi {new.number}",
-            lineterm="",
-        )
-    )
-    if not lines:
+def diff_view(old: DraftVersion, new: DraftVersion) -> RenderableType:
+    """The changed fields of two versions, sentence by sentence: unchanged plain, removed
+    marked `- ` in the error colour, added `+ ` in bold in the success colour; a sentence
+    that wraps stays indented under its marker."""
+    changes = compare(old, new)
+    if not changes:
         return Text(f"Tidak ada perbedaan antara versi {old.number} dan versi {new.number}.")
-    text = Text()
-    for line in lines:
-        style = next((s for prefix, s in DIFF_STYLES if line.startswith(prefix)), "")
-        text.append(line + "\n", style=style)
-    return text
+    parts: list[RenderableType] = [
+        Text.assemble(
+            (f"Dari v{old.number} ke v{new.number}: ", "bold"),
+            ("- dihapus", tone(*MARKS[REMOVED][1:])),
+            "  ",
+            ("+ ditambahkan", tone(*MARKS[ADDED][1:])),
+        )
+    ]
+    for change in changes:
+        parts.append(Text(f"\n{change.label.capitalize()}", style="bold underline"))
+        if change.spacing_only:
+            parts.append(Text("(hanya spasi atau baris baru yang berubah)", style="italic"))
+        sentences = Table.grid(expand=True)
+        sentences.add_column(width=len(MARKS[SAME][0]), no_wrap=True)
+        sentences.add_column(ratio=1)
+        for piece in change.pieces:
+            mark, colour, extra = MARKS[piece.kind]
+            style = tone(colour, extra) if colour else ""
+            sentences.add_row(Text(mark, style), Text(short_hashes(piece.text), style))
+        parts.append(sentences)
+    return Group(*parts)
 
 
 def default_pair(texts: list[DraftVersion], approved: set[int]) -> tuple[int, int]:
@@ -97,19 +107,20 @@ def up_for_approval(item_id: int) -> Text:
 
 
 class VersionsScreen(Screen):
-    """Choose two versions of a draft (left older, right newer) and read their diff."""
+    """Choose two versions of a draft (left older, right newer) and read what changed."""
 
     CSS_PATH = "approval.tcss"
-    BINDINGS = [
-        Binding("escape", "app.pop_screen", "Kembali"),
-        Binding("tab", "app.focus_next", "Pindah daftar", show=True),
-    ]
+    BINDINGS = [bind("escape", "app.pop_screen"), bind("tab", "app.focus_next")]
 
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
         self.versions = email_out_records.texts(item_id)
         self.approved = email_out_records.approved_numbers(item_id)
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -125,8 +136,8 @@ class VersionsScreen(Screen):
         self.sub_title = f"Bandingkan versi draft #{self.item_id}"
         self.query_one("#old").border_title = "Versi lama"
         self.query_one("#new").border_title = "Versi baru"
-        for side in ("#old", "#new"):
-            self.query_one(side).border_subtitle = "✓ disetujui"
+        for side in ("#old", "#new"):  # the legend of the mark, where a version has it
+            self.query_one(side).border_subtitle = "✓ = disetujui" if self.approved else ""
         if self.versions:
             old, new = default_pair(self.versions, self.approved)
             self.query_one("#old", OptionList).highlighted = old
@@ -144,7 +155,7 @@ class VersionsScreen(Screen):
         if old is None or new is None:
             diff.update("Draft ini belum memiliki versi yang diajukan.")
             return
-        diff.update(diff_text(self.versions[old], self.versions[new]))
+        diff.update(diff_view(self.versions[old], self.versions[new]))
 
 
 class ApprovalScreen(QueueScreen):
@@ -152,13 +163,18 @@ class ApprovalScreen(QueueScreen):
 
     CSS_PATH = "approval.tcss"
     BINDINGS = [
-        Binding("s", "approve", "Setujui"),
-        Binding("r", "revise", "Kembalikan (revisi)"),
-        Binding("v", "versions", "Bandingkan versi"),
-        Binding("escape", "app.pop_screen", "Kembali"),
+        bind("y", "approve"),
+        bind("ctrl+r", "revise"),
+        bind("v", "versions"),
+        bind("escape", "app.pop_screen"),
     ]
     ACTIONS = ("setujui",)
-    COLUMNS = (("No", 4), ("Perihal", 34), ("Penyusun", 20), ("Waktu/baku", 10))
+    COLUMNS = (
+        Column("No", whole=True),
+        Column("Perihal", 20, grow=True),
+        Column("Penyusun", 16, drop=1),
+        CLOCK,
+    )
     SUB_TITLE, PANE = "Persetujuan email", "draft"
     HEADING = f"Draft email keluar menunggu persetujuan (langkah {number(EMAIL_OUT, 'setujui')})"
     ROW_ACTIONS = ("approve", "revise", "versions")

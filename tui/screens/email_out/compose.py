@@ -8,7 +8,6 @@ from pathlib import Path
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
@@ -18,17 +17,28 @@ from model.email_in import records as email_in_records
 from model.email_out import flow as email_out
 from model.email_out import records as email_out_records
 from model.email_out.queue_rows import OutRow, out_rows
+from model.errors import Invalid
 from model.reports.mail_archive import revision_notes
+from model.sop import EMAIL_OUT, PROCEDURES
 from model.workflow.items import WorkItem
 from tui.dialogs.resubmit import ResubmitDialog
+from tui.keys import bind
 from tui.screens.email_in.mail_view import size_text, step_line
-from tui.widgets.clock import clock_text
+from tui.screens.email_out.compose_kept import FIELD_WIDGETS, KeptLetter
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import CLOCK, StepClock, clock_text
+from tui.widgets.field_errors import FieldErrors
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Label, OptionList, Static
-from tui.widgets.table import add_columns
+from tui.widgets.table import Column, add_columns
 
-COLUMNS = (("No", 4), ("Perihal", 36), ("Status", 14), ("Waktu/baku", 10))
+COLUMNS = (
+    Column("No", whole=True),
+    Column("Perihal", 16, grow=True),
+    Column("Status", whole=True),
+    CLOCK,
+)
 FIELDS = (
     ("to", "Kepada", "alamat@instansi.go.id, dipisah koma"),
     ("cc", "Tembusan", "boleh kosong"),
@@ -66,17 +76,17 @@ def revision_note(item: WorkItem) -> str:
     return f"Catatan revisi dari {last.by.full_name}: {last.remark.removeprefix('revisi: ')}"
 
 
-class ComposeScreen(Screen):
+class ComposeScreen(KeptLetter, Screen):
     """The unit's drafts (steps 1 and 3) above the form of the one being written."""
 
     CSS_PATH = "compose.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Simpan", priority=True),
-        Binding("ctrl+g", "submit", "Ajukan ke Kabid", priority=True),
-        Binding("ctrl+t", "finalise", "Naskah final", priority=True),
-        Binding("ctrl+n", "new", "Baru", priority=True),
-        Binding("f2", "drafts", "Daftar"),
-        Binding("escape", "back", "Kembali"),
+        bind("ctrl+s", "save", priority=True),
+        bind("ctrl+k", "submit", priority=True),
+        bind("ctrl+t", "finalise", priority=True),
+        bind("ctrl+n", "new", priority=True),
+        bind("f2", "drafts"),
+        bind("escape", "back"),
     ]
 
     def __init__(self, item_id: int | None = None, reply_to: int | None = None):
@@ -87,12 +97,18 @@ class ComposeScreen(Screen):
         self.files: list[tuple[str, bytes]] = []
         self.reply_saved: int | None = None
         self.first_load = True  # the list gets the focus once it shows drafts
+        self.errors = FieldErrors(self, FIELD_WIDGETS)
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.current, "email_out")
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield LiveTable(draft_cells, id="drafts")
         yield Static("", id="revision")
         yield Static("", id="where")
+        yield StepClock(new=PROCEDURES[EMAIL_OUT].step_of("ajukan"))
         with VerticalScroll(id="form"):
             for field, label, hint in FIELDS:
                 with Horizontal(classes="field"):
@@ -134,6 +150,7 @@ class ComposeScreen(Screen):
                     f"Jawaban atas email masuk #{self.reply_to} dari {mail.from_addr}"
                 )
                 self.query_one("#body", TextArea).focus()
+        self.opened()
 
     def reload(self) -> None:
         """Read the drafts list in a worker, the cursor kept on the letter in the form."""
@@ -148,6 +165,7 @@ class ComposeScreen(Screen):
             and event.table.entries
             and self.item_id is None
             and self.reply_to is None
+            and not self.unsaved()  # a copy was put back: the form keeps the focus
         ):
             self.action_drafts()
         self.first_load = False
@@ -160,6 +178,7 @@ class ComposeScreen(Screen):
         self.show_files()
         self.query_one("#revision").display = False
         self.query_one("#where", Static).update("Draft baru (langkah 1): isi lalu Ctrl+S")
+        self.query_one(StepClock).show_item(None)
         self.query_one("#to", Input).focus()
         self.refresh_bindings()
 
@@ -180,6 +199,7 @@ class ComposeScreen(Screen):
         revision.update(Text(note, style=style))
         revision.display = bool(note)
         self.query_one("#where", Static).update(f"#{item.id} — {step_line(item)}")
+        self.query_one(StepClock).show_item(item.id)
         self.query_one("#body", TextArea).focus()
         self.refresh_bindings()
 
@@ -189,6 +209,7 @@ class ComposeScreen(Screen):
         files.add_options(
             Option(f"📎 {name} ({size_text(len(data))})") for name, data in self.files
         )
+        files.highlighted = 0 if self.files else None  # Delete acts on a row one can see
         files.display = bool(self.files)
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
@@ -199,7 +220,8 @@ class ComposeScreen(Screen):
         return True
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.load(WorkItem.get_by_id(int(event.row_key.value)))
+        item = WorkItem.get_by_id(int(event.row_key.value))
+        self.ask_leave(lambda: (self.load(item), self.opened()))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "path":
@@ -221,16 +243,9 @@ class ComposeScreen(Screen):
             return
         self.files.append((path.name, data))
         self.show_files()
+        self.changed()
         self.query_one("#path", Input).value = ""
         say(self, f"Lampiran {path.name} ditambahkan; simpan dengan Ctrl+S.", ok=True)
-
-    def on_key(self, event) -> None:
-        files = self.query_one("#files", OptionList)
-        if event.key == "delete" and self.focused is files and files.highlighted is not None:
-            name, _ = self.files.pop(files.highlighted)
-            self.show_files()
-            say(self, f"Lampiran {name} dihapus dari daftar; simpan dengan Ctrl+S.", ok=True)
-            event.stop()
 
     def form(self) -> dict:
         """The form's fields as the model takes them."""
@@ -246,6 +261,9 @@ class ComposeScreen(Screen):
             return email_out_records.pending_changes(
                 self.current.id, **self.form(), attachments=self.files
             )
+        except Invalid as exc:
+            self.errors.refuse(exc.problems)
+            return None
         except PROBLEMS as exc:
             say(self, str(exc))
             return None
@@ -257,6 +275,7 @@ class ComposeScreen(Screen):
             if self.reply_to is not None and self.current is None
             else None
         )
+        was = self.form_key()
         try:
             item = email_out.save_draft(
                 self.app.session.user,
@@ -265,14 +284,21 @@ class ComposeScreen(Screen):
                 item_id=self.current.id if self.current else None,
                 reply_to=reply,
             )
+        except Invalid as exc:
+            self.errors.refuse(exc.problems)
+            return None
         except PROBLEMS as exc:
+            self.errors.clear()
             say(self, str(exc))
             return None
+        self.errors.clear()
         if reply is not None:
             self.reply_saved = item.id
         self.current = item
+        self.saved(was)
         self.reload()
         self.query_one("#where", Static).update(f"#{item.id} — {step_line(item)}")
+        self.query_one(StepClock).show_item(item.id)
         return item
 
     def action_save(self) -> None:
@@ -339,18 +365,26 @@ class ComposeScreen(Screen):
 
     def after_move(self, text: str) -> None:
         self.clear_form()
+        self.opened()
         self.reload()
         say(self, text, ok=True)
 
     def action_new(self) -> None:
+        self.ask_leave(self.new)
+
+    def new(self) -> None:
         self.reply_to = None
         self.clear_form()
         say(self, "")
+        self.opened()
 
     def action_drafts(self) -> None:
         table = self.query_one("#drafts", DataTable)
         if table.display:
             table.focus()
+        else:
+            say(self, "Belum ada draf.")
 
     def action_back(self) -> None:
-        self.dismiss(self.reply_saved)
+        """Esc: back, asking first when something is not saved."""
+        self.ask_leave(lambda: self.dismiss(self.reply_saved))

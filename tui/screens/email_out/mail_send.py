@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 
 from model.email_out import flow as email_out
 from model.email_out import records as email_out_records
@@ -14,12 +13,14 @@ from model.email_out.queue_rows import OutRow, SendFacts, out_rows
 from model.org import User
 from model.outbox import MailStatus
 from model.workflow.items import WorkItem
+from tui.keys import bind
 from tui.screens.email_in.mail_view import outgoing_text, step_line
 from tui.screens.queue import QueueScreen
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
 from tui.widgets.status import StatusLine
+from tui.widgets.table import Column
 
 STATUS_STYLES = {
     MailStatus.QUEUED: "bold",
@@ -72,19 +73,15 @@ class MailSendScreen(QueueScreen):
     """Final letters at step 4 (send) and sent ones at step 5 (archive), refreshed live."""
 
     CSS_PATH = "mail_send.tcss"
-    BINDINGS = [
-        Binding("k", "send", "Kirim"),
-        Binding("r", "archive", "Arsipkan"),
-        Binding("escape", "app.pop_screen", "Kembali"),
-    ]
+    BINDINGS = [bind("k", "send"), bind("r", "archive"), bind("escape", "app.pop_screen")]
     ACTIONS = ("kirim", "arsipkan")
     COLUMNS = (
-        ("No", 4),
-        ("Lgk", 3),
-        ("Perihal", 27),
-        ("Kepada", 16),
-        ("Kirim", 8),
-        ("Waktu/baku", 10),
+        Column("No", whole=True),
+        Column("Lgk", whole=True, drop=2),
+        Column("Perihal", 20, grow=True),
+        Column("Kepada", 14, drop=3),
+        Column("Kirim", whole=True, drop=1),
+        CLOCK,
     )
     SUB_TITLE, PANE = "Kirim email keluar", "letter"
 

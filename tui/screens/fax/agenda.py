@@ -10,10 +10,13 @@ from textual.widgets import Footer, Header
 from model.fax import flow as fax_flow
 from model.fax.queue_rows import FaxRow, fax_rows
 from model.sop import FAX, number
-from tui.widgets.clock import clock_text
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
+from tui.widgets.table import Column, add_columns
 
 REGISTER, HANDOVER = "agendakan", "teruskan"  # the SOP actions of its two queues
 
@@ -28,23 +31,33 @@ def instruction_summary(row: FaxRow) -> str:
 CELLS = {
     REGISTER: lambda r: (
         str(r.id),
-        r.title[:26],
+        r.title,
         r.derajat,
         instruction_summary(r),
         clock_text(r.clock),
     ),
-    HANDOVER: lambda r: (str(r.id), r.title[:26], r.agenda or "-", clock_text(r.clock)),
+    HANDOVER: lambda r: (str(r.id), r.title, r.agenda or "-", clock_text(r.clock)),
+}
+NO, PERIHAL = Column("No", whole=True), Column("Perihal", 16, grow=True)
+COLUMNS = {
+    REGISTER: (
+        NO,
+        PERIHAL,
+        Column("Derajat", whole=True, drop=2),
+        Column("Disposisi", whole=True, drop=1),
+        CLOCK,
+    ),
+    HANDOVER: (NO, PERIHAL, Column("Nomor agenda", whole=True), CLOCK),
 }
 
 
 class AgendaScreen(Screen):
     CSS_PATH = "agenda.tcss"
     BINDINGS = [
-        ("a", "register", "Agendakan"),
-        ("s", "handover", "Serahkan"),
-        ("b", "book", "Buku agenda"),
-        ("r", "reload", "Muat ulang"),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("a", "register"),
+        bind("s", "handover"),
+        bind("f5", "reload"),  # the book itself: Ctrl+P, Buku agenda
+        bind("escape", "app.pop_screen"),
     ]
 
     def __init__(self, item_id: int | None = None):
@@ -52,6 +65,11 @@ class AgendaScreen(Screen):
         self.item_id = item_id
         self.opened = item_id  # the item asked for: its table gets the focus once read
         self.placed = False
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        step = HANDOVER if self.focused is self.table(HANDOVER) else REGISTER
+        return item_help(self.selected_id(step), "fax")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -67,12 +85,13 @@ class AgendaScreen(Screen):
         )
         yield LiveTable(CELLS[HANDOVER], id=HANDOVER)
         yield Static("", id="detail")
+        yield StepClock()
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Agenda berita keluar"
-        self.table(REGISTER).add_columns("No", "Perihal", "Derajat", "Disposisi", "Waktu/baku")
-        self.table(HANDOVER).add_columns("No", "Perihal", "Nomor agenda", "Waktu/baku")
+        for queue, columns in COLUMNS.items():
+            add_columns(self.table(queue), columns)
         self.table(REGISTER).focus()
         self.reload()
 
@@ -114,6 +133,7 @@ class AgendaScreen(Screen):
         step = HANDOVER if self.focused is self.table(HANDOVER) else REGISTER
         row = self.selected(step)
         detail = self.query_one("#detail", Static)
+        self.query_one(StepClock).show_item(row.id if row else None)
         if row is None:
             detail.update("Tidak ada item pada antrean ini.")
             return
@@ -188,11 +208,6 @@ class AgendaScreen(Screen):
         )
         self.app.notify(f"#{item_id} diserahkan ke operator.")
         self.reload()
-
-    def action_book(self) -> None:
-        from tui.screens.books.agenda_book import AgendaBookScreen
-
-        self.app.push_screen(AgendaBookScreen())
 
     def action_reload(self) -> None:
         self.reload()

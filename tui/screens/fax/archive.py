@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -18,23 +17,31 @@ from model.fax.records import FaxDestination, FaxRequest
 from model.sop import FAX, number
 from model.workflow.history import log_words
 from model.workflow.items import WorkItem
-from tui.widgets.clock import clock_text
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor, row_text
 
-QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 31), ("Tuj", 3), ("Waktu/baku", 13))
-FOUND_COLUMNS = (("No. agenda", 24), ("Perihal", 26), ("Tujuan", 12), ("Diarsipkan", 10))
+AGENDA, PERIHAL = Column("No. agenda", whole=True), Column("Perihal", 16, grow=True)
+QUEUE_COLUMNS = (AGENDA, PERIHAL, Column("Tuj", whole=True, drop=1), CLOCK)
+FOUND_COLUMNS = (
+    AGENDA,
+    PERIHAL,
+    Column("Tujuan", 12, drop=2),
+    Column("Diarsipkan", whole=True, drop=1),
+)
 ARCHIVE = "arsipkan"  # the SOP action of its queue
 HISTORY_COLUMNS = (
-    ("Lgk", 3),
-    ("Tindakan", 10),
-    ("Oleh", 18),
-    ("Peran", 13),
-    ("Waktu", 11),
-    ("Durasi/baku", 11),
+    Column("Lgk", whole=True),
+    Column("Tindakan", 12, grow=True),
+    Column("Oleh", 14),
+    Column("Peran", 10, drop=1),
+    Column("Waktu", whole=True),
+    Column("Durasi / baku", whole=True),
 )
 
 
@@ -62,18 +69,28 @@ class ArchiveScreen(Screen):
 
     CSS_PATH = "archive.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Kembali"),
-        Binding("a", "archive", "Arsipkan"),
-        Binding("enter", "open", "Riwayat"),
-        Binding("f", "search", "Cari"),
-        Binding("e", "ekspedisi", "Ekspedisi"),
+        bind("escape", "back"),
+        bind("r", "archive"),
+        bind("enter", "open"),
+        bind("slash", "search", key_display="/"),
+        bind("e", "ekspedisi"),
     ]
 
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
         self.found: list[WorkItem] = []
-        self.search = Search(self, self.fetch_found, self.show_found, lambda t: note(self, t))
+        self.search = Search(
+            self,
+            self.fetch_found,
+            self.show_found,
+            lambda t: note(self, t),
+            typed=lambda: self.query_one("#search", Input).value,
+        )
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.selected(), "fax")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -89,6 +106,7 @@ class ArchiveScreen(Screen):
                 placeholder="perihal, nomor agenda, tujuan atau isi berita",
             )
         yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="detail")
         yield Static("", id="message")
         yield Footer(compact=True, show_command_palette=False)
 
@@ -106,6 +124,19 @@ class ArchiveScreen(Screen):
             self.placed = True
             if not event.table.entries and self.focused is event.table:
                 self.query_one("#found", DataTable).focus()
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        """The row under the cursor of the focused table, in full."""
+        found = self.query_one("#found", DataTable)
+        table = found if self.focused is found else self.query_one("#queue", DataTable)
+        self.query_one("#detail", Static).update(row_text(table))
+
+    def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def on_descendant_focus(self, _event) -> None:
+        self.show_detail()
 
     def on_screen_resume(self) -> None:
         self.reload()
@@ -144,6 +175,7 @@ class ArchiveScreen(Screen):
         table.clear()
         for item, cells in found:
             table.add_row(*cells, key=str(item.id))
+        self.show_detail()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
@@ -202,16 +234,21 @@ class HistoryScreen(Screen):
     """The whole record of one fax letter: every step against its mutu baku, and the books."""
 
     CSS_PATH = "archive.tcss"
-    BINDINGS = [Binding("escape", "back", "Kembali"), Binding("e", "ekspedisi", "Ekspedisi")]
+    BINDINGS = [bind("escape", "back"), bind("e", "ekspedisi")]
 
     def __init__(self, item_id: int) -> None:
         super().__init__()
         self.item_id = item_id
         self.rows: list[archive.HistoryRow] = []
 
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="summary")
+        yield StepClock(self.item_id)
         yield DataTable(id="history", cursor_type="row")
         yield Static("", id="step-note")
         with VerticalScroll(id="records"):

@@ -9,10 +9,9 @@ import textwrap
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Header
 
 from model.books import klasifikasi
 from model.books.agenda import agenda_number
@@ -24,12 +23,16 @@ from model.org import User
 from model.roles import SHORT
 from model.sop import DONE, FAX
 from model.sop import number as step_number
+from model.workflow.history import log_words
 from model.workflow.items import StepLog, WorkItem
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
-from tui.widgets.clock import clock_text
+from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
-from tui.widgets.plain import DataTable, Label, Static
+from tui.widgets.plain import DataTable, Input, Label, Static
+from tui.widgets.table import Column
 from tui.widgets.toggles import Checkbox
 
 COLUMNS = 72  # characters per line on a fax page
@@ -84,10 +87,10 @@ def history_text(item: WorkItem) -> Text:
     for log in item.log.order_by(StepLog.id):
         who = log.actor.full_name if log.actor else "sistem"
         role = SHORT.get(log.role, log.role)
-        to = "selesai" if log.to_step == DONE else f"langkah {log.to_step}"
-        text.append(f"{log.at:%d-%m %H:%M}  {log.action} → {to}  {who} ({role})\n", style="")
+        text.append(f"{log.at:%d-%m %H:%M}  {who} ({role})\n", style="bold")
+        text.append(f"  {log_words(item.procedure, log)}\n", style="")
         if log.note:
-            text.append(f"    {log.note}\n", style="italic")
+            text.append(f"  {log.note}\n", style="italic")
     return text
 
 
@@ -107,11 +110,15 @@ class RequestDetail(ModalScreen):
     """Read-only view of a submitted request and its history."""
 
     CSS_PATH = "disposition.tcss"
-    BINDINGS = [("escape", "dismiss", "Tutup")]
+    BINDINGS = [bind("escape", "dismiss")]
 
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
 
     def compose(self) -> ComposeResult:
         item = WorkItem.get_by_id(self.item_id)
@@ -120,6 +127,7 @@ class RequestDetail(ModalScreen):
         body.append(f"\n\nPosisi: {where_text(item)}\nNomor agenda: {number or '-'}")
         body.append_text(history_text(item))
         with VerticalScroll(id="detail-body", classes="dialog"):
+            yield StepClock(self.item_id)
             yield Static(body)
         yield Footer()
 
@@ -131,7 +139,7 @@ class FaxPreview(ModalScreen):
     """How the text will be laid out on the fax pages (72 columns)."""
 
     CSS_PATH = "request.tcss"
-    BINDINGS = [("escape", "dismiss", "Tutup")]
+    BINDINGS = [bind("escape", "dismiss")]
 
     def __init__(self, header: str, letterhead: list[str], body: str, attachment: str):
         super().__init__()
@@ -186,14 +194,19 @@ class DispositionScreen(QueueScreen):
 
     CSS_PATH = "disposition.tcss"
     BINDINGS = [
-        Binding("enter", "open", "Baca", priority=True),
-        ("p", "print", "Cetak disposisi"),
-        ("r", "reload", "Muat ulang"),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("enter", "open", priority=True),
+        bind("c", "print"),
+        bind("f5", "reload"),
+        bind("escape", "app.pop_screen"),
     ]
     ACTIONS, SUB_TITLE = ("disposisi", "kembalikan"), "Disposisi"
-    COLUMNS = tuple(
-        (label, None) for label in ("No", "Perihal", "Dari", "Sifat", "Derajat", "Waktu/baku")
+    COLUMNS = (
+        Column("No", whole=True),
+        Column("Perihal", 20, grow=True),
+        Column("Dari", 12, drop=2),
+        Column("Sifat", whole=True, drop=3),
+        Column("Derajat", whole=True, drop=1),
+        CLOCK,
     )
 
     def compose(self) -> ComposeResult:
@@ -205,6 +218,7 @@ class DispositionScreen(QueueScreen):
         )
         yield LiveTable(lambda e: self.cells(e.row), id="queue")
         yield Static("", id="where")
+        yield StepClock()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -217,18 +231,13 @@ class DispositionScreen(QueueScreen):
         return fax_rows(user, self.ACTIONS)
 
     def cells(self, row: FaxRow) -> tuple:
-        return (
-            str(row.id),
-            row.title[:22],
-            row.unit[:8],
-            row.sifat,
-            row.derajat,
-            clock_text(row.clock),
-        )
+        return (str(row.id), row.title, row.unit, row.sifat, row.derajat, clock_text(row.clock))
 
     def show(self, row: FaxRow | None, _pane: None) -> None:
         self.query_one("#where", Static).update(
-            f"#{row.id} {row.title}" if row else "Tidak ada permintaan yang menunggu disposisi."
+            f"#{row.id} {row.title}\nDari {row.unit} · sifat {row.sifat} · derajat {row.derajat}"
+            if row
+            else "Tidak ada permintaan yang menunggu disposisi."
         )
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
@@ -253,20 +262,25 @@ class DispositionDetail(Screen):
 
     CSS_PATH = "disposition.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "dispose", "Disposisikan", priority=True),
-        Binding("ctrl+r", "return", "Kembalikan", priority=True),
-        ("p", "print", "Cetak disposisi"),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("ctrl+s", "dispose", priority=True),
+        bind("ctrl+r", "return", priority=True),
+        bind("c", "print"),
+        bind("escape", "app.pop_screen"),
     ]
 
     def __init__(self, item_id: int):
         super().__init__()
         self.item_id = item_id
 
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id)
+
     def compose(self) -> ComposeResult:
         item = WorkItem.get_by_id(self.item_id)
         yield Header()
         yield Static("", id="message")
+        yield StepClock(self.item_id)
         with VerticalScroll(id="read"):
             yield Static(request_text(item), id="request")
             yield Static("Disposisi kepada Pengadministrasi Umum", classes="section-title")
@@ -297,6 +311,7 @@ class DispositionDetail(Screen):
             return
         for widget in self.query("#read Checkbox, #note"):
             widget.disabled = True
+        self.query_one(StepClock).show_item(self.item_id)
         self.query_one("#read").focus()
         say(
             self,

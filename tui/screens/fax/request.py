@@ -1,10 +1,10 @@
-"""Procedure 1 step 1 (Pemakai): the fax request form, to draft, preview and submit."""
+"""Procedure 1 step 1 (Pemakai): the fax request form, to draft, preview and submit. What is
+typed is kept as a recovery copy; leaving with unsaved changes asks first; every problem of
+the draft is shown at once, under its field."""
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, TextArea
@@ -14,51 +14,47 @@ from model.books import klasifikasi
 from model.books.agenda import agenda_number
 from model.errors import Invalid
 from model.fax import flow as fax_flow
-from model.fax import number as faxnumber
 from model.fax.records import FaxRequest
 from model.org import Contact
+from model.sop import FAX, PROCEDURES
 from model.workflow.items import DERAJAT, SIFAT, WorkItem
+from tui.keys import bind
 from tui.screens.fax.disposition import FaxPreview, last_return, size_text
+from tui.screens.fax.request_fields import (
+    CHOICES,
+    FIELD_WIDGETS,
+    TEXTS,
+    AttachmentInput,
+    Destinations,
+    DestinationTable,
+    KlasifikasiInput,
+    choose,
+    row,
+)
+from tui.screens.help import HelpScreen, item_help
+from tui.screens.recovery import RecoveredForm
+from tui.widgets.clock import StepClock
 from tui.widgets.daterange import parse_date
+from tui.widgets.field_errors import FieldErrors
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Select, Static
+from tui.widgets.table import Column, add_columns
 from tui.widgets.toggles import Checkbox
 
-
-class DestinationTable(DataTable):
-    BINDINGS = [Binding("delete,backspace", "remove", "Hapus tujuan")]
-
-    def action_remove(self) -> None:
-        self.screen.remove_destination()
+DEST_COLUMNS = (Column("Nama", 20, grow=True), Column("Nomor", whole=True))
 
 
-class AttachmentInput(Input):
-    BINDINGS = [Binding("f8", "remove", "Hapus lampiran")]
-
-    def action_remove(self) -> None:
-        self.screen.remove_attachment()
-
-
-class KlasifikasiInput(Input):
-    BINDINGS = [Binding("f4", "pick", "Pilih kode")]
-
-    def action_pick(self) -> None:
-        self.screen.pick_klasifikasi()
-
-
-def row(label: str, *widgets) -> Horizontal:
-    return Horizontal(Static(label, classes="field-label"), *widgets, classes="field")
-
-
-class RequestFormScreen(Screen):
+class RequestFormScreen(Destinations, RecoveredForm, Screen):
     """Nota dinas, isi berita, lampiran, tujuan, sifat/derajat, klasifikasi; save or submit."""
 
+    FORM = "fax_request"
+    WHAT = "Permintaan faks ini"
     CSS_PATH = "request.tcss"
     BINDINGS = [
-        Binding("ctrl+s", "save", "Simpan draf", priority=True),
-        Binding("ctrl+k", "submit", "Ajukan ke Kasi", priority=True),
-        Binding("ctrl+r", "preview", "Pratinjau", priority=True),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("ctrl+s", "save", priority=True),
+        bind("ctrl+k", "submit", priority=True),
+        bind("f3", "preview", priority=True),
+        bind("escape", "back"),
     ]
 
     def __init__(self, item_id: int | None = None):
@@ -66,6 +62,10 @@ class RequestFormScreen(Screen):
         self.item_id = item_id
         self.draft = fax_flow.draft_of(item_id) if item_id else fax_flow.FaxDraft()
         self.destinations: list[tuple[str, str]] = list(self.draft.destinations)
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.item_id, "fax")
 
     def compose(self) -> ComposeResult:
         d, user = self.draft, self.app.session.user
@@ -77,6 +77,7 @@ class RequestFormScreen(Screen):
         tanggal = d.nota_date or now().date()
         yield Header()
         yield Static("", id="message")
+        yield StepClock(self.item_id, new=PROCEDURES[FAX].step_of("ajukan"))
         with VerticalScroll(id="form"):
             yield Static("", id="returned")
             yield row(
@@ -155,7 +156,7 @@ class RequestFormScreen(Screen):
     def on_mount(self) -> None:
         self.sub_title = f"Permintaan #{self.item_id}" if self.item_id else "Permintaan baru"
         self.attachment = (self.draft.attachment_name, self.draft.attachment)
-        self.query_one("#dests", DataTable).add_columns("Nama", "Nomor")
+        add_columns(self.query_one("#dests", DataTable), DEST_COLUMNS)
         reason = last_return(WorkItem.get_by_id(self.item_id)) if self.item_id else ""
         returned = self.query_one("#returned", Static)
         returned.update(f"Dikembalikan oleh Kasi: {reason}" if reason else "")
@@ -165,6 +166,49 @@ class RequestFormScreen(Screen):
         self.show_klasifikasi(self.draft.klasifikasi)
         self.show_pages()
         self.query_one("#nota", Input).focus()
+        self.errors, self.complete = FieldErrors(self, FIELD_WIDGETS), False
+        self.opened()
+
+    # --- the recovery copy --------------------------------------------------------------
+    def form_key(self) -> str:
+        return str(self.item_id or "")
+
+    def form_fields(self) -> dict:
+        return {
+            **{i: self.query_one(f"#{i}", Input).value for i in TEXTS},
+            **{i: self.query_one(f"#{i}", Select).value for i in CHOICES},
+            "isi": self.query_one("#isi", TextArea).text,
+            "fine": self.query_one("#fine", Checkbox).value,
+            "dests": [list(d) for d in self.destinations],
+        }
+
+    def form_files(self) -> list[tuple[str, bytes]]:
+        name, data = self.attachment
+        return [(name, data or b"")] if name else []
+
+    def put_fields(self, fields: dict, files: list[tuple[str, bytes]]) -> None:
+        for i in TEXTS:
+            self.query_one(f"#{i}", Input).value = fields.get(i, "")
+        for i in CHOICES:
+            choose(self.query_one(f"#{i}", Select), fields.get(i))
+        self.query_one("#isi", TextArea).text = fields.get("isi", "")
+        self.query_one("#fine", Checkbox).value = bool(fields.get("fine"))
+        self.destinations = [(n, number) for n, number in fields.get("dests", [])]
+        self.attachment = files[0] if files else ("", None)
+        self.show_destinations()
+        self.show_attachment()
+        self.show_pages()
+
+    def save_form(self) -> bool:
+        if self.save():
+            say(self, "")
+            self.app.notify(f"Draf permintaan #{self.item_id} tersimpan.")
+            return True
+        return False
+
+    def action_back(self) -> None:
+        """Esc: back to the list, asking first when something is not saved."""
+        self.ask_leave(lambda: self.dismiss(self.item_id))
 
     # --- fields -------------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
@@ -172,6 +216,7 @@ class RequestFormScreen(Screen):
             self.check_number(event.value)
         elif event.input.id == "klas":
             self.show_klasifikasi(event.value)
+        self.recheck()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "dest-number":
@@ -185,65 +230,14 @@ class RequestFormScreen(Screen):
 
     def on_text_area_changed(self, _event: TextArea.Changed) -> None:
         self.show_pages()
+        self.recheck()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "contact" and event.value != Select.NULL:
             contact = Contact.get_by_id(event.value)
             self.add_destination(contact.name, contact.fax)
             event.select.clear()
-
-    def check_number(self, value: str) -> faxnumber.FaxNumber | None:
-        check = self.query_one("#dest-check", Static)
-        if not value.strip():
-            check.update("")
-            return None
-        try:
-            number = faxnumber.parse(value)
-        except Invalid as exc:
-            check.update(Text(str(exc), style="bold red"))
-            return None
-        check.update(Text(f"Nomor sah: {number.display}", style="green"))
-        return number
-
-    def add_typed_destination(self) -> None:
-        name = self.query_one("#dest-name", Input)
-        number = self.query_one("#dest-number", Input)
-        if not name.value.strip():
-            say(self, "Isi nama tujuan sebelum nomornya.")
-            name.focus()
-            return
-        if self.add_destination(name.value.strip(), number.value):
-            name.value = number.value = ""
-            name.focus()
-
-    def add_destination(self, name: str, value: str) -> bool:
-        number = self.check_number(value)
-        if number is None:
-            say(self, f"Tujuan {name} tidak ditambahkan: nomor faks tidak sah.")
-            return False
-        if any(faxnumber.parse(n) == number for _, n in self.destinations):
-            say(self, f"Nomor {number.display} sudah ada di daftar tujuan.")
-            return False
-        self.destinations.append((name, number.display))
-        say(self, "")
-        self.show_destinations()
-        return True
-
-    def remove_destination(self) -> None:
-        table = self.query_one("#dests", DataTable)
-        if self.destinations and table.cursor_row is not None:
-            name, _ = self.destinations.pop(min(table.cursor_row, len(self.destinations) - 1))
-            say(self, f"Tujuan {name} dihapus.")
-            self.show_destinations()
-
-    def show_destinations(self) -> None:
-        table = self.query_one("#dests", DataTable)
-        table.clear()
-        for name, number in self.destinations:
-            table.add_row(name[:50], number)
-        if not self.destinations:
-            table.add_row("(belum ada tujuan)", "")
-        table.styles.height = max(1, len(self.destinations))
+        self.recheck()
 
     def load_attachment(self, path: str) -> None:
         try:
@@ -254,10 +248,13 @@ class RequestFormScreen(Screen):
         self.query_one("#attach", Input).value = ""
         say(self, "")
         self.show_attachment()
+        self.changed()
+        self.recheck()
 
     def remove_attachment(self) -> None:
         self.attachment = ("", None)
         self.show_attachment()
+        self.changed()
 
     def show_attachment(self) -> None:
         name, data = self.attachment
@@ -291,15 +288,16 @@ class RequestFormScreen(Screen):
         self.query_one("#pages", Static).update(f"  perkiraan {pages} halaman isi berita")
 
     # --- actions ------------------------------------------------------------------------
-    def collect(self) -> fax_flow.FaxDraft:
-        value = self.query_one("#nota-date", Input).value.strip()
+    def collect(self) -> tuple[fax_flow.FaxDraft, dict[str, str]]:
+        """The draft as typed, and the problem of a date that cannot be read (by field)."""
+        value, found = self.query_one("#nota-date", Input).value.strip(), {}
         try:
             nota_date = parse_date(value, "Tanggal nota dinas") if value else None
         except ValueError as exc:
-            raise Invalid(str(exc)) from exc
+            nota_date, found = None, {"nota_date": str(exc)}
         text = {i: self.query_one(f"#{i}", Input).value for i in ("perihal", "nota", "klas")}
         name, data = self.attachment
-        return fax_flow.FaxDraft(
+        draft = fax_flow.FaxDraft(
             perihal=text["perihal"],
             nota_number=text["nota"],
             nota_date=nota_date,
@@ -313,27 +311,57 @@ class RequestFormScreen(Screen):
             attachment_name=name,
             attachment=data,
         )
+        return draft, found
 
-    def save(self) -> bool:
+    def problems(self) -> dict[str, str]:
+        """Every problem of the form as typed (for submitting too, after a refused submit)."""
+        draft, found = self.collect()
         try:
-            item = fax_flow.save_draft(self.app.session.user, self.collect(), self.item_id)
+            fax_flow.check_draft(draft, complete=self.complete)
+        except Invalid as exc:
+            return {**found, **exc.problems}
+        return found
+
+    def recheck(self) -> None:
+        """After an edit: the error lines of fields now fixed go."""
+        if self.errors.shown:
+            self.errors.recheck(self.problems())
+
+    def save(self, complete: bool = False) -> bool:
+        """Save the draft; refused, every problem (for submitting too: `complete`) is shown
+        under its field and nothing is saved."""
+        self.complete = complete
+        draft, found = self.collect()
+        was = self.form_key()
+        try:
+            if found:
+                raise Invalid(problems=found)
+            item = fax_flow.save_draft(self.app.session.user, draft, self.item_id)
+        except Invalid:
+            self.errors.refuse(self.problems())
+            return False
         except PROBLEMS as exc:
+            self.errors.clear()
             say(self, str(exc))
             return False
         self.item_id = item.id
         self.sub_title = f"Permintaan #{item.id}"
+        self.query_one(StepClock).show_item(item.id)
+        self.errors.clear()
+        self.saved(was)
         return True
 
     def action_save(self) -> None:
-        if self.save():
-            say(self, "")
-            self.app.notify(f"Draf permintaan #{self.item_id} tersimpan.")
+        self.save_form()
 
     def action_submit(self) -> None:
-        if not self.save():
+        if not self.save(complete=True):
             return
         try:
             fax_flow.submit(self.app.session.user, self.item_id)
+        except Invalid as exc:
+            self.errors.refuse(exc.problems, "Draf tersimpan, tetapi belum diajukan: ")
+            return
         except PROBLEMS as exc:
             say(self, f"Draf tersimpan, tetapi belum diajukan: {exc}")
             return

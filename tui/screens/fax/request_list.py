@@ -4,23 +4,33 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
 from model.fax.queue_rows import RequestRow, request_rows
+from tui.keys import bind
 from tui.screens.fax.disposition import RequestDetail
 from tui.screens.fax.request import RequestFormScreen
-from tui.widgets.clock import clock_text
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.plain import DataTable, Static
+from tui.widgets.table import Column, add_columns
+
+COLUMNS = (
+    Column("No", whole=True),
+    Column("Perihal", 16, grow=True),
+    Column("Lgk", whole=True),
+    CLOCK,
+    Column("Nomor agenda", whole=True, drop=1),
+)
 
 
 def request_cells(row: RequestRow) -> tuple:
     clock = clock_text(row.clock) if row.clock else "selesai"
     return (
         str(row.id),
-        row.title[:30],
+        row.title,
         str(row.step.number) if row.step else "✓",
         clock,
         row.agenda or "-",
@@ -30,15 +40,19 @@ def request_cells(row: RequestRow) -> tuple:
 class RequestListScreen(Screen):
     CSS_PATH = "request.tcss"
     BINDINGS = [
-        ("n", "new", "Permintaan baru"),
-        Binding("enter", "open", "Buka", priority=True),
-        ("r", "reload", "Muat ulang"),
-        ("escape", "app.pop_screen", "Kembali"),
+        bind("n", "new"),
+        bind("enter", "open", priority=True),
+        bind("f5", "reload"),
+        bind("escape", "app.pop_screen"),
     ]
 
     def __init__(self, item_id: int | None = None):
         super().__init__()
         self.item_id = item_id
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        return item_help(self.selected_id(), "fax")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,7 +63,7 @@ class RequestListScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = "Permintaan kirim faks saya"
-        self.live.add_columns("No", "Perihal", "Lgk", "Waktu/baku", "Nomor agenda")
+        add_columns(self.live, COLUMNS)
         self.reload()
         self.live.focus()
 
@@ -77,9 +91,12 @@ class RequestListScreen(Screen):
         if row is None:
             where.update("Belum ada permintaan. Tekan n untuk membuat permintaan baru.")
             return
-        text = Text(
+        text = Text(f"#{row.id} {row.title}\n")
+        text.append(
             f"Langkah {row.step.number}: {row.step.name}" if row.step else "Selesai (diarsipkan)"
         )
+        if row.agenda:
+            text.append(f"\nNomor agenda: {row.agenda}")
         if row.returned:
             text.append(f"\nDikembalikan Kasi: {row.returned}", style="bold red")
         where.update(text)

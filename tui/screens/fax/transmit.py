@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
-from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
@@ -14,21 +15,29 @@ from model.fax.number import FaxNumber
 from model.fax.queue_rows import DestFacts, TransmitRow, transmit_rows
 from model.fax.records import JobStatus
 from model.sop import FAX, number
-from tui.widgets.clock import clock_text
+from tui.keys import bind
+from tui.screens.help import HelpScreen, item_help
+from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine
-from tui.widgets.table import add_columns, at_cursor
+from tui.widgets.table import Column, add_columns, at_cursor
 
-QUEUE_COLUMNS = (("No. agenda", 24), ("Perihal", 25), ("Tuj", 3), ("Lgk", 3), ("Waktu/baku", 13))
+QUEUE_COLUMNS = (
+    Column("No. agenda", whole=True),
+    Column("Perihal", 16, grow=True),
+    Column("Tuj", whole=True, drop=2),
+    Column("Lgk", whole=True, drop=1),
+    CLOCK,
+)
 DEST_COLUMNS = (
-    ("Tujuan", 18),
-    ("Nomor", 12),
-    ("Status", 14),
-    ("Coba", 4),
-    ("Hal", 3),
-    ("Keterangan", 15),
+    Column("Tujuan", 14, grow=True),
+    Column("Nomor", whole=True),
+    Column("Status", whole=True),
+    Column("Coba", whole=True, drop=2),
+    Column("Hal", whole=True, drop=3),
+    Column("Keterangan", 12, drop=1),
 )
 JOB_STYLES = {
     JobStatus.SENT: "green",
@@ -45,8 +54,8 @@ def fill(table: DataTable, rows: list[tuple[str, tuple]]) -> None:
     keys = [str(k.value) for k in table.rows]
     if keys == [k for k, _ in rows]:
         for key, cells in rows:
-            for column, cell in zip(table.columns, cells, strict=False):
-                table.update_cell(key, column, cell)
+            for index, cell in enumerate(cells):
+                table.update_column(key, index, cell)
         return
     keep = table.cursor_row
     table.clear()
@@ -89,21 +98,28 @@ def dest_cells(d: DestFacts) -> tuple:
 class TransmitScreen(Screen):
     CSS_PATH = "transmit.tcss"
     BINDINGS = [
-        Binding("escape", "back", "Kembali"),
-        Binding("k", "modem", "Modem"),
-        Binding("m", "manual", "Manual"),
-        Binding("u", "resend", "Ulang"),
-        Binding("x", "cancel_job", "Batalkan"),
-        Binding("t", "mark_sent", "Terkirim"),
-        Binding("s", "hand_back", "Serahkan ke Adm. Umum"),
-        Binding("j", "journal", "Jurnal"),
-        Binding("c", "stamp", "Cap"),
-        Binding("h", "daily", "Lap.harian"),
+        bind("escape", "back"),
+        # Kirim: record a send on the office's standalone machine, queue a failed one again,
+        # or queue a new one for the modem (check_action offers one of them)
+        bind("k", "manual"),
+        bind("k", "resend"),
+        bind("k", "modem"),
+        bind("x", "cancel_job"),
+        bind("t", "mark_sent"),
+        bind("s", "hand_back"),
+        bind("j", "journal"),
+        bind("c", "stamp"),  # the cap belakang of the destination sent
+        bind("h", "daily"),
     ]
 
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
+
+    def sop_help(self) -> HelpScreen:
+        """F1: the SOP at this item's step."""
+        row = self.selected_row()
+        return item_help(row.id if row else None, "fax")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -115,6 +131,7 @@ class TransmitScreen(Screen):
         )
         yield LiveTable(queue_cells, id="queue")
         yield Static("", id="item-info")
+        yield StepClock()
         yield DataTable(id="dests", cursor_type="row")
         yield Static("", id="job-info")
         yield Static("", id="message")
@@ -168,6 +185,7 @@ class TransmitScreen(Screen):
 
     def show_item(self, row: TransmitRow | None) -> None:
         info = self.query_one("#item-info", Static)
+        self.query_one(StepClock).show_item(row.id if row else None)
         if row is None:
             info.update("Tidak ada berita yang menunggu pengiriman.")
         elif not row.has_request:
@@ -176,7 +194,8 @@ class TransmitScreen(Screen):
             mine = row.holder_id in (None, self.app.session.user.id)
             held = "" if mine else f" · dipegang {row.holder}"
             info.update(
-                f"{row.agenda or '-'} · {row.sifat} · {row.derajat} · ±{row.pages} hal.{held}"
+                f"{row.agenda or '-'} · {row.title} · {row.sifat} · {row.derajat} · "
+                f"±{row.pages} hal.{held}"
             )
         self.refresh_bindings()
 
@@ -187,25 +206,23 @@ class TransmitScreen(Screen):
     def show_job(self) -> None:
         d = self.selected_dest()
         info = self.query_one("#job-info", Static)
+        if self.app.session.config.fax.device == "manual":  # a fax machine, no modem
+            send = again = "k catat kiriman mesin faks"
+        else:
+            send, again = "k kirim lewat modem", "k kirim ulang"
+        machine = "" if send == again else ", Ctrl+P catat kiriman mesin faks"
         if d is None:
             info.update("")
         elif d.job is None:
-            info.update(
-                f"{d.name}: belum dikirim — k kirim lewat modem, m catat kiriman mesin faks manual."
-            )
+            info.update(f"{d.name}: belum dikirim — {send}{machine}.")
         elif d.job.status in (JobStatus.FAILED, JobStatus.DECIDE):
             reason = d.job.progress or d.job.result
-            info.update(
-                Text(
-                    f"{d.name}: {reason} — u kirim ulang, x batalkan, m catat kiriman manual.",
-                    "bold red",
-                )
-            )
+            info.update(Text(f"{d.name}: {reason} — {again}, x batalkan{machine}.", "bold red"))
         elif d.job.orphan:
             info.update(
                 Text(
-                    f"{d.name}: daemon yang mengirim tidak aktif lagi — u kirim "
-                    "ulang, x batalkan, m catat kiriman manual.",
+                    f"{d.name}: daemon yang mengirim tidak aktif lagi — {again}, x batalkan"
+                    f"{machine}.",
                     "bold red",
                 )
             )
@@ -230,10 +247,15 @@ class TransmitScreen(Screen):
         row, d = self.selected_row(), self.selected_dest()
         step = row.step if row else None
         job = d.job if d else None
+        sending = bool(step and step.action(SEND)) and d is not None
+        machine = self.app.session.config.fax.device == "manual"  # no modem: a fax machine
         visible = {
-            "modem": bool(step and step.action(SEND)) and d is not None,
-            "manual": bool(step and step.action(SEND)) and d is not None,
-            "resend": job is not None and job.status != JobStatus.QUEUED and job.undecided,
+            "modem": sending and not machine,
+            "manual": sending and machine,
+            "resend": not machine
+            and job is not None
+            and job.status != JobStatus.QUEUED
+            and job.undecided,
             "cancel_job": job is not None and job.undecided,
             "mark_sent": bool(step and step.action(SEND)),
             "hand_back": bool(step and step.action(HAND_BACK)),
@@ -241,6 +263,15 @@ class TransmitScreen(Screen):
             "stamp": d is not None and d.log_id is not None,
         }
         return visible.get(action, True)
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Ctrl+P: a send made on a fax machine, where the office sends by modem."""
+        if self.check_action("modem", ()):
+            yield SystemCommand(
+                "Catat kirim manual",
+                "Catat faks ke tujuan terpilih yang dikirim lewat mesin faks",
+                self.action_manual,
+            )
 
     def run(self, call, done: str) -> bool:
         """Call a model function; show the refusal, or reload and notify on success."""
