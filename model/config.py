@@ -64,6 +64,22 @@ class BackupConfig(Section):
 
 
 @dataclass(frozen=True)
+class CalendarConfig(Section):
+    """Opening hours per weekday and whether the shipped national list applies (model.calendar)."""
+
+    SECTION = "calendar"
+    monday: str
+    tuesday: str
+    wednesday: str
+    thursday: str
+    friday: str
+    saturday: str
+    sunday: str
+    national_holidays: bool
+    notify_email: bool
+
+
+@dataclass(frozen=True)
 class FaxConfig(Section):
     SECTION = "fax"
     device: str
@@ -138,6 +154,7 @@ class Config:
     printer: PrinterConfig
     mail: MailConfig
     backup: BackupConfig
+    calendar: CalendarConfig
 
     @property
     def db_url(self) -> str:
@@ -210,6 +227,7 @@ def load(home: Path, path: Path | None = None) -> Config:
             printer=PrinterConfig.from_data(data["printer"]),
             mail=MailConfig.from_data(data["mail"]),
             backup=BackupConfig.from_data(data["backup"]),
+            calendar=CalendarConfig.from_data(data["calendar"]),
         )
     )
 

@@ -10,6 +10,8 @@ import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from model.hours import DAYS, DEFAULT_HOURS, hours_rule
+
 # The agenda number pattern (see model.books.agenda): its default and the keys it may use.
 DEFAULT_PATTERN = "{klasifikasi}/{urut:03d}/{unit}/{tahun}"
 PATTERN_KEYS = {"klasifikasi": "000", "urut": 1, "unit": "X", "tahun": 2026, "bulan": 1}
@@ -155,6 +157,9 @@ SCHEMA: tuple[Key, ...] = (
     Key("printer", "queue", TEXT, ""),
     Key("printer", "device", TEXT, ""),
     Key("printer", "paper", TEXT, "A4", ("A4", "F4")),
+    *(Key("calendar", day, TEXT, DEFAULT_HOURS[day], hours_rule) for day in DAYS),
+    Key("calendar", "national_holidays", BOOL, True),
+    Key("calendar", "notify_email", BOOL, False),
 )
 SECTIONS = tuple(dict.fromkeys(k.section for k in SCHEMA))
 _KEYS = {(k.section, k.name): k for k in SCHEMA}
@@ -332,4 +337,21 @@ queue = ""
 device = ""
 # Ukuran kertas: "A4" atau "F4".
 paper = "A4"
+
+[calendar]
+# Jam kerja kantor per hari (mutu baku hanya menghitung menit kerja); "" = libur.
+# Beberapa rentang dipisah koma, mis. istirahat siang.
+monday = "07:30-12:00, 13:00-16:00"
+tuesday = "07:30-12:00, 13:00-16:00"
+wednesday = "07:30-12:00, 13:00-16:00"
+thursday = "07:30-12:00, 13:00-16:00"
+friday = "07:30-11:30, 13:00-16:30"
+saturday = ""
+sunday = ""
+# Hari libur nasional dan cuti bersama dari SKB (model/data/holidays.toml). Hari tutup kantor
+# lain ditambahkan Admin sistem di layar Kalender kerja.
+national_holidays = true
+# Saat sebuah item melewati mutu baku, kirim juga email ke Kasi Persandian (kasi_email di
+# [office], atau email unit Kasi) melalui antrean email keluar. Pemberitahuan di layar selalu ada.
+notify_email = false
 """

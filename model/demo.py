@@ -16,6 +16,7 @@ from model.fax.records import request_of
 from model.org import Contact, Position, Unit, User
 from model.roles import ADMIN_UMUM, KABID, KASI, OPERATOR, PEMAKAI, STAF, SYSADMIN
 from model.sop import EMAIL_IN, number
+from model.workflow import deadlines
 from model.workflow.items import WorkItem
 
 PASSWORD = "warkat123"
@@ -152,6 +153,7 @@ def _backdate(item_id: int, minutes: int) -> None:
     entered = now() - timedelta(minutes=minutes)
     with write():
         WorkItem.update(step_entered_at=entered).where(WorkItem.id == item_id).execute()
+        deadlines.schedule(item_id)
 
 
 def _seed_outgoing() -> None:

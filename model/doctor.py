@@ -9,6 +9,7 @@ import stat
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import peewee
@@ -239,3 +240,23 @@ def last_backup(cfg: Config) -> Check:
     if hours > BACKUP_MAX_DAYS * 24:
         return Check(name, WARN, found, fix)
     return Check(name, OK, found)
+
+
+def holiday_list(today: date | None = None) -> Check:
+    """The national holiday list covers this year and the next, from its decree."""
+    from model.calendar import calendar
+
+    name = "Kalender kerja"
+    year = (today or date.today()).year
+    years = {y.year: y for y in calendar().years}
+    missing = [str(y) for y in (year, year + 1) if y not in years]
+    estimated = [str(y) for y in (year, year + 1) if y in years and years[y].estimated]
+    fix = (
+        "Perbarui model/data/holidays.toml dengan daftar SKB libur nasional dan cuti bersama "
+        "(atau tambahkan hari tutup di layar Kalender kerja)."
+    )
+    if missing:
+        return Check(name, WARN, f"tidak ada daftar libur nasional {', '.join(missing)}", fix)
+    if estimated:
+        return Check(name, WARN, f"daftar libur {', '.join(estimated)} masih perkiraan", fix)
+    return Check(name, OK, f"libur nasional {year} dan {year + 1} dari SKB")

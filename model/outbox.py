@@ -21,10 +21,12 @@ RETRY_MINUTES = 2
 
 
 class MailKind(StrEnum):
-    """What a mail job carries: an outgoing letter, or an incoming mail forwarded to OPDs."""
+    """What a mail job carries: an outgoing letter, an incoming mail forwarded to OPDs, or a
+    notice about an item."""
 
     SEND = "kirim"
     FORWARD = "teruskan"
+    NOTICE = "pemberitahuan"  # a mutu baku notice to the Kasi (model.workflow.deadlines)
 
 
 class MailStatus(StrEnum):

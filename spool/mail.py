@@ -230,11 +230,15 @@ def send_notice(cfg: Config, msg) -> str:
 
 
 def build(cfg: Config, job: outbox.MailJob):
-    """The message a job sends: a forward of the incoming original, or the final letter built
-    from exactly its approved version (Invalid when the stored letter is not that version)."""
+    """The message a job sends: a notice (its subject and body in the job's note), a forward
+    of the incoming original, or the final letter built from exactly its approved version
+    (Invalid when the stored letter is not that version)."""
     from mail.smtp import build_forward, build_message
 
     office = cfg.office.email
+    if job.kind == outbox.MailKind.NOTICE:
+        subject, _, body = job.note.partition("\n\n")
+        return build_message(office, _split(job.to), [], subject, body, [])
     if job.kind == outbox.MailKind.FORWARD:
         return build_forward(
             bytes(email_in_records.mail_of(job.item_id).raw), office, _split(job.to), job.note
@@ -267,6 +271,7 @@ def finish(
     step in the same transaction (a forward closes the OPDs' part of step 7; a letter is
     numbered in the outgoing book and moves to step 5)."""
     delivered = {
+        outbox.MailKind.NOTICE: None,
         outbox.MailKind.FORWARD: email_in.forward_sent,
         outbox.MailKind.SEND: functools.partial(
             email_out.sent, pattern=pattern, unit_code=unit_code

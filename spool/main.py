@@ -6,13 +6,20 @@ import contextlib
 import logging
 import threading
 
+from model import outbox
 from model.config import Config
+from model.db import write
+from model.errors import WarkatError
 from model.fax.spool import recover_orphans
+from model.org import email_of_role
+from model.roles import KASI
+from model.workflow import deadlines
 from spool.daemon import Daemon
 from spool.fax import FaxWorker
 from spool.mail import intake_worker, outbox_worker
 
 ORPHAN_SECONDS = 15.0
+NOTICE_SECONDS = 30.0
 
 
 def fax_devices(config: Config) -> list[str]:
@@ -29,6 +36,7 @@ def run_daemon(config: Config) -> int:
     with contextlib.ExitStack() as stack:
         daemon = Daemon()
         daemon.tasks["faks-pemulihan"] = orphan_watch
+        daemon.tasks["mutu-baku"] = deadline_watch(config)
         for label in fax_devices(config):
             device = label
             if label == "simulator":
@@ -57,3 +65,31 @@ def orphan_watch(stop: threading.Event) -> None:
                 "pekerjaan faks #%s terputus; diperiksa operator", job_id
             )
         stop.wait(ORPHAN_SECONDS)
+
+
+def deadline_watch(config: Config):
+    """Mutu baku notices as deadlines pass; with `[calendar] notify_email`, each overdue item
+    is mailed to the Kasi through the outbox too."""
+
+    def run(stop: threading.Event) -> None:
+        while not stop.is_set():
+            for notice in deadlines.scan():
+                if notice.threshold == deadlines.DUE and config.calendar.notify_email:
+                    mail_notice(config, notice)
+            stop.wait(NOTICE_SECONDS)
+
+    return run
+
+
+def mail_notice(config: Config, notice) -> None:
+    to = config.office.kasi_email or email_of_role(KASI)
+    if not to:
+        logging.getLogger("warkat.spool").warning("mutu baku: alamat email Kasi belum ada")
+        return
+    try:
+        with write():
+            outbox.enqueue(
+                None, notice.item, outbox.MailKind.NOTICE, to, note=deadlines.notice_mail(notice)
+            )
+    except WarkatError as exc:  # one notice of this item is still queued
+        logging.getLogger("warkat.spool").info("mutu baku #%s: %s", notice.item_id, exc)

@@ -131,7 +131,14 @@ def test_the_released_v3_database_upgrades_with_its_data_intact(tmp_path):
         else:
             assert kept == old, table
     new_tables = set(after) - set(before)
-    assert new_tables == {"audit_anchor", "planned_forward", "form_recovery"}
+    assert new_tables == {
+        "audit_anchor",
+        "planned_forward",
+        "form_recovery",
+        "office_closure",
+        "step_pause",
+        "deadline_notice",
+    }
     assert not any(after[table] for table in new_tables)
     assert after["fax_job"] == [before["fax_job"][0] + (None, 0)]  # call_started_at, call_pages
 

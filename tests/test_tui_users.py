@@ -44,7 +44,7 @@ def message(screen) -> str:
 
 
 def test_only_the_sysadmin_has_the_pengguna_screen(office):
-    assert [d.label for d in nav.for_user(user("sysadmin"))] == ["Pengguna"]
+    assert [d.label for d in nav.for_user(user("sysadmin"))] == ["Pengguna", "Kalender kerja"]
     assert "Pengguna" not in [d.label for d in nav.for_user(user("kasi"))]
 
 

@@ -48,6 +48,8 @@ def all_checks(home: Path, config: str | None = None) -> Iterator[Check]:
     if cfg is None:
         return
     yield doctor.last_backup(cfg)
+    if opened.status == OK:
+        yield doctor.holiday_list()
     yield from modems(cfg)
     yield printer(cfg)
     yield inbox(cfg)

@@ -125,6 +125,12 @@ DESTINATIONS: list[Destination] = [
         "users:UsersScreen",
         "tambah, nonaktifkan, atur ulang sandi, buka kunci",
     ),
+    Destination(
+        "Kalender kerja",
+        (SYSADMIN,),
+        "calendar:CalendarScreen",
+        "jam kerja, libur nasional, hari tutup kantor",
+    ),
 ]
 
 # (procedure, SOP action) -> the screen that takes that action; it receives item_id=. A step

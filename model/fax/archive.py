@@ -71,7 +71,7 @@ def history(item_id: int) -> list[HistoryRow]:
     rows = []
     for log in item.log.order_by(StepLog.at, StepLog.id):
         step = proc.step(log.from_step) if log.from_step not in (None, DONE) else None
-        clock = Clock(log.seconds, step.minutes) if step else None
+        clock = Clock(log.working_seconds, step.minutes) if step else None
         rows.append(
             HistoryRow(
                 log,

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import peewee
 
 from model.books.agenda import AgendaEntry
-from model.clock import Clock, clock_for
+from model.clock import Clock
 from model.fax import jobs as fax_jobs
 from model.fax.records import (
     Disposition,
@@ -21,6 +21,7 @@ from model.fax.records import (
 )
 from model.org import Unit, User
 from model.sop import FAX, Step
+from model.workflow import deadlines
 from model.workflow.inbox import waiting_for
 from model.workflow.items import StepLog, WorkItem
 
@@ -295,7 +296,7 @@ def request_rows(user: User) -> list[RequestRow]:
     rows = []
     for item in items:
         step = item.sop_step
-        clock = clock_for(item.step_entered_at, step.minutes) if step else None
+        clock = deadlines.clock(item) if step else None
         rows.append(
             RequestRow(
                 item.id,

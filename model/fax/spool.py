@@ -14,6 +14,9 @@ from model.base import now
 from model.db import write
 from model.fax.jobs import AttemptReport, log_transmission, record_attempt, recover, to_operator
 from model.fax.records import FaxDestination, FaxJob, JobStatus
+from model.workflow import deadlines
+
+WAITING = {"busy": "nada sibuk", "no_answer": "tidak diangkat"}  # waits on the far end
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ def claim_next(worker: str) -> FaxJob | None:
             .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED))
             .execute()
         )
+        if taken:
+            deadlines.resume(job.item_id)  # a try is made again: the operator's step counts
     return FaxJob.get_by_id(job.id) if taken else None
 
 
@@ -112,6 +117,8 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
             to_operator(job, report.message)
         elif report.retry_kind and job.attempts < job.max_tries:
             job.status, job.next_try_at = JobStatus.QUEUED, now() + policy.wait(report.retry_kind)
+            if report.retry_kind in WAITING and not _others_moving(job):
+                deadlines.pause(job.item_id, f"menunggu ulang faks: {WAITING[report.retry_kind]}")
             job.result = report.message
             job.progress = (
                 f"Percobaan {job.attempts}/{job.max_tries} gagal: {report.message}. "
@@ -125,6 +132,8 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
             log_transmission(
                 job, dest, report.ended_at, False, report.message, job.created_by, "modem"
             )
+        if job.status in (JobStatus.FAILED, JobStatus.DECIDE):
+            deadlines.resume(job.item_id)  # the operator has to act now
         audit.record(
             "daemon",
             "faks_percobaan",
@@ -141,3 +150,19 @@ def recover_orphans(by: str = "daemon") -> list[int]:
     """Recover every job held by an instance that is gone; returns their ids."""
     held = FaxJob.select(FaxJob.id).where(FaxJob.status == JobStatus.SENDING)
     return [j.id for j in held if recover(j.id, by)]
+
+
+def _others_moving(job: FaxJob) -> bool:
+    """Whether another destination of the job's letter is being sent or due now."""
+    return (
+        FaxJob.select()
+        .where(
+            (FaxJob.item == job.item_id)
+            & (FaxJob.id != job.id)
+            & (
+                (FaxJob.status == JobStatus.SENDING)
+                | ((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
+            )
+        )
+        .exists()
+    )

@@ -41,6 +41,7 @@ from model.migrations import (
     v006_integrity,
     v007_letter,
     v008_form_recovery,
+    v009_calendar,
 )
 from model.migrations.frozen import Frozen
 
@@ -53,6 +54,7 @@ STEPS = (
     v006_integrity,
     v007_letter,
     v008_form_recovery,
+    v009_calendar,
 )
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]

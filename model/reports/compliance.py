@@ -50,12 +50,12 @@ def monthly(year: int, month: int) -> list[StepFigures]:
     start, end = _month(year, month)
     durations: dict[tuple[str, int], list[float]] = {}
     query = (
-        StepLog.select(StepLog.from_step, StepLog.seconds, WorkItem.procedure)
+        StepLog.select(StepLog.from_step, StepLog.working_seconds, WorkItem.procedure)
         .join(WorkItem)
         .where(StepLog.from_step.is_null(False) & (StepLog.at >= start) & (StepLog.at < end))
     )
     for row in query.objects():
-        durations.setdefault((row.procedure, row.from_step), []).append(row.seconds / 60)
+        durations.setdefault((row.procedure, row.from_step), []).append(row.working_seconds / 60)
     out = []
     for proc in PROCEDURES.values():
         for step in proc.steps:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from model.clock import format_duration
 from model.sop import DONE, PROCEDURES, Procedure
 from model.workflow.items import StepLog
 
@@ -15,9 +16,10 @@ CREATED = "buat"  # the action code of an item's first log line (not an SOP acti
 class LogWords:
     action: str  # "Perlu dicetak/pemberkasan"
     to: str  # "langkah 3: Mencetak surat …", or "selesai"
+    paused: str = ""  # "dijeda 40 mnt kerja" when the step left had its clock paused
 
     def __str__(self) -> str:
-        return f"{self.action} → {self.to}"
+        return f"{self.action} → {self.to}" + (f" ({self.paused})" if self.paused else "")
 
 
 def action_label(procedure: Procedure | None, from_step: int | None, code: str) -> str:
@@ -44,4 +46,7 @@ def step_words(procedure: Procedure | None, number: int) -> str:
 def log_words(procedure: str, log: StepLog) -> LogWords:
     """The words of one step log line of an item of `procedure`."""
     proc = PROCEDURES.get(procedure)
-    return LogWords(action_label(proc, log.from_step, log.action), step_words(proc, log.to_step))
+    paused = f"dijeda {format_duration(log.paused_seconds)} kerja" if log.paused_seconds else ""
+    return LogWords(
+        action_label(proc, log.from_step, log.action), step_words(proc, log.to_step), paused
+    )

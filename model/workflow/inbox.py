@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
-from model.clock import Clock, clock_for
+from model.clock import Clock
 from model.org import User
 from model.sop import PROCEDURES, Procedure, Step
+from model.workflow import deadlines
 from model.workflow.items import WorkItem, pending_units
 from model.workflow.transitions import in_unit
 
@@ -52,6 +53,6 @@ def waiting_for(user: User, procedure: str | None = None) -> list[WorkRow]:
         proc = PROCEDURES[item.procedure]
         step = proc.step(item.step)
         if _visible(user, step, item):
-            rows.append(WorkRow(item, proc, step, clock_for(item.step_entered_at, step.minutes)))
+            rows.append(WorkRow(item, proc, step, deadlines.clock(item)))
     rows.sort(key=lambda r: (URGENCY.get(r.item.derajat, 2), r.item.step_entered_at))
     return rows

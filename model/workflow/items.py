@@ -27,6 +27,12 @@ class WorkItem(BaseModel):
     unit = peewee.ForeignKeyField(Unit, null=True, backref="items")
     created_at = peewee.DateTimeField(default=now)
     closed_at = peewee.DateTimeField(null=True)
+    # The mutu baku of the current step on the working calendar (model.workflow.deadlines):
+    # pauses so far, the open one, and when the step reaches 80 % and 100 % of its standard.
+    paused_seconds = peewee.IntegerField(default=0)
+    paused_since = peewee.DateTimeField(null=True)
+    warn_at = peewee.DateTimeField(null=True, index=True)
+    due_at = peewee.DateTimeField(null=True, index=True)
 
     @property
     def sop_step(self):
@@ -52,7 +58,9 @@ class StepLog(BaseModel):
     to_step = peewee.IntegerField()
     action = Line()
     note = Text(default="")
-    seconds = peewee.IntegerField(default=0)  # time the item spent at from_step
+    seconds = peewee.IntegerField(default=0)  # wall time the item spent at from_step
+    working_seconds = peewee.IntegerField(default=0)  # of it, working time not paused
+    paused_seconds = peewee.IntegerField(default=0)  # working time paused (deadlines)
 
 
 class UnitTask(BaseModel):

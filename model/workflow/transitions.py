@@ -9,6 +9,7 @@ from model.errors import Conflict, Invalid, NotAllowed
 from model.guard import account, names
 from model.org import User
 from model.sop import DONE, PROCEDURES, Step
+from model.workflow import deadlines
 from model.workflow.items import StepLog, WorkItem, task_units
 
 
@@ -70,6 +71,7 @@ def create_item(
     StepLog.create(
         item=item, actor=actor, role=role, from_step=None, to_step=number, action="buat", note=note
     )
+    deadlines.schedule(item.id)
     audit.record(
         actor.username if actor else "sistem",
         "buat",
@@ -102,12 +104,15 @@ def apply(
     move = step.action(action)
     role = "sistem" if system else acting_role(actor, step, item)
     at = now()
+    working, paused = deadlines.left_step(item, at)
     changed = (
         WorkItem.update(
             step=move.to,
             step_entered_at=at,
             version=WorkItem.version + 1,
             closed_at=at if move.to == DONE else None,
+            paused_seconds=0,
+            paused_since=None,
         )
         .where((WorkItem.id == item.id) & (WorkItem.version == item.version))
         .execute()
@@ -125,7 +130,10 @@ def apply(
         action=action,
         note=note,
         seconds=seconds,
+        working_seconds=working,
+        paused_seconds=paused,
     )
+    deadlines.entered(item.id, step.number, move.to)
     audit.record(
         actor.username if actor else "sistem",
         action,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.roles import PEMAKAI
 from model.workflow.inbox import WorkRow, waiting_for
 from tui import nav
 from tui.keys import bind
 from tui.widgets.clock import CLOCK, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.status import StatusLine

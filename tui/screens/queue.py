@@ -12,11 +12,12 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.org import User
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import StepClock
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static

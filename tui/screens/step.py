@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from model.roles import LABELS
@@ -17,6 +17,7 @@ from model.workflow.transitions import transition
 from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import StepClock
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Input, OptionList, Static
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model import auth, roles
 from model.auth import Account
 from tui.dialogs.accounts import AddUserDialog, ConfirmDisable, PasswordDialog
 from tui.keys import bind
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import Column, add_columns, at_cursor

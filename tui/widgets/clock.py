@@ -4,13 +4,13 @@ step on its detail and form screens (`StepClock`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 
 from rich.text import Text
 from textual.worker import Worker, WorkerState
 
-from model.clock import AMBER, RED, Clock, clock_for, format_duration
+from model.clock import AMBER, RED, Clock, format_duration
 from model.sop import DONE, Step
+from model.workflow import deadlines
 from model.workflow.items import WorkItem
 from tui.widgets.live_table import read
 from tui.widgets.plain import Static
@@ -30,26 +30,25 @@ class StepFacts:
 
     item_id: int
     number: int  # DONE when the item's procedure is finished
-    entered_at: datetime | None
-    minutes: int | None
+    clock: Clock | None
 
 
 def step_facts(item_id: int) -> StepFacts:
     item = WorkItem.get_by_id(item_id)
     if item.step == DONE:
-        return StepFacts(item_id, DONE, None, None)
-    return StepFacts(item_id, item.step, item.step_entered_at, item.sop_step.minutes)
+        return StepFacts(item_id, DONE, None)
+    return StepFacts(item_id, item.step, deadlines.clock(item))
 
 
 def step_clock_text(facts: StepFacts) -> Text:
     """`Mutu baku langkah 3: 4 mnt / 10 mnt`, coloured as the lists' clocks."""
     if facts.number == DONE:
         return Text("Selesai: tidak ada langkah yang berjalan.")
-    clock = clock_for(facts.entered_at, facts.minutes)
-    if not facts.minutes:
+    clock = facts.clock
+    if not clock.standard_minutes:
         return Text(f"Langkah {facts.number} (tanpa mutu baku): {format_duration(clock.seconds)}")
     text = Text(f"Mutu baku langkah {facts.number}: ")
-    text.append_text(clock_text(clock))
+    text.append(clock.detail, style=STYLES.get(clock.state, ""))
     return text
 
 

@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.base import now
 from model.books import agenda
@@ -18,6 +18,7 @@ from model.roles import ADMIN_UMUM
 from tui.dialogs.reason import ReasonDialog
 from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search

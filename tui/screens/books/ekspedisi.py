@@ -7,7 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.base import now
 from model.books import ekspedisi
@@ -18,6 +18,7 @@ from model.workflow.items import WorkItem
 from tui.dialogs.ekspedisi_forms import EntryForm, ReceiptForm
 from tui.keys import bind
 from tui.widgets.daterange import DATE_FORMAT
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import Column, add_columns, at_cursor

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Tab, Tabs
+from textual.widgets import Footer, Tab, Tabs
 
 from model.books.agenda import agenda_number
 from model.email_in import records as email_in_records
@@ -24,6 +24,7 @@ from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, outgoi
 from tui.screens.email_out.mail_send import jobs_text
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import StepClock, clock_text
+from tui.widgets.header import Header
 from tui.widgets.message import say
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search

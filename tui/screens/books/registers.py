@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.base import now
 from model.books import ekspedisi
@@ -17,6 +17,7 @@ from tui.keys import bind
 from tui.screens.books.ekspedisi import COLUMNS as EKSPEDISI_COLUMNS
 from tui.screens.books.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search

@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 from textual.widgets.option_list import Option
 
 from model.email_out import flow as email_out
@@ -28,6 +28,7 @@ from tui.screens.email_in.mail_view import outgoing_text, step_line
 from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import CLOCK, clock_text
+from tui.widgets.header import Header
 from tui.widgets.plain import OptionList, Static
 from tui.widgets.table import Column
 from tui.widgets.tone import tone

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, TextArea
 from textual.widgets.option_list import Option
 
 from model.email_in import records as email_in_records
@@ -28,6 +28,7 @@ from tui.screens.email_out.compose_kept import FIELD_WIDGETS, KeptLetter
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.field_errors import FieldErrors
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Label, OptionList, Static

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.fax import flow as fax_flow
 from model.fax.queue_rows import FaxRow, fax_rows
@@ -13,6 +13,7 @@ from model.sop import FAX, number
 from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Static

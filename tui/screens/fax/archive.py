@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.books.agenda import agenda_number
 from model.fax import archive
@@ -20,6 +20,7 @@ from model.workflow.items import WorkItem
 from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Input, Label, Static

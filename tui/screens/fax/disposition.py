@@ -11,7 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.books import klasifikasi
 from model.books.agenda import agenda_number
@@ -29,6 +29,7 @@ from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import CLOCK, StepClock, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Label, Static

@@ -7,7 +7,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, TextArea
+from textual.widgets import Footer, TextArea
 
 from model.base import now
 from model.books import klasifikasi
@@ -36,6 +36,7 @@ from tui.screens.recovery import RecoveredForm
 from tui.widgets.clock import StepClock
 from tui.widgets.daterange import parse_date
 from tui.widgets.field_errors import FieldErrors
+from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import DataTable, Input, Select, Static
 from tui.widgets.table import Column, add_columns

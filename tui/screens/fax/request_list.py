@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.fax.queue_rows import RequestRow, request_rows
 from tui.keys import bind
@@ -13,6 +13,7 @@ from tui.screens.fax.disposition import RequestDetail
 from tui.screens.fax.request import RequestFormScreen
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import Column, add_columns

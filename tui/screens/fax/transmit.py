@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Footer
 
 from model.base import now
 from model.fax import jobs as fax_jobs
@@ -18,6 +18,7 @@ from model.sop import FAX, number
 from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
+from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Static
