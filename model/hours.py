@@ -49,3 +49,24 @@ def hours_rule(text: object) -> str | None:
     except Invalid as exc:
         return str(exc)
     return None
+
+
+def describe(week: tuple[tuple[tuple[int, int], ...], ...]) -> str:
+    """Opening hours (Monday first) in words, days with the same hours named together:
+    `Senin–Kamis 07.30–12.00, 13.00–16.00 · Jumat … · Sabtu–Minggu libur`."""
+    groups: list[list] = []  # [first day, last day, spans]
+    for name, spans in zip(DAY_NAMES, week, strict=True):
+        if groups and groups[-1][2] == spans:
+            groups[-1][1] = name
+        else:
+            groups.append([name, name, spans])
+    parts = []
+    for first, last, spans in groups:
+        days = first if first == last else f"{first}–{last}"
+        shown = ", ".join(f"{_hm(s)}–{_hm(e)}" for s, e in spans)
+        parts.append(f"{days} {shown or 'libur'}")
+    return " · ".join(parts)
+
+
+def _hm(minute: int) -> str:
+    return f"{minute // 60:02d}.{minute % 60:02d}"

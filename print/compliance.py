@@ -62,6 +62,7 @@ def compliance_pdf(
     )
     pdf.set_font(SANS, size=8.5)
     pdf.ln(2)
+    within_chart(pdf, [r for r in data.rows if r.within_pct is not None and r.count])
     if data.set_aside:
         set_aside_line(pdf, data.set_aside)
     notes = (
@@ -103,3 +104,32 @@ def set_aside_line(pdf: Document, counts: tuple[tuple[str, int], ...]) -> None:
         new_y="NEXT",
     )
     pdf.ln(1)
+
+
+def within_chart(pdf: Document, rows: list) -> None:
+    """A horizontal bar per step that has a standard and was done this month: the share done
+    within it, the 80 % target marked; bars under the target are red."""
+    if not rows:
+        return
+    label_w, bar_w, line_h = 62.0, pdf.epw - 62.0 - 16.0, 4.6
+    pdf.set_font(SANS, "B", 9)
+    pdf.cell(pdf.epw, 6, "Sesuai standar per langkah (%)", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(SANS, size=8)
+    top, last = pdf.get_y(), None
+    for r in rows:
+        y = pdf.get_y()
+        pdf.cell(label_w - 16, line_h, r.procedure if r.procedure != last else "")
+        pdf.cell(16, line_h, f"langkah {r.step}", align="R")
+        last = r.procedure
+        x = pdf.get_x()
+        pdf.set_fill_color(*((190, 0, 0) if r.within_pct < TARGET_PCT else (70, 110, 170)))
+        if r.within_pct > 0:
+            pdf.rect(x, y + 0.8, bar_w * r.within_pct / 100, line_h - 1.6, style="F")
+        pdf.set_xy(x + bar_w + 1, y)
+        pdf.cell(15, line_h, f"{format_minutes(r.within_pct)}%", new_x="LMARGIN", new_y="NEXT")
+    target = pdf.l_margin + label_w + bar_w * TARGET_PCT / 100
+    pdf.set_draw_color(0)
+    pdf.set_dash_pattern(dash=1, gap=1)
+    pdf.line(target, top, target, pdf.get_y())
+    pdf.set_dash_pattern()
+    pdf.ln(2)

@@ -120,6 +120,12 @@ DESTINATIONS: list[Destination] = [
         "telusuri email masuk dan keluar beserta riwayatnya",
     ),
     Destination(
+        "Papan mutu baku",
+        (KASI,),
+        "board:BoardScreen",
+        "mutu baku per langkah hari ini, minggu ini, bulan ini",
+    ),
+    Destination(
         "Pengguna",
         (SYSADMIN,),
         "users:UsersScreen",

@@ -349,6 +349,7 @@ def agenda_label(item_id: int) -> tuple[bytes, str, str]:
 
 def compliance_report(year: int, month: int) -> tuple[bytes, str]:
     """The monthly mutu baku compliance report, signed by the Kasi."""
+    from model.reports.board import calendar_words
     from model.reports.compliance import monthly, set_aside
     from print.compliance import compliance_pdf
     from print.records import ComplianceReport, ComplianceRow
@@ -372,6 +373,7 @@ def compliance_report(year: int, month: int) -> tuple[bytes, str]:
         rows,
         _signatory(_first_with_role(KASI), KASI_TITLE),
         sop_number=SOP_NUMBER,
+        notes=(calendar_words(year, month),),
         set_aside=tuple((c.label, c.count) for c in set_aside(year, month)),
     )
     title = f"Kepatuhan mutu baku {year}-{month:02d}"

@@ -42,6 +42,7 @@ from model.migrations import (
     v007_letter,
     v008_form_recovery,
     v009_calendar,
+    v010_step_log_at,
 )
 from model.migrations.frozen import Frozen
 
@@ -55,6 +56,7 @@ STEPS = (
     v007_letter,
     v008_form_recovery,
     v009_calendar,
+    v010_step_log_at,
 )
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]

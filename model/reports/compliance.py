@@ -35,7 +35,8 @@ class SetAsideCount:
     count: int
 
 
-def _p90(values: list[float]) -> float:
+def p90(values: list[float]) -> float:
+    """The 90th percentile (nearest rank) of `values`."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(0.9 * (len(ordered) - 1))))]
 
@@ -73,7 +74,7 @@ def monthly(year: int, month: int) -> list[StepFigures]:
                     step.name,
                     len(values),
                     round(median(values), 1) if values else None,
-                    round(_p90(values), 1) if values else None,
+                    round(p90(values), 1) if values else None,
                     step.minutes,
                     within,
                 )

@@ -51,7 +51,7 @@ class StepLog(BaseModel):
     """One transition: who, as which role, when, from which step to which, and why."""
 
     item = peewee.ForeignKeyField(WorkItem, backref="log", on_delete="CASCADE")
-    at = peewee.DateTimeField(default=now)
+    at = peewee.DateTimeField(default=now, index=True)
     actor = peewee.ForeignKeyField(User, null=True, backref="actions")
     role = Line(default="")
     from_step = peewee.IntegerField(null=True)

@@ -13,7 +13,7 @@ from textual.widgets import Footer
 
 from model.base import now
 from model.calendar import calendar, closures
-from model.hours import DAY_NAMES
+from model.hours import DAY_NAMES, describe
 from model.workflow import deadlines
 from tui.dialogs.base import FormDialog
 from tui.dialogs.question import confirm
@@ -32,25 +32,6 @@ COLUMNS = (
     Column("Jenis", whole=True),
 )
 OFFICE = "kantor"
-
-
-def hours_line() -> str:
-    """The opening hours, days with the same hours named together: `Senin–Kamis 07.30–12.00,
-    13.00–16.00 · Jumat … · Sabtu–Minggu libur`."""
-    groups: list[list] = []  # [first day, last day, spans]
-    for name, spans in zip(DAY_NAMES, calendar().hours, strict=True):
-        if groups and groups[-1][2] == spans:
-            groups[-1][1] = name
-        else:
-            groups.append([name, name, spans])
-    parts = []
-    for first, last, spans in groups:
-        days = first if first == last else f"{first}–{last}"
-        shown = ", ".join(
-            f"{s // 60:02d}.{s % 60:02d}–{e // 60:02d}.{e % 60:02d}" for s, e in spans
-        )
-        parts.append(f"{days} {shown or 'libur'}")
-    return " · ".join(parts)
 
 
 class ClosureDialog(FormDialog[int]):
@@ -106,7 +87,7 @@ class CalendarScreen(Screen):
     def show(self) -> None:
         cal = calendar()
         self.query_one("#calendar-hours", Static).update(
-            Text(f"Jam kerja (warkat.toml [calendar]): {hours_line()}")
+            Text(f"Jam kerja (warkat.toml [calendar]): {describe(cal.hours)}")
         )
         year = next((y for y in cal.years if y.year == self.year), None)
         if year is None:
