@@ -8,8 +8,9 @@ against a plain full scan computing the same figures in Python in the same run.
 The home is built once through the model (model.workflow.transitions: every item created and
 moved step by step by its SOP actions on a frozen clock walking through a year of working
 hours, batched a thousand items per transaction) into benchmarks/.cache/ and reused. Each
-figure is timed --repeat times, interleaved with its baseline; median and p95 are printed with
-the tracemalloc peak, as a Markdown table, and both sides are checked to agree.
+figure is timed --repeat times, then its baseline (a third as often: it is slow) in the same
+process on the same data; median and p95 are printed with the tracemalloc peak of one more
+call, as a Markdown table, and both sides are checked to agree.
 """
 
 from __future__ import annotations
