@@ -16,7 +16,7 @@ from model.reports.board import MONTH, TODAY, WEEK, board, oldest, period_range
 from model.reports.compliance import p90
 from model.sop import DONE, PROCEDURES
 from model.workflow import deadlines
-from model.workflow.items import StepLog, WorkItem
+from model.workflow.items import StepLog, UnitTask, WorkItem
 from model.workflow.transitions import create_item, transition
 
 START = datetime(2026, 11, 23, 7, 30)  # a Monday
@@ -105,3 +105,22 @@ def test_the_oldest_items_come_first_with_their_clocks(home):
         items = oldest(r.procedure, r.step, AT)
         entered = [WorkItem.get_by_id(i.item_id).step_entered_at for i in items]
         assert entered == sorted(entered) and len(items) == min(r.open_now, 5)
+
+
+def test_a_step_units_act_on_names_the_units_still_owing(office):
+    from tests.conftest import user
+    from tests.mail_helpers import incoming_at
+
+    incoming_at(7)  # forwarded to the staf's unit, not yet followed up
+    [row] = [r for r in board(MONTH) if (r.procedure, r.step) == ("email_in", 7)]
+    unit = user("staf").unit
+    owing = sum(
+        1
+        for task in UnitTask.select().where(
+            UnitTask.unit == unit, UnitTask.followed_up_at.is_null()
+        )
+        if task.item.step == 7 and task.item.closed_at is None
+    )
+    assert (
+        owing >= 1 and row.waits_for.startswith("Staf") and f"{unit.name} {owing}" in row.waits_for
+    )

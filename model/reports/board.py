@@ -15,11 +15,12 @@ from model.base import now
 from model.calendar import calendar, closures
 from model.clock import Clock
 from model.hours import describe
+from model.org import Unit
 from model.reports.compliance import p90
 from model.roles import LABELS
 from model.sop import PROCEDURES
 from model.workflow import deadlines
-from model.workflow.items import StepLog, WorkItem
+from model.workflow.items import StepLog, UnitTask, WorkItem
 
 TODAY, WEEK, MONTH = "hari", "minggu", "bulan"
 PERIODS = {TODAY: "Hari ini", WEEK: "Minggu ini", MONTH: "Bulan ini"}
@@ -105,10 +106,35 @@ def board(period: str, at: datetime | None = None) -> list[StepRow]:
                     open_now.get(key, 0),
                     near.get(key, 0) - late.get(key, 0),
                     late.get(key, 0),
-                    ", ".join(LABELS[r] for r in step.roles) or "sistem",
+                    _waits_for(proc.code, step),
                 )
             )
     return rows
+
+
+def _waits_for(procedure: str, step) -> str:
+    """The step's roles; for a step a unit acts on, the units still owing and how many items
+    each (`Staf: Bidang Aplikasi Informatika 3, Sekretariat 1`)."""
+    roles = ", ".join(LABELS[r] for r in step.roles) or "sistem"
+    if step.scope != "unit":
+        return roles
+    owing = (
+        UnitTask.select(Unit.name, peewee.fn.COUNT(UnitTask.id))
+        .join(Unit)
+        .switch(UnitTask)
+        .join(WorkItem)
+        .where(
+            (WorkItem.procedure == procedure)
+            & (WorkItem.step == step.number)
+            & WorkItem.closed_at.is_null()
+            & UnitTask.followed_up_at.is_null()
+        )
+        .group_by(Unit.name)
+        .order_by(peewee.fn.COUNT(UnitTask.id).desc(), Unit.name)
+        .tuples()
+    )
+    units = ", ".join(f"{name} {n}" for name, n in owing)
+    return f"{roles}: {units}" if units else roles
 
 
 def _counts(where) -> dict[tuple[str, int], int]:

@@ -143,7 +143,7 @@ class BoardScreen(Screen):
         detail.update(
             Text(
                 f"{row.procedure_name} langkah {row.step}: {row.name} · baku {standard} · "
-                f"menunggu {row.waits_for}: {row.open_now} item, {row.near_now} hampir, "
+                f"menunggu {row.waits_for} · {row.open_now} item, {row.near_now} hampir, "
                 f"{row.late_now} lewat"
             )
         )
