@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from hw.faxpage import FaxDocument, render_pages
-from hw.modem import Class2Driver, ModemConfig, SendResult
+from hw.modem import ModemConfig, SendResult, best_class, driver_for, offers
 from hw.t4 import encode_page
 
 TEST_BODY = (
@@ -52,7 +52,7 @@ def send_test(
     """
     config = replace(config, device=device) if config else ModemConfig(device)
     pages = [encode_page(page) for page in render_pages(test_document(fine))]
-    result = Class2Driver(config).send(number, pages, fine=fine)
+    result = driver_for(config).send(number, pages, fine=fine)
     if not result.reached_line:
         return False, result.message
     return result.ok, describe_result(result, number)
@@ -61,7 +61,7 @@ def send_test(
 def modem_info(device: str, config: ModemConfig | None = None) -> str:
     """What the modem at ``device`` reports about itself; raises ModemError if it cannot."""
     config = replace(config, device=device) if config else ModemConfig(device)
-    info = Class2Driver(config).identify()
+    info = driver_for(config).identify()
     lines = [
         f"Port: {device}",
         f"Pabrikan: {info.manufacturer or '-'}",
@@ -70,6 +70,9 @@ def modem_info(device: str, config: ModemConfig | None = None) -> str:
         f"Kelas faks: {', '.join(info.classes) or '-'}",
         f"ATI: {info.ati or '-'}",
     ]
-    if config.fax_class not in info.classes:
-        lines.append(f"Peringatan: modem tidak mendukung faks kelas {config.fax_class}")
+    if not offers(info.classes, config.fax_class):
+        wanted = "1, 2 atau 2.0" if config.fax_class == "auto" else config.fax_class
+        lines.append(f"Peringatan: modem tidak mendukung faks kelas {wanted}")
+    elif config.fax_class == "auto":
+        lines.append(f"Kelas faks dipakai (auto): {best_class(info.classes)}")
     return "\n".join(lines)

@@ -7,15 +7,14 @@ Sendable attachments: plain text (.txt), PDF (.pdf) and images (.png, .jpg/.jpeg
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
 import textwrap
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
 
+import pypdfium2
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 WIDTH = 1728
@@ -25,7 +24,12 @@ MARGIN = 96
 HEADER_HEIGHT = 44
 BODY_SIZE = 30
 HEADER_SIZE = 24
-FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path(__file__).parents[1] / "print" / "fonts",
+)
+DPI_X, DPI_Y = 204, 196
+PDFIUM = threading.Lock()  # PDFium is not thread-safe; the daemon runs a worker per modem
 ATTACHMENT_TYPES = {
     ".txt": "teks",
     ".pdf": "PDF",
@@ -54,14 +58,15 @@ class FaxDocument:
 
 
 @lru_cache(maxsize=16)
-def _font(name: str, size: int):
-    path = FONT_DIR / name
-    if path.exists():
-        return ImageFont.truetype(str(path), size)
+def font(name: str, size: int):
+    """A DejaVu font: the system's, else the copy shipped with print/."""
+    for folder in FONT_DIRS:
+        if (folder / name).exists():
+            return ImageFont.truetype(str(folder / name), size)
     return ImageFont.load_default(size)
 
 
-def _to_fax(gray: Image.Image, fine: bool, dither: bool = False) -> Image.Image:
+def to_fax(gray: Image.Image, fine: bool, dither: bool = False) -> Image.Image:
     """Fine-resolution grayscale page -> 1-bit page at the wanted resolution."""
     if not fine:
         height = STANDARD_LINES if gray.height == FINE_LINES else gray.height // 2
@@ -75,10 +80,10 @@ def _text_strip(text: str, right: str = "") -> Image.Image:
     """One header line (fine resolution, grayscale), ``right`` aligned to the right margin."""
     strip = Image.new("L", (WIDTH, HEADER_HEIGHT), 255)
     draw = ImageDraw.Draw(strip)
-    font = _font("DejaVuSansMono.ttf", HEADER_SIZE)
-    draw.text((MARGIN // 2, 8), text, font=font, fill=0)
+    mono = font("DejaVuSansMono.ttf", HEADER_SIZE)
+    draw.text((MARGIN // 2, 8), text, font=mono, fill=0)
     if right:
-        draw.text((WIDTH - MARGIN // 2, 8), right, font=font, fill=0, anchor="ra")
+        draw.text((WIDTH - MARGIN // 2, 8), right, font=mono, fill=0, anchor="ra")
     draw.line((MARGIN // 2, HEADER_HEIGHT - 4, WIDTH - MARGIN // 2, HEADER_HEIGHT - 4), fill=0)
     return strip
 
@@ -86,18 +91,22 @@ def _text_strip(text: str, right: str = "") -> Image.Image:
 def stamp_header(page: Image.Image, text: str, right: str = "") -> Image.Image:
     """Draw the transmit header across the top of a 1-bit page (in place) and return it."""
     fine = page.height > STANDARD_LINES + 10
-    strip = _to_fax(_text_strip(text, right), fine)
+    strip = to_fax(_text_strip(text, right), fine)
     page.paste(strip, (0, 0))
     return page
 
 
+def header_line(header: str, sent_at: datetime, agenda_number: str) -> str:
+    """The transmit header line without the page counter."""
+    return f"{header}  {sent_at:%d-%m-%Y %H:%M}  No. {agenda_number}"
+
+
 def header_text(doc: FaxDocument) -> str:
-    """The header line without the page counter."""
-    return f"{doc.header}  {doc.sent_at:%d-%m-%Y %H:%M}  No. {doc.agenda_number}"
+    return header_line(doc.header, doc.sent_at, doc.agenda_number)
 
 
-def _columns(font, width: int) -> int:
-    return max(20, int(width // font.getlength("M")))
+def _columns(face, width: int) -> int:
+    return max(20, int(width // face.getlength("M")))
 
 
 def _wrap(body: str, columns: int) -> list[str]:
@@ -110,13 +119,15 @@ def _wrap(body: str, columns: int) -> list[str]:
     return lines
 
 
-def _letterhead(draw: ImageDraw.ImageDraw, lines: list[str], top: int) -> int:
-    """Centre the letterhead lines, rule them off; return the y below it."""
+def letterhead(draw: ImageDraw.ImageDraw, lines: list[str], top: int) -> int:
+    """Centre the kop (government, office in bold, then address lines), rule it off with a
+    double line; return the y below it."""
     y = top
     for i, line in enumerate(lines):
-        font = _font("DejaVuSans-Bold.ttf", 40) if i == 0 else _font("DejaVuSans.ttf", 30)
-        draw.text((WIDTH // 2, y), line, font=font, fill=0, anchor="ma")
-        y += 52 if i == 0 else 40
+        size = (36, 44)[i] if i < 2 else 28
+        face = font("DejaVuSans-Bold.ttf" if i < 2 else "DejaVuSans.ttf", size)
+        draw.text((WIDTH // 2, y), line, font=face, fill=0, anchor="ma")
+        y += size + 12
     if lines:
         y += 10
         draw.rectangle((MARGIN, y, WIDTH - MARGIN, y + 5), fill=0)
@@ -125,23 +136,23 @@ def _letterhead(draw: ImageDraw.ImageDraw, lines: list[str], top: int) -> int:
     return y
 
 
-def text_pages(body: str, letterhead: list[str] = (), fine: bool = False) -> list[Image.Image]:
-    """Word-wrap ``body`` in a monospace font onto pages; ``letterhead`` tops the first one."""
-    font = _font("DejaVuSansMono.ttf", BODY_SIZE)
+def text_pages(body: str, kop: list[str] = (), fine: bool = False) -> list[Image.Image]:
+    """Word-wrap ``body`` in a monospace font onto pages; the ``kop`` lines top the first."""
+    mono = font("DejaVuSansMono.ttf", BODY_SIZE)
     line_height = int(BODY_SIZE * 1.3)
-    lines = _wrap(body, _columns(font, WIDTH - 2 * MARGIN))
+    lines = _wrap(body, _columns(mono, WIDTH - 2 * MARGIN))
     pages: list[Image.Image] = []
     while lines or not pages:
         gray = Image.new("L", (WIDTH, FINE_LINES), 255)
         draw = ImageDraw.Draw(gray)
         y = HEADER_HEIGHT + 40
         if not pages:
-            y = _letterhead(draw, list(letterhead), y)
+            y = letterhead(draw, list(kop), y)
         fits = max(1, (FINE_LINES - MARGIN - y) // line_height)
         chunk, lines = lines[:fits], lines[fits:]
         for i, line in enumerate(chunk):
-            draw.text((MARGIN, y + i * line_height), line, font=font, fill=0)
-        pages.append(_to_fax(gray, fine))
+            draw.text((MARGIN, y + i * line_height), line, font=mono, fill=0)
+        pages.append(to_fax(gray, fine))
     return pages
 
 
@@ -157,7 +168,7 @@ def _place(gray: Image.Image, fine: bool, dither: bool) -> Image.Image:
     size = (max(1, round(gray.width * scale)), max(1, round(gray.height * scale)))
     canvas = Image.new("L", (WIDTH, FINE_LINES), 255)
     canvas.paste(gray.resize(size, Image.Resampling.LANCZOS), ((WIDTH - size[0]) // 2, 0))
-    return _to_fax(canvas, fine, dither)
+    return to_fax(canvas, fine, dither)
 
 
 def image_to_fax_page(image: Image.Image, fine: bool = False) -> Image.Image:
@@ -171,38 +182,41 @@ def image_to_fax_page(image: Image.Image, fine: bool = False) -> Image.Image:
 
 
 def pdf_to_fax_pages(pdf: bytes | str | Path, fine: bool = False) -> list[Image.Image]:
-    """Rasterise every PDF page with ``pdftoppm`` straight at 204x196 dpi.
-
-    pdftoppm (Debian package poppler-utils) is used rather than a Python PDF renderer: it is
-    robust with real-world PDFs, adds no Python dependency and is packaged on every distro.
-    """
-    if shutil.which("pdftoppm") is None:
-        raise FaxPageError(
-            "Lampiran PDF tidak dapat diubah: program pdftoppm tidak ditemukan "
-            "(pasang paket poppler-utils)"
-        )
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp, "in.pdf")
-        if isinstance(pdf, bytes):
-            source.write_bytes(pdf)
-        else:
-            source = Path(pdf)
-        done = subprocess.run(
-            ["pdftoppm", "-gray", "-rx", "204", "-ry", "196", str(source), str(Path(tmp, "p"))],
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise FaxPageError(f"Lampiran PDF tidak dapat dibaca: {done.stderr.strip()[:200]}")
-        pages = []
-        for path in sorted(Path(tmp).glob("p-*.pgm")):
-            with Image.open(path) as gray:
-                pages.append(_place(gray.convert("L"), fine, dither=not _is_bilevel(gray)))
-    if not pages:
+    """Rasterise every PDF page with PDFium (pypdfium2, a pip wheel: no system packages) at
+    204 dpi, then to 196 lines per inch, onto fax pages."""
+    source = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
+    with PDFIUM:
+        try:
+            grays = _pdf_grays(source)
+        except pypdfium2.PdfiumError as exc:
+            raise FaxPageError(f"Lampiran PDF tidak dapat dibaca: {exc}") from exc
+    if not grays:
         raise FaxPageError("Lampiran PDF tidak berisi halaman")
-    return pages
+    return [_place(gray, fine, dither=not _is_bilevel(gray)) for gray in grays]
+
+
+def _pdf_grays(source: bytes) -> list[Image.Image]:
+    """Each page in grayscale at 204x196 dpi."""
+    document = pypdfium2.PdfDocument(source)
+    grays = []
+    try:
+        for page in document:
+            gray = page.render(scale=DPI_X / 72, grayscale=True).to_pil().convert("L")
+            page.close()
+            height = max(1, round(gray.height * DPI_Y / DPI_X))
+            grays.append(gray.resize((gray.width, height), Image.Resampling.LANCZOS))
+    finally:
+        document.close()
+    return grays
+
+
+def attachment_pages(name: str, data: bytes | None, fine: bool = False) -> list[Image.Image]:
+    """Fax pages of a request's stored attachment (PDF or text); none without one."""
+    if not data:
+        return []
+    if name.lower().endswith(".pdf"):
+        return pdf_to_fax_pages(bytes(data), fine)
+    return text_pages(bytes(data).decode("utf-8", "replace"), fine=fine)
 
 
 def load_attachment(path: str | Path, fine: bool = False) -> list[Image.Image]:

@@ -54,6 +54,7 @@ class OfficeConfig(Section):
     email: str
     fax_id: str
     kasi_email: str
+    place: str  # where the office signs: "Trenggalek, 3 Desember 2026"
 
 
 @dataclass(frozen=True)
@@ -93,12 +94,14 @@ class FaxConfig(Section):
     dial_prefix: str
     dial_mode: str
     max_tries: int
+    kill_after_hours: float
     wait_busy_minutes: float
     wait_no_answer_minutes: float
     wait_failure_minutes: float
     unavailable_wait_seconds: float
     lock_dir: str
     simulator_speedup: float
+    cover_note: str  # the lembar pengantar faksimili's note
 
     @property
     def all_devices(self) -> tuple[str, ...]:

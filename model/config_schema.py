@@ -89,6 +89,10 @@ def _texts(value: list) -> str | None:
     return None if all(isinstance(v, str) for v in value) else _KIND_RULE[LIST]
 
 
+COVER_NOTE = (
+    "Bersama ini kami sampaikan naskah dinas terlampir. Apabila halaman yang diterima tidak "
+    "lengkap atau tidak terbaca, mohon segera menghubungi kami melalui nomor pada kop surat."
+)
 PORT = Range(1, 65535)
 MINUTES = Range(0, 1440, above=True)
 SECONDS = Range(0, 86400, above=True)
@@ -111,6 +115,7 @@ SCHEMA: tuple[Key, ...] = (
     Key("office", "email", TEXT, "kominfo@trenggalekkab.go.id"),
     Key("office", "fax_id", TEXT, "+62 355 791234"),
     Key("office", "kasi_email", TEXT, ""),
+    Key("office", "place", TEXT, "Trenggalek"),
     Key("database", "url", TEXT, ""),
     Key("agenda", "pattern", TEXT, DEFAULT_PATTERN, _pattern),
     Key("backup", "dir", TEXT, "cadangan"),
@@ -120,7 +125,7 @@ SCHEMA: tuple[Key, ...] = (
     Key("fax", "device", TEXT, "simulator"),
     Key("fax", "devices", LIST, [], _texts),
     Key("fax", "speed", INT, 19200, (2400, 4800, 9600, 19200, 38400, 57600, 115200)),
-    Key("fax", "class", TEXT, "2.0", ("2.0", "2")),
+    Key("fax", "class", TEXT, "2.0", ("2.0", "2", "1.0", "1", "auto")),
     Key("fax", "flow", TEXT, "rtscts", ("rtscts", "xonxoff", "none")),
     Key("fax", "lsb_first", BOOL, True),
     Key("fax", "local_id", TEXT, "+62 355 791234", _local_id),
@@ -128,12 +133,14 @@ SCHEMA: tuple[Key, ...] = (
     Key("fax", "dial_prefix", TEXT, ""),
     Key("fax", "dial_mode", TEXT, "tone", ("tone", "pulse")),
     Key("fax", "max_tries", INT, 3, Range(1, 20)),
+    Key("fax", "kill_after_hours", NUMBER, 3, Range(0, 168)),
     Key("fax", "wait_busy_minutes", NUMBER, 3, MINUTES),
     Key("fax", "wait_no_answer_minutes", NUMBER, 5, MINUTES),
     Key("fax", "wait_failure_minutes", NUMBER, 2, MINUTES),
     Key("fax", "unavailable_wait_seconds", NUMBER, 30, SECONDS),
     Key("fax", "lock_dir", TEXT, "/var/lock"),
     Key("fax", "simulator_speedup", NUMBER, 4, Range(0, 1000, above=True)),
+    Key("fax", "cover_note", TEXT, COVER_NOTE),
     Key("mail", "inbox", TEXT, "maildir", ("maildir", "imap")),
     Key("mail", "maildir", TEXT, "inbox"),
     Key("mail", "imap_host", TEXT, ""),
@@ -256,6 +263,8 @@ fax_id = "+62 355 791234"
 # Alamat email Kasi Persandian untuk kiriman harian kepala jejak audit (warkat audit anchor
 # --email). Kosong: email unit Kasi di data organisasi.
 kasi_email = ""
+# Tempat pada tanda tangan berita faksimili, mis. "Trenggalek, 3 Desember 2026".
+place = "Trenggalek"
 
 [database]
 # Kosong: berkas SQLite warkat.db di folder data. PostgreSQL: "postgresql://user:pw@host/db"
@@ -283,6 +292,8 @@ device = "simulator"
 # Beberapa modem sekaligus: daftar port, mis. ["/dev/ttyUSB0", "/dev/ttyUSB1"] (mengganti device).
 devices = []
 speed = 19200
+# Kelas faks modem: "2.0", "2", "1" / "1.0" (modem USB murah, T.30 dijalankan Warkat) atau
+# "auto" (tanya modem: 2.0 bila ada, lalu 2, lalu 1).
 class = "2.0"
 flow = "rtscts"
 lsb_first = true
@@ -293,6 +304,9 @@ dial_prefix = ""
 # Cara memutar nomor: "tone" (nada) atau "pulse" (pulsa).
 dial_mode = "tone"
 max_tries = 3
+# Batas kirim bawaan: faks yang belum terkirim sekian jam setelah dijadwalkan kembali ke operator
+# (0 = tanpa batas). Operator dapat mengubahnya per kiriman.
+kill_after_hours = 3
 wait_busy_minutes = 3
 wait_no_answer_minutes = 5
 wait_failure_minutes = 2
@@ -303,6 +317,8 @@ unavailable_wait_seconds = 30
 lock_dir = "/var/lock"
 # Modem tiruan: berapa kali lebih cepat dari modem sungguhan.
 simulator_speedup = 4
+# Catatan pada lembar pengantar faksimili (halaman pertama di depan lampiran tanpa isi berita).
+cover_note = "Bersama ini kami sampaikan naskah dinas terlampir. Apabila halaman yang diterima tidak lengkap atau tidak terbaca, mohon segera menghubungi kami melalui nomor pada kop surat."
 
 [mail]
 # Kotak surat kantor. inbox: "maildir" (folder lokal) atau "imap".

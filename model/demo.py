@@ -7,6 +7,7 @@ from datetime import timedelta
 from model import auth
 from model.base import now
 from model.books.agenda import DEFAULT_PATTERN
+from model.contacts import ContactGroup, GroupMember
 from model.db import write
 from model.email_in import flow as email_in
 from model.email_out import flow as email_out
@@ -70,6 +71,14 @@ CONTACTS = [
     ),
     ("Kantor Kecamatan Panggul", "Sekretariat", "0355-591022", ""),
 ]
+KECAMATAN = (  # the other 13 of Trenggalek's 14 (demo numbers)
+    "Bendungan Dongko Durenan Gandusari Kampak Karangan Munjungan Pogalan Pule Suruh "
+    "Trenggalek Tugu Watulimo"
+).split()
+GROUPS = {  # name -> its members' names
+    "Semua Kecamatan": [f"Kantor Kecamatan {k}" for k in ["Panggul", *KECAMATAN]],
+    "Provinsi dan Pusat": [c[0] for c in CONTACTS[:3]],
+}
 
 FAX_TEXT = """Dengan hormat,
 
@@ -104,6 +113,17 @@ def seed(items: bool = True) -> None:
             Position.create(name=name, unit=units[unit])
         for name, org, fax, email in CONTACTS:
             Contact.create(name=name, organisation=org, fax=fax, email=email)
+        for n, name in enumerate(KECAMATAN, start=1):
+            Contact.create(
+                name=f"Kantor Kecamatan {name}",
+                organisation="Sekretariat",
+                fax=f"0355-79{n:04d}",
+                email="",
+            )
+        for name, members in GROUPS.items():
+            group = ContactGroup.create(name=name)
+            for contact in Contact.select().where(Contact.name.in_(members)):
+                GroupMember.create(group=group, contact=contact)
     for username, full_name, nip, unit, roles in USERS:
         auth.add_user(username, full_name, PASSWORD, roles, unit_code=unit, nip=nip, by="demo")
     if items:

@@ -28,6 +28,8 @@ CALL_HEADINGS = (
     "Kode putus",
 )
 CALL_WIDTHS = (8, 19, 15.5, 16, 19.5, 10, 30, 33, 14)
+LETTER_HEADINGS = ("No", "Tujuan", "Nomor", "Status", "Coba", "Hlm", "Waktu")
+LETTER_WIDTHS = (8, 45, 24, 43, 12, 12, 21)
 CALL_ALIGN = ("CENTER", "LEFT", "CENTER", "LEFT", "RIGHT", "CENTER", "LEFT", "LEFT", "CENTER")
 
 
@@ -175,4 +177,40 @@ def journal_pdf(data: TransmissionReport, letterhead: Letterhead, paper: str = "
         new_x="LMARGIN",
         new_y="NEXT",
     )
+    _letter(pdf, data)
     return pdf.to_bytes()
+
+
+def _letter(pdf: Document, data: TransmissionReport) -> None:
+    """Every destination of the letter, so one journal tells the whole send."""
+    if len(data.letter) < 2:
+        return
+    pdf.ln(4)
+    pdf.set_font(SANS, "B", 10)
+    sent = sum(d.status == "Terkirim" for d in data.letter)
+    pdf.cell(
+        pdf.epw,
+        6,
+        f"Semua tujuan berita {data.agenda_number}: {sent} dari {len(data.letter)} terkirim",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    day = data.started or data.ended
+    pdf.data_table(
+        LETTER_HEADINGS,
+        [
+            [
+                str(n),
+                d.name + (f"\n({d.group})" if d.group else ""),
+                d.number,
+                d.status,
+                str(d.tries),
+                d.pages,
+                _at(d.at, day),
+            ]
+            for n, d in enumerate(data.letter, 1)
+        ],
+        LETTER_WIDTHS,
+        align=("CENTER", "LEFT", "LEFT", "LEFT", "CENTER", "CENTER", "LEFT"),
+        font_size=8,
+    )

@@ -103,6 +103,19 @@ class Attempt:
 
 
 @dataclass(frozen=True)
+class LetterDestination:
+    """One destination of the letter, as the journal's overview lists them all."""
+
+    name: str
+    group: str
+    number: str
+    status: str  # "Terkirim", "Antre (kirim pada 14.00)", "Gagal: Nomor sibuk" …
+    tries: int
+    pages: str  # "3/3"
+    at: datetime | None  # sent, or the last call
+
+
+@dataclass(frozen=True)
 class TransmissionReport:
     """Jurnal pengiriman: the TX report of one fax job, every call it made."""
 
@@ -125,6 +138,7 @@ class TransmissionReport:
     operator: str = ""
     attempts: tuple[Attempt, ...] = ()
     thumbnail: Any = None  # PNG bytes or PIL image of page 1
+    letter: tuple[LetterDestination, ...] = ()  # every destination, when there are several
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests use (real Dovecot, CUPS with cups-pdf, poppler,
 # DejaVu fonts, PostgreSQL; OpenSSH, sudo, systemd-analyze and python3-venv for the server
-# install), only those missing, and only when running as root.
+# install; SpanDSP, libtiff and a C compiler to build the Class 1 fax far end), only those
+# missing, and only when running as root.
 set -euo pipefail
 want=(dovecot-core dovecot-imapd cups cups-client printer-driver-cups-pdf poppler-utils
       fonts-dejavu-core e2fsprogs postgresql tmux openssh-server openssh-client sudo systemd
-      python3-venv procps)
+      python3-venv procps libspandsp-dev libtiff-dev gcc libc6-dev pkg-config)
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

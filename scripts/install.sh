@@ -28,7 +28,7 @@ ETC=/etc/warkat
 APP=/opt/warkat
 VENV=$APP/venv
 BIN=/usr/local/bin/warkat
-PACKAGES=(python3 python3-venv fonts-dejavu-core poppler-utils cups-client sudo
+PACKAGES=(python3 python3-venv fonts-dejavu-core cups-client sudo
           openssh-server util-linux)
 umask 022
 

@@ -5,19 +5,29 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import io
+import itertools
 import logging
 import re
 import threading
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
 from model import heartbeat
 from model.base import now
-from model.books.agenda import agenda_number
 from model.config import Config
 from model.fax.jobs import AttemptReport
-from model.fax.records import FaxJob, request_of
-from model.fax.spool import RetryPolicy, claim_next, finish, release, report_progress, start_sending
+from model.fax.message import message_of
+from model.fax.records import FaxJob
+from model.fax.spool import (
+    RetryPolicy,
+    claim_next,
+    claim_same_number,
+    finish,
+    release,
+    report_progress,
+    start_sending,
+)
 
 log = logging.getLogger("warkat.spool.fax")
 IDLE_SECONDS = 2.0
@@ -45,25 +55,13 @@ def retry_policy(cfg: Config) -> RetryPolicy:
 
 
 def render_job(cfg: Config, job: FaxJob) -> list:
-    """The message of `job` as 1-bit fax pages (letterhead, header line, attachment pages)."""
-    from hw.faxpage import FaxDocument, pdf_to_fax_pages, render_pages, text_pages
+    """The message of `job` as 1-bit fax pages: its destination's message page(s), then the
+    attachment, each with the header line."""
+    from hw.faxmessage import render_message
+    from hw.faxpage import header_line
 
-    req = request_of(job.item_id)
-    body, extra = req.isi_berita, []
-    if req.attachment:
-        if req.attachment_name.lower().endswith(".pdf"):
-            extra = pdf_to_fax_pages(bytes(req.attachment), job.fine)
-        else:
-            extra = text_pages(bytes(req.attachment).decode("utf-8", "replace"), fine=job.fine)
-    doc = FaxDocument(
-        header=cfg.fax.header,
-        letterhead=list(cfg.office.letterhead),
-        body=body,
-        agenda_number=agenda_number(job.item),
-        sent_at=now(),
-        fine=job.fine,
-    )
-    return render_pages(doc, extra)
+    msg = message_of(cfg, job.destination)
+    return render_message(msg, header_line(cfg.fax.header, now(), msg.nomor), job.fine)
 
 
 def thumbnail(page) -> bytes:
@@ -121,14 +119,14 @@ class FaxWorker:
         self.name = f"modem:{label or device}"
         self.owner = owner or heartbeat.instance_name(now())
         self.note = note or (lambda name, text: None)
-        self.driver_factory = driver_factory or self._class2
+        self.driver_factory = driver_factory or self._driver
         self.unavailable = False  # the last try found the modem unusable (no call made)
         self.wait = timedelta(seconds=cfg.fax.unavailable_wait_seconds)
 
-    def _class2(self):
-        from hw.modem import Class2Driver
+    def _driver(self):
+        from hw.modem import driver_for
 
-        return Class2Driver(modem_config(self.cfg, self.device))
+        return driver_for(modem_config(self.cfg, self.device))
 
     def run(self, stop: threading.Event) -> None:
         with self._device_lock() as locked:
@@ -157,80 +155,112 @@ class FaxWorker:
             yield True
 
     def send(self, job: FaxJob, stop: threading.Event) -> FaxJob:
-        """Transmit the unsent pages of `job` and record what the line did."""
+        """Transmit the unsent pages of `job`, and of the other due jobs to the same number in
+        the same call, and record what the line did for each; returns `job` as it ends."""
         from hw.faxpage import FaxPageError
         from hw.t4 import encode_page
 
-        started = now()
-        try:
-            pages = render_job(self.cfg, job)
-        except FaxPageError as exc:
-            return finish(
-                job.id,
-                AttemptReport(started, now(), False, 0, job.pages_total, str(exc)),
-                retry_policy(self.cfg),
-            )
-        start_sending(job.id, len(pages), thumbnail(pages[0]))
-        done = job.pages_done
-        todo = [encode_page(p) for p in pages[done:]]
+        started, batch = now(), []
+        for each in [job, *claim_same_number(self.owner, job)]:
+            try:
+                pages = render_job(self.cfg, each)
+            except FaxPageError as exc:
+                report = AttemptReport(started, now(), False, 0, each.pages_total, str(exc))
+                finish(each.id, report, retry_policy(self.cfg))
+                continue
+            start_sending(each.id, len(pages), thumbnail(pages[0]))
+            todo = [encode_page(p) for p in pages[each.pages_done :]]
+            batch.append(Part(each.id, each.pages_done, len(pages), todo))
+        if not batch:
+            return FaxJob.get_by_id(job.id)
         result = self.driver_factory().send(
             job.dial,
-            todo,
-            self._progress(job.id, done, len(pages)),
+            [page for part in batch for page in part.todo],
+            self._progress(batch),
             abort_event=stop,
             fine=job.fine,
-            first_page=done + 1,
+            first_page=batch[0].done + 1,
         )
         self.unavailable = not result.reached_line and not result.aborted
         if not result.reached_line:
             self.note(self.name, "" if result.aborted else result.message)
             reason = "Daemon dihentikan sebelum memanggil" if result.aborted else result.message
             log.warning("faks #%s tidak dikirim: %s", job.id, reason)
-            return release(job.id, reason, self.wait)
+            for part in batch:
+                release(part.job_id, reason, self.wait)
+            return FaxJob.get_by_id(job.id)
         self.note(self.name, "")
-        job = finish(
-            job.id, self._report(result, started, done, len(pages)), retry_policy(self.cfg)
-        )
-        log.info("faks #%s ke %s: %s", job.id, job.dial, job.result or job.progress)
-        return job
+        offset = 0
+        for n, part in enumerate(batch):
+            confirmed = result.page_results[offset : offset + len(part.todo)]
+            offset += len(part.todo)
+            sent = len(list(itertools.takewhile(bool, confirmed)))
+            whole = sent == len(part.todo) and (result.ok or n < len(batch) - 1)
+            done = finish(
+                part.job_id,
+                self._report(result, started, part, sent, whole),
+                retry_policy(self.cfg),
+            )
+            log.info("faks #%s ke %s: %s", done.id, done.dial, done.result or done.progress)
+        return FaxJob.get_by_id(job.id)
 
     @staticmethod
-    def _report(result, started, done: int, total: int) -> AttemptReport:
+    def _report(result, started, part: Part, sent: int, ok: bool) -> AttemptReport:
+        """What one call did for one job of it: `sent` of its pages confirmed."""
         resolution = {"fine": "Halus", "standard": "Standar"}.get(result.resolution, "")
-        message = "Terkirim" if result.ok else result.message
-        if result.aborted:
+        message = "Terkirim" if ok else result.message
+        if result.aborted and not ok:
             message = (
                 f"Daemon dihentikan saat mengirim "
-                f"({done + result.pages_sent}/{total} halaman terkonfirmasi)"
+                f"({part.done + sent}/{part.total} halaman terkonfirmasi)"
             )
         return AttemptReport(
             started_at=result.started or started,
             ended_at=result.ended or now(),
-            ok=result.ok,
-            pages_sent=result.pages_sent,
-            pages_total=total,
+            ok=ok,
+            pages_sent=sent,
+            pages_total=part.total,
             message=message,
             remote_id=result.remote_id,
             params=f"{resolution} {result.bit_rate}".strip(),
             hangup_code=result.hangup_code or "",
-            retry_kind=result.retry_kind,
-            aborted=result.aborted,
+            retry_kind=None if ok else result.retry_kind,
+            aborted=result.aborted and not ok,
         )
 
-    def _progress(self, job_id: int, done: int, total: int):
+    @staticmethod
+    def _progress(batch: list[Part]):
+        """The driver's events, each told to the job whose page it is about."""
+        owners = [(part, n) for part in batch for n in range(1, len(part.todo) + 1)]
+
+        def every(text: str, **kw) -> None:
+            for part in batch:
+                report_progress(part.job_id, text, **kw)
+
         def event(kind, *args):
             if kind == "dialing":
-                report_progress(job_id, "Memanggil nomor tujuan…", dialling=True)
+                every("Memanggil nomor tujuan…", dialling=True)
             elif kind == "connected":
-                report_progress(job_id, f"Tersambung ke {args[0] or 'mesin faks'}")
-            elif kind == "page":
-                report_progress(job_id, f"Mengirim halaman {done + args[0]}/{total}")
-            elif kind == "page_result":
-                verdict = "diterima" if args[1] else "tidak terkonfirmasi"
-                report_progress(
-                    job_id, f"Halaman {done + args[0]}/{total} {verdict}", confirmed=args[1]
-                )
+                every(f"Tersambung ke {args[0] or 'mesin faks'}")
+            elif kind in ("page", "page_result") and 0 < args[0] <= len(owners):
+                part, n = owners[args[0] - 1]
+                page = f"{part.done + n}/{part.total}"
+                if kind == "page":
+                    report_progress(part.job_id, f"Mengirim halaman {page}")
+                else:
+                    verdict = "diterima" if args[1] else "tidak terkonfirmasi"
+                    report_progress(part.job_id, f"Halaman {page} {verdict}", confirmed=args[1])
             elif kind == "hangup":
-                report_progress(job_id, "Menutup sambungan")
+                every("Menutup sambungan")
 
         return event
+
+
+@dataclass
+class Part:
+    """One job's share of a call: its pages from `done` on, of `total`."""
+
+    job_id: int
+    done: int
+    total: int
+    todo: list[bytes]

@@ -138,9 +138,12 @@ def test_the_released_v3_database_upgrades_with_its_data_intact(tmp_path):
         "office_closure",
         "step_pause",
         "deadline_notice",
+        "contact_group",
+        "group_member",
     }
     assert not any(after[table] for table in new_tables)
-    assert after["fax_job"] == [before["fax_job"][0] + (None, 0)]  # call_started_at, call_pages
+    # call_started_at, call_pages (v4); send_at, kill_at (v11)
+    assert after["fax_job"] == [before["fax_job"][0] + (None, 0, None, None)]
 
     open_database(str(home / "warkat.db"))
     from model.email_in.records import IncomingMail

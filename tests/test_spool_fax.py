@@ -23,8 +23,8 @@ from tests.cli_helpers import warkat
 from tests.conftest import user
 from tests.fax_helpers import at_step
 
-LONG_TEXT = "\n".join(
-    f"Baris {n:03d}: isi berita panjang untuk tiga halaman faks." for n in range(140)
+LONG_TEXT = "\n".join(  # the message page, a full page, the rest with the signature
+    f"Baris {n:03d}: isi berita panjang untuk tiga halaman faks." for n in range(110)
 )
 
 
@@ -255,3 +255,31 @@ def test_the_modem_is_one_users_at_a_time_across_programs(live_office):
     busy = f"Modem sedang dipakai (daemon, pid {daemon.pid})"
     assert test.returncode == 1 and busy in test.stdout + test.stderr
     assert info.returncode == 1 and busy in info.stderr
+
+
+def test_letters_to_one_number_go_out_in_one_call(office, tmp_path):
+    first = _job(isi_berita="Berita pertama.")
+    second = _job(perihal="Laporan kegiatan", isi_berita=LONG_TEXT)
+    with simulated_modem("ok", out_dir=tmp_path, speedup=500) as sim:
+        worker = FaxWorker(office, sim.path)
+        job = worker.send(claim_next(worker.owner), threading.Event())
+        assert sum(c.startswith("ATD") for c in sim.commands) == 1 and len(sim.pages) == 1 + 3
+    jobs = {j.item_id: j for j in FaxJob.select().where(FaxJob.item.in_([first, second]))}
+    assert job.item_id == first
+    assert {j.status for j in jobs.values()} == {"terkirim"}
+    assert (jobs[first].pages_done, jobs[second].pages_done) == (1, 3)
+    calls = [j.attempt_rows.get() for j in jobs.values()]
+    assert len({c.started_at for c in calls}) == 1  # the same call, one attempt row each
+    lines = FaxLogEntry.select().where(FaxLogEntry.item.in_([first, second]))
+    assert sorted(e.pages for e in lines) == [1, 3]
+
+
+def test_a_call_cut_in_the_second_letter_keeps_the_first_sent(office, tmp_path):
+    first = _job(isi_berita="Berita pertama.")
+    second = _job(perihal="Laporan kegiatan", isi_berita=LONG_TEXT)
+    with simulated_modem("drop_mid_page=3", speedup=500) as sim:
+        worker = FaxWorker(office, sim.path)
+        worker.send(claim_next(worker.owner), threading.Event())
+    jobs = {j.item_id: j for j in FaxJob.select().where(FaxJob.item.in_([first, second]))}
+    assert jobs[first].status == "terkirim"
+    assert (jobs[second].status, jobs[second].pages_done) == ("antri", 1)  # a retry, page 2 on

@@ -41,6 +41,7 @@ SECTIONS: tuple[tuple[str, dict[str, str]], ...] = (
             "i": "Sisihkan",
             "j": "Jurnal",
             "k": "Kirim",
+            "K": "Kirim semua",
             "l": "Label",
             "m": "Menu",
             "n": "Baru",

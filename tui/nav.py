@@ -78,6 +78,12 @@ DESTINATIONS: list[Destination] = [
         "tanda terima surat kertas",
     ),
     Destination(
+        "Buku alamat",
+        (ADMIN_UMUM,),
+        "contacts:ContactsScreen",
+        "tujuan faks dan email, grup tujuan",
+    ),
+    Destination(
         "Buku-buku",
         (ADMIN_UMUM, KASI, OPERATOR),
         "books.menu:BooksMenuScreen",

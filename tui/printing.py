@@ -5,6 +5,7 @@ becomes the kept PDF's file name and the print job's title."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from datetime import date
 
 from model import audit
@@ -17,6 +18,7 @@ from model.email_in.letter import LetterRow, letters_of
 from model.email_in.records import mail_of
 from model.errors import Invalid
 from model.fax.number import is_other_station
+from model.fax.queue_rows import destination_states
 from model.fax.records import (
     INSTRUCTIONS,
     Disposition,
@@ -165,7 +167,7 @@ def _job_result(job: FaxJob) -> str:
 
 def transmission_journal(job_id: int) -> tuple[bytes, str]:
     from print.journal import journal_pdf
-    from print.records import Attempt, TransmissionReport
+    from print.records import Attempt, LetterDestination, TransmissionReport
 
     job = FaxJob.get_by_id(job_id)
     dest = FaxDestination.get_by_id(job.destination_id)
@@ -202,10 +204,11 @@ def transmission_journal(job_id: int) -> tuple[bytes, str]:
         finished=finished,
         foreign_csids=tuple(c for c in csids if c and is_other_station(dest.number, c)),
         agenda_number=agenda_number(job.item),
-        destination=dest.name,
+        destination=f"{dest.name} (grup {dest.group_name})" if dest.group_name else dest.name,
         operator=job.created_by.full_name if job.created_by else "",
         attempts=calls,
         thumbnail=job.thumbnail,
+        letter=tuple(LetterDestination(*astuple(d)) for d in destination_states(job.item_id)),
     )
     return journal_pdf(report, letterhead(), _paper()), f"Jurnal pengiriman {report.agenda_number}"
 

@@ -27,6 +27,12 @@ MESSAGES = {
     "write_stalled": "Modem berhenti menerima data halaman (kendali aliran macet)",
     "no_pages": "Tidak ada halaman untuk dikirim",
     "protocol": "Jawaban modem tidak sesuai protokol faks ({detail})",
+    "train_failed": "Pelatihan modem gagal di semua kecepatan — saluran terlalu buruk untuk "
+    "mengirim faks",
+    "no_reply": "Mesin tujuan tidak menjawab {command} (tiga kali)",
+    "bad_reply": "Jawaban tidak sah dari mesin tujuan atas {command} ({reply})",
+    "remote_dcn": "Mesin tujuan memutus sambungan (DCN)",
+    "no_common_speed": "Modem dan mesin tujuan tidak punya kecepatan faks yang sama",
 }
 
 UNAVAILABLE = {  # why a modem cannot be used at all; the device is named once

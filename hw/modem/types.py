@@ -46,7 +46,7 @@ class ModemConfig:
 
     device: str
     speed: int = 19200
-    fax_class: str = "2.0"  # "2.0" (T.32 / EIA-592) or "2" (SP-2388)
+    fax_class: str = "2.0"  # "2.0" (T.32), "2" (SP-2388), "1"/"1.0" (T.31) or "auto"
     flow: str = "rtscts"  # "rtscts", "xonxoff" or "none"
     lsb_first: bool = True  # +FBO=0: bytes go LSB first on the line
     local_id: str = ""
@@ -132,7 +132,7 @@ class SendResult:
 
 
 class FaxDriver(ABC):
-    """What the spool daemon needs from any fax driver (Class 2/2.0 now, Class 1 later)."""
+    """What the spool daemon needs from any fax driver (Class 1/1.0, Class 2/2.0)."""
 
     @abstractmethod
     def identify(self) -> ModemInfo:

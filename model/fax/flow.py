@@ -36,7 +36,8 @@ class FaxDraft:
     nota_date: date | None = None
     from_unit_id: int | None = None
     isi_berita: str = ""
-    destinations: list[tuple[str, str]] = field(default_factory=list)  # (name, number)
+    # (name, number) or (name, number, address book group)
+    destinations: list[tuple[str, ...]] = field(default_factory=list)
     sifat: str = "Biasa"
     derajat: str = "Biasa"
     klasifikasi: str = ""
@@ -82,7 +83,7 @@ def check_draft(draft: FaxDraft, complete: bool) -> list[faxnumber.FaxNumber]:
     if complete and not draft.isi_berita.strip() and not draft.attachment:
         found.add("isi_berita", "Isi berita kosong: tulis isi berita atau lampirkan berkas.")
     numbers = []
-    for name, number in draft.destinations:
+    for name, number, *_group in draft.destinations:
         if not name.strip():
             found.add("destinations", f"Nama tujuan untuk nomor {number} wajib diisi.")
         with found.about("destinations"):
@@ -133,12 +134,13 @@ def save_draft(actor: User, draft: FaxDraft, item_id: int | None = None) -> Work
         request.fine = draft.fine
         request.attachment_name, request.attachment = draft.attachment_name, draft.attachment
         request.save()
-        for (name, _), number in zip(draft.destinations, numbers, strict=True):
+        for (name, _, *group), number in zip(draft.destinations, numbers, strict=True):
             FaxDestination.create(
                 request=request,
                 name=name.strip(),
                 number=number.national,
                 extension=number.extension,
+                group_name=group[0] if group else "",
             )
     return WorkItem.get_by_id(item.id)
 
@@ -148,7 +150,7 @@ def draft_of(item_id: int) -> FaxDraft:
     item = WorkItem.get_by_id(item_id)
     req = request_of(item)
     dests = [
-        (d.name, faxnumber.FaxNumber(d.number, d.extension).display)
+        (d.name, faxnumber.FaxNumber(d.number, d.extension).display, d.group_name)
         for d in req.destinations.order_by(FaxDestination.id)
     ]
     return FaxDraft(

@@ -359,3 +359,19 @@ def undecided(job: FaxJob) -> bool:
 
 def jobs_of(item_id: int) -> list[FaxJob]:
     return list(FaxJob.select().where(FaxJob.item == item_id).order_by(FaxJob.id))
+
+
+def others_moving(job: FaxJob) -> bool:
+    """Whether another destination of the job's letter is being sent or due now."""
+    return (
+        FaxJob.select()
+        .where(
+            (FaxJob.item == job.item_id)
+            & (FaxJob.id != job.id)
+            & (
+                (FaxJob.status == JobStatus.SENDING)
+                | ((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
+            )
+        )
+        .exists()
+    )

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import peewee
 
 from model.books.agenda import AgendaEntry
 from model.clock import Clock
 from model.fax import jobs as fax_jobs
+from model.fax.number import FaxNumber
 from model.fax.records import (
     Disposition,
     FaxAttempt,
@@ -18,6 +20,7 @@ from model.fax.records import (
     FaxJob,
     FaxLogEntry,
     FaxRequest,
+    JobStatus,
 )
 from model.org import Unit, User
 from model.sop import FAX, Step
@@ -153,6 +156,8 @@ class JobFacts:
     progress: str
     result: str
     has_attempts: bool
+    send_at: datetime | None  # kirim pada, while still ahead
+    kill_at: datetime | None  # batas kirim
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,7 @@ class DestFacts:
     name: str
     number: str
     extension: str
+    group: str  # the address book group it was picked with, "" when picked alone
     sent: bool
     job: JobFacts | None
     log_id: int | None  # its latest successful line in the buku laporan harian fax
@@ -206,6 +212,8 @@ def job_facts(jobs: list[FaxJob]) -> dict[int, JobFacts]:
             job.progress or "",
             job.result or "",
             job.id in with_attempts,
+            job.send_at if job.send_at and job.status == JobStatus.QUEUED else None,
+            job.kill_at,
         )
     return found
 
@@ -241,6 +249,7 @@ def transmit_rows(user: User) -> list[TransmitRow]:
                 d.name,
                 d.number,
                 d.extension,
+                d.group_name,
                 d.status == "terkirim",
                 jobs.get(d.id),
                 logged.get(d.id),
@@ -308,3 +317,53 @@ def request_rows(user: User) -> list[RequestRow]:
             )
         )
     return rows
+
+
+@dataclass(frozen=True)
+class DestinationState:
+    """A destination of a letter and what became of it, for the journal's overview."""
+
+    name: str
+    group: str
+    number: str
+    status: str
+    tries: int
+    pages: str
+    at: datetime | None
+
+
+def destination_states(item_id: int) -> list[DestinationState]:
+    """Every destination of the letter with its latest job (one query per table)."""
+    dests = list(
+        FaxDestination.select()
+        .join(FaxRequest)
+        .where(FaxRequest.item == item_id)
+        .order_by(FaxDestination.id)
+    )
+    latest = {
+        j.destination_id: j
+        for j in FaxJob.select().where(FaxJob.item == item_id).order_by(FaxJob.id)
+    }
+    states = []
+    for d in dests:
+        job = latest.get(d.id)
+        if d.status == "terkirim":
+            status = "Terkirim"
+        elif job is None:
+            status = "Belum dikirim"
+        else:
+            reason = job.result if job.status != JobStatus.QUEUED else job.progress
+            label = JobStatus.label_of(job.status)
+            status = f"{label}: {reason}" if reason else label
+        states.append(
+            DestinationState(
+                d.name,
+                d.group_name,
+                FaxNumber(d.number, d.extension).display,
+                status,
+                job.attempts if job else 0,
+                f"{job.pages_done}/{job.pages_total}" if job else "-",
+                d.sent_at or (job.updated_at if job and job.attempts else None),
+            )
+        )
+    return states

@@ -23,6 +23,7 @@ INSTRUCTIONS = (  # of a disposition, the first the usual one
 MAX_ATTACHMENT = 5 * 1024 * 1024
 ATTACHMENT_TYPES = {".txt": "text/plain", ".pdf": "application/pdf"}
 LINES_PER_PAGE = 52  # text lines that fit one A4 fax page below the header
+FIRST_PAGE_LINES = 30  # and on the message page, below its fields, above the signature
 
 
 class FaxRequest(BaseModel):
@@ -42,7 +43,7 @@ class FaxRequest(BaseModel):
     def pages(self) -> int:
         """Estimated fax pages of the message text (attachments add their own)."""
         lines = sum(max(1, -(-len(line) // 72)) for line in self.isi_berita.splitlines())
-        return max(1, -(-lines // LINES_PER_PAGE))
+        return 1 + max(0, -(-(lines - FIRST_PAGE_LINES) // LINES_PER_PAGE))
 
 
 class FaxDestination(BaseModel):
@@ -50,6 +51,7 @@ class FaxDestination(BaseModel):
     name = Line()
     number = Line()  # national digits
     extension = Line(default="")
+    group_name = Line(default="")  # the address book group it was picked with
     status = Line(default="belum")  # belum, terkirim
     sent_at = peewee.DateTimeField(null=True)
 
@@ -86,6 +88,8 @@ class FaxJob(BaseModel):
     attempts = peewee.IntegerField(default=0)
     max_tries = peewee.IntegerField(default=3)
     next_try_at = peewee.DateTimeField(default=now)
+    send_at = peewee.DateTimeField(null=True)  # kirim pada: not before (the operator's choice)
+    kill_at = peewee.DateTimeField(null=True)  # batas kirim: unsent by then, back to the operator
     worker = Line(default="")  # the daemon instance holding it (model.heartbeat)
     claimed_at = peewee.DateTimeField(null=True)
     call_started_at = peewee.DateTimeField(null=True)  # dialling began; None between calls

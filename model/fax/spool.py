@@ -12,8 +12,16 @@ from datetime import timedelta
 from model import audit
 from model.base import now
 from model.db import write
-from model.fax.jobs import AttemptReport, log_transmission, record_attempt, recover, to_operator
+from model.fax.jobs import (
+    AttemptReport,
+    log_transmission,
+    others_moving,
+    record_attempt,
+    recover,
+    to_operator,
+)
 from model.fax.records import FaxDestination, FaxJob, JobStatus
+from model.fax.schedule import expire
 from model.workflow import deadlines
 
 WAITING = {"busy": "nada sibuk", "no_answer": "tidak diangkat"}  # waits on the far end
@@ -30,8 +38,31 @@ class RetryPolicy:
         return timedelta(minutes=minutes.get(kind, self.wait_failure_minutes))
 
 
+def _take(job: FaxJob, worker: str, progress: str) -> FaxJob | None:
+    """`job` for daemon instance `worker` if it is still queued (inside a write)."""
+    taken = (
+        FaxJob.update(
+            status=JobStatus.SENDING,
+            worker=worker,
+            claimed_at=now(),
+            call_started_at=None,
+            call_pages=0,
+            updated_at=now(),
+            progress=progress,
+        )
+        .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED))
+        .execute()
+    )
+    if not taken:
+        return None
+    deadlines.resume(job.item_id)  # a try is made again: the operator's step counts
+    return FaxJob.get_by_id(job.id)
+
+
 def claim_next(worker: str) -> FaxJob | None:
-    """Take the oldest due job for daemon instance `worker`; two never both get one job."""
+    """Take the oldest due job for daemon instance `worker`; two never both get one job.
+    Jobs past their batas kirim go back to the operator first."""
+    expire()
     with write():
         job = (
             FaxJob.select()
@@ -39,24 +70,26 @@ def claim_next(worker: str) -> FaxJob | None:
             .order_by(FaxJob.id)
             .first()
         )
-        if job is None:
-            return None
-        taken = (
-            FaxJob.update(
-                status=JobStatus.SENDING,
-                worker=worker,
-                claimed_at=now(),
-                call_started_at=None,
-                call_pages=0,
-                updated_at=now(),
-                progress="Memulai",
+        return _take(job, worker, "Memulai") if job else None
+
+
+def claim_same_number(worker: str, job: FaxJob, limit: int = 9) -> list[FaxJob]:
+    """Other due jobs to the number `job` dials, at its resolution, taken for the same call."""
+    with write():
+        others = (
+            FaxJob.select()
+            .where(
+                (FaxJob.status == JobStatus.QUEUED)
+                & (FaxJob.next_try_at <= now())
+                & (FaxJob.dial == job.dial)
+                & (FaxJob.fine == job.fine)
+                & (FaxJob.id != job.id)
             )
-            .where((FaxJob.id == job.id) & (FaxJob.status == JobStatus.QUEUED))
-            .execute()
+            .order_by(FaxJob.id)
+            .limit(limit)
         )
-        if taken:
-            deadlines.resume(job.item_id)  # a try is made again: the operator's step counts
-    return FaxJob.get_by_id(job.id) if taken else None
+        progress = f"Dikirim bersama berita lain ke {job.dial} dalam satu panggilan"
+        return [t for t in (_take(o, worker, progress) for o in list(others)) if t]
 
 
 def start_sending(job_id: int, pages_total: int, thumbnail: bytes | None) -> None:
@@ -117,7 +150,7 @@ def finish(job_id: int, report: AttemptReport, policy: RetryPolicy) -> FaxJob:
             to_operator(job, report.message)
         elif report.retry_kind and job.attempts < job.max_tries:
             job.status, job.next_try_at = JobStatus.QUEUED, now() + policy.wait(report.retry_kind)
-            if report.retry_kind in WAITING and not _others_moving(job):
+            if report.retry_kind in WAITING and not others_moving(job):
                 deadlines.pause(job.item_id, f"menunggu ulang faks: {WAITING[report.retry_kind]}")
             job.result = report.message
             job.progress = (
@@ -150,19 +183,3 @@ def recover_orphans(by: str = "daemon") -> list[int]:
     """Recover every job held by an instance that is gone; returns their ids."""
     held = FaxJob.select(FaxJob.id).where(FaxJob.status == JobStatus.SENDING)
     return [j.id for j in held if recover(j.id, by)]
-
-
-def _others_moving(job: FaxJob) -> bool:
-    """Whether another destination of the job's letter is being sent or due now."""
-    return (
-        FaxJob.select()
-        .where(
-            (FaxJob.item == job.item_id)
-            & (FaxJob.id != job.id)
-            & (
-                (FaxJob.status == JobStatus.SENDING)
-                | ((FaxJob.status == JobStatus.QUEUED) & (FaxJob.next_try_at <= now()))
-            )
-        )
-        .exists()
-    )

@@ -43,6 +43,7 @@ from model.migrations import (
     v008_form_recovery,
     v009_calendar,
     v010_step_log_at,
+    v011_fax_groups,
 )
 from model.migrations.frozen import Frozen
 
@@ -57,6 +58,7 @@ STEPS = (
     v008_form_recovery,
     v009_calendar,
     v010_step_log_at,
+    v011_fax_groups,
 )
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]

@@ -5,8 +5,6 @@ Also the read-only views of a request that the other fax screens share.
 
 from __future__ import annotations
 
-import textwrap
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -18,7 +16,7 @@ from model.books.agenda import agenda_number
 from model.fax import flow as fax_flow
 from model.fax import number as faxnumber
 from model.fax.queue_rows import FaxRow, fax_rows
-from model.fax.records import INSTRUCTIONS, LINES_PER_PAGE, FaxDestination, FaxRequest
+from model.fax.records import INSTRUCTIONS, FaxDestination, FaxRequest
 from model.org import User
 from model.roles import SHORT
 from model.sop import DONE, FAX
@@ -36,7 +34,6 @@ from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.table import Column
 from tui.widgets.toggles import Checkbox
 
-COLUMNS = 72  # characters per line on a fax page
 DEFAULT_INSTRUCTION = INSTRUCTIONS[0]
 
 
@@ -134,46 +131,6 @@ class RequestDetail(ModalScreen):
 
     def on_mount(self) -> None:
         self.query_one("#detail-body").focus()
-
-
-class FaxPreview(ModalScreen):
-    """How the text will be laid out on the fax pages (72 columns)."""
-
-    CSS_PATH = "request.tcss"
-    BINDINGS = [bind("escape", "dismiss")]
-
-    def __init__(self, header: str, letterhead: list[str], body: str, attachment: str):
-        super().__init__()
-        self.header, self.letterhead, self.body, self.attachment = (
-            header,
-            letterhead,
-            body,
-            attachment,
-        )
-
-    def compose(self) -> ComposeResult:
-        lines = []
-        for paragraph in self.body.expandtabs(4).splitlines() or [""]:
-            lines.extend(textwrap.wrap(paragraph, COLUMNS) or [""])
-        pages = [lines[i : i + LINES_PER_PAGE] for i in range(0, len(lines), LINES_PER_PAGE)]
-        text = Text()
-        for number, chunk in enumerate(pages or [[]], 1):
-            text.append(f"{self.header}  Hal {number}/{len(pages)}\n", style="bold reverse")
-            if number == 1:
-                for line in self.letterhead:
-                    text.append(line.center(COLUMNS) + "\n", style="bold")
-                text.append("═" * COLUMNS + "\n")
-            text.append("\n".join(chunk) + "\n")
-            if number < len(pages):
-                text.append(f"{'─' * 27} ganti halaman {'─' * 28}\n", style="dim")
-        if self.attachment:
-            text.append(f"\n+ lampiran {self.attachment} (halaman sendiri)\n", style="italic")
-        with VerticalScroll(id="preview-body", classes="dialog"):
-            yield Static(text)
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#preview-body").focus()
 
 
 def print_disposition(screen: Screen, item_id: int) -> None:

@@ -9,17 +9,18 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 
+from model import contacts as book
 from model.base import now
 from model.books import klasifikasi
-from model.books.agenda import agenda_number
 from model.errors import Invalid
 from model.fax import flow as fax_flow
+from model.fax.message import draft_message
 from model.fax.records import FaxRequest
-from model.org import Contact
 from model.sop import FAX, PROCEDURES
 from model.workflow.items import DERAJAT, SIFAT, WorkItem
 from tui.keys import bind
-from tui.screens.fax.disposition import FaxPreview, last_return, size_text
+from tui.screens.fax.disposition import last_return, size_text
+from tui.screens.fax.preview import FaxPreviewScreen
 from tui.screens.fax.request_fields import (
     CHOICES,
     FIELD_WIDGETS,
@@ -42,7 +43,11 @@ from tui.widgets.plain import DataTable, Input, Select, Static
 from tui.widgets.table import Column, add_columns
 from tui.widgets.toggles import Checkbox
 
-DEST_COLUMNS = (Column("Nama", 20, grow=True), Column("Nomor", whole=True))
+DEST_COLUMNS = (
+    Column("Nama", 20, grow=True),
+    Column("Nomor", whole=True),
+    Column("Grup", 12, drop=1),
+)
 
 
 class RequestFormScreen(Destinations, RecoveredForm, Screen):
@@ -62,7 +67,7 @@ class RequestFormScreen(Destinations, RecoveredForm, Screen):
         super().__init__()
         self.item_id = item_id
         self.draft = fax_flow.draft_of(item_id) if item_id else fax_flow.FaxDraft()
-        self.destinations: list[tuple[str, str]] = list(self.draft.destinations)
+        self.destinations = [(*d, "")[:3] for d in self.draft.destinations]
 
     def sop_help(self) -> HelpScreen:
         """F1: the SOP at this item's step."""
@@ -72,9 +77,10 @@ class RequestFormScreen(Destinations, RecoveredForm, Screen):
         d, user = self.draft, self.app.session.user
         units = [(u.name, u.id) for u in fax_flow.units()]
         contacts = [
-            (f"{c.name} ({c.fax})"[:60], c.id)
-            for c in Contact.select().where(Contact.fax != "").order_by(Contact.name)
-        ]
+            (f"Grup {g.name} ({faxes} tujuan)"[:60], f"g{g.id}")
+            for g, faxes in book.groups()
+            if faxes
+        ] + [(f"{c.name} ({c.fax})"[:60], f"c{c.id}") for c in book.fax_contacts()]
         tanggal = d.nota_date or now().date()
         yield Header()
         yield Static("", id="message")
@@ -194,7 +200,7 @@ class RequestFormScreen(Destinations, RecoveredForm, Screen):
             choose(self.query_one(f"#{i}", Select), fields.get(i))
         self.query_one("#isi", TextArea).text = fields.get("isi", "")
         self.query_one("#fine", Checkbox).value = bool(fields.get("fine"))
-        self.destinations = [(n, number) for n, number in fields.get("dests", [])]
+        self.destinations = [(*d, "")[:3] for d in fields.get("dests", [])]
         self.attachment = files[0] if files else ("", None)
         self.show_destinations()
         self.show_attachment()
@@ -235,8 +241,12 @@ class RequestFormScreen(Destinations, RecoveredForm, Screen):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         if event.select.id == "contact" and event.value != Select.NULL:
-            contact = Contact.get_by_id(event.value)
-            self.add_destination(contact.name, contact.fax)
+            kind, key = event.value[0], int(event.value[1:])
+            if kind == "g":
+                self.add_group(key)
+            else:
+                contact = book.Contact.get_by_id(key)
+                self.add_destination(contact.name, contact.fax)
             event.select.clear()
         self.recheck()
 
@@ -370,16 +380,7 @@ class RequestFormScreen(Destinations, RecoveredForm, Screen):
         self.dismiss(self.item_id)
 
     def action_preview(self) -> None:
-        cfg = self.app.session.config
-        number = (
-            agenda_number(WorkItem.get_by_id(self.item_id)) if self.item_id else ""
-        ) or "(belum bernomor)"
-        header = f"{cfg.fax.header}  {now():%d-%m-%Y %H:%M}  No. {number}"
-        self.app.push_screen(
-            FaxPreview(
-                header,
-                list(cfg.office.letterhead),
-                self.query_one("#isi", TextArea).text,
-                self.attachment[0],
-            )
-        )
+        draft, _ = self.collect()
+        message = draft_message(self.app.session.config, draft, self.item_id)
+        others = max(0, len(draft.destinations) - 1)
+        self.app.push_screen(FaxPreviewScreen(message, draft.fine, others))

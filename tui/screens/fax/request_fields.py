@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.containers import Horizontal
 from textual.widgets.select import InvalidSelectValueError
 
+from model import contacts
 from model.errors import Invalid
 from model.fax import number as faxnumber
 from tui.dialogs.question import confirm
@@ -66,7 +67,7 @@ class Destinations:
     """The form's destinations (mixed into the request form): typed or picked from the
     address book, checked as typed, removed after a confirmation."""
 
-    destinations: list[tuple[str, str]]
+    destinations: list[tuple[str, str, str]]  # name, number, address book group
 
     def check_number(self, value: str) -> faxnumber.FaxNumber | None:
         check = self.query_one("#dest-check", Static)
@@ -92,20 +93,38 @@ class Destinations:
             name.value = number.value = ""
             name.focus()
 
-    def add_destination(self, name: str, value: str) -> bool:
+    def add_destination(self, name: str, value: str, group: str = "", quiet: bool = False) -> bool:
         number = self.check_number(value)
         if number is None:
             say(self, f"Tujuan {name} tidak ditambahkan: nomor faks tidak sah.")
             return False
-        if any(faxnumber.parse(n) == number for _, n in self.destinations):
-            say(self, f"Nomor {number.display} sudah ada di daftar tujuan.")
+        if any(faxnumber.parse(n) == number for _, n, _ in self.destinations):
+            if not quiet:
+                say(self, f"Nomor {number.display} sudah ada di daftar tujuan.")
             return False
-        self.destinations.append((name, number.display))
+        self.destinations.append((name, number.display, group))
+        if quiet:
+            return True
         say(self, "")
         self.show_destinations()
         self.changed()
         self.recheck()
         return True
+
+    def add_group(self, group_id: int) -> None:
+        """Every member of an address book group with a fax number, each marked with it."""
+        picked = contacts.group_destinations(group_id)
+        added = [d for d in picked if self.add_destination(d.name, d.number, d.group, quiet=True)]
+        group = picked[0].group if picked else "grup ini"
+        twice = len(picked) - len(added)
+        say(
+            self,
+            f"{group}: {len(added)} tujuan ditambahkan"
+            + (f", {twice} sudah ada di daftar." if twice else "."),
+        )
+        self.show_destinations()
+        self.changed()
+        self.recheck()
 
     def ask_remove_destination(self) -> None:
         """Backspace/Delete on the list: remove the destination under the cursor after Ya."""
@@ -113,7 +132,7 @@ class Destinations:
         if not self.destinations or table.cursor_row is None:
             return
         index = min(table.cursor_row, len(self.destinations) - 1)
-        name, number = self.destinations[index]
+        name, number, _ = self.destinations[index]
         confirm(
             self,
             "Hapus tujuan",
@@ -122,7 +141,7 @@ class Destinations:
         )
 
     def remove_destination(self, index: int) -> None:
-        name, _ = self.destinations.pop(index)
+        name, *_ = self.destinations.pop(index)
         say(self, f"Tujuan {name} dihapus.")
         self.show_destinations()
         self.changed()
@@ -130,8 +149,8 @@ class Destinations:
     def show_destinations(self) -> None:
         table = self.query_one("#dests", DataTable)
         table.clear()
-        for name, number in self.destinations:
-            table.add_row(name, number)
+        for name, number, group in self.destinations:
+            table.add_row(name, number, group)
         if not self.destinations:
-            table.add_row("(belum ada tujuan)", "")
+            table.add_row("(belum ada tujuan)", "", "")
         table.styles.height = max(1, len(self.destinations))

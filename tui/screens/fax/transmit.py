@@ -11,11 +11,14 @@ from textual.widgets import Footer
 
 from model.base import now
 from model.fax import jobs as fax_jobs
+from model.fax import schedule
+from model.fax.message import message_of
 from model.fax.number import FaxNumber
 from model.fax.queue_rows import DestFacts, TransmitRow, transmit_rows
-from model.fax.records import JobStatus
+from model.fax.records import FaxDestination, JobStatus
 from model.sop import FAX, number
 from tui.keys import bind
+from tui.screens.fax.preview import FaxPreviewScreen
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.header import Header
@@ -105,12 +108,14 @@ class TransmitScreen(Screen):
         bind("k", "manual"),
         bind("k", "resend"),
         bind("k", "modem"),
+        bind("K", "send_all"),
         bind("x", "cancel_job"),
         bind("t", "mark_sent"),
         bind("s", "hand_back"),
         bind("j", "journal"),
         bind("c", "stamp"),  # the cap belakang of the destination sent
         bind("h", "daily"),
+        bind("f3", "preview"),  # what the selected destination will receive
     ]
 
     def __init__(self, item_id: int | None = None) -> None:
@@ -212,23 +217,24 @@ class TransmitScreen(Screen):
         else:
             send, again = "k kirim lewat modem", "k kirim ulang"
         machine = "" if send == again else ", Ctrl+P catat kiriman mesin faks"
+        name = f"{d.name} (grup {d.group})" if d and d.group else d and d.name
         if d is None:
             info.update("")
         elif d.job is None:
-            info.update(f"{d.name}: belum dikirim — {send}{machine}.")
+            info.update(f"{name}: belum dikirim — {send}{machine}.")
         elif d.job.status in (JobStatus.FAILED, JobStatus.DECIDE):
             reason = d.job.progress or d.job.result
-            info.update(Text(f"{d.name}: {reason} — {again}, x batalkan{machine}.", "bold red"))
+            info.update(Text(f"{name}: {reason} — {again}, x batalkan{machine}.", "bold red"))
         elif d.job.orphan:
             info.update(
                 Text(
-                    f"{d.name}: daemon yang mengirim tidak aktif lagi — {again}, x batalkan"
+                    f"{name}: daemon yang mengirim tidak aktif lagi — {again}, x batalkan"
                     f"{machine}.",
                     "bold red",
                 )
             )
         else:
-            info.update(f"{d.name}: {d.job.result or d.job.progress}")
+            info.update(f"{name}: {d.job.result or d.job.progress}")
         self.refresh_bindings()
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -257,11 +263,13 @@ class TransmitScreen(Screen):
             and job is not None
             and job.status != JobStatus.QUEUED
             and job.undecided,
+            "send_all": bool(step and step.action(SEND)) and not machine,
             "cancel_job": job is not None and job.undecided,
             "mark_sent": bool(step and step.action(SEND)),
             "hand_back": bool(step and step.action(HAND_BACK)),
             "journal": job is not None and job.has_attempts,
             "stamp": d is not None and d.log_id is not None,
+            "preview": d is not None and row is not None and row.has_request,
         }
         return visible.get(action, True)
 
@@ -294,16 +302,24 @@ class TransmitScreen(Screen):
         if row is None or d is None or not row.has_request:
             return
         self.run(
-            lambda: fax_jobs.enqueue(
+            lambda: schedule.send_one(
                 self.app.session.user,
                 row.id,
                 d.id,
+                schedule.default_timing(cfg.fax.kill_after_hours),
                 pages=row.pages,
                 max_tries=cfg.fax.max_tries,
                 dial_prefix=cfg.fax.dial_prefix,
             ),
             f"Faks ke {d.name} masuk antrean modem.",
         )
+
+    def action_send_all(self) -> None:
+        from tui.dialogs.send_all import SendAllDialog
+
+        row = self.selected_row()
+        if row is not None and row.has_request:
+            self.app.push_screen(SendAllDialog(row), lambda jobs: jobs and self.reload())
 
     def action_manual(self) -> None:
         from tui.dialogs.manual_send import ManualSendDialog
@@ -365,6 +381,14 @@ class TransmitScreen(Screen):
         d = self.selected_dest()
         if d and d.log_id:
             self.print_document("back_stamp", d.log_id)
+
+    def action_preview(self) -> None:
+        d = self.selected_dest()
+        if d is None:
+            return
+        dest = FaxDestination.get_by_id(d.id)
+        message = message_of(self.app.session.config, dest)
+        self.app.push_screen(FaxPreviewScreen(message, dest.request.fine))
 
     def action_daily(self) -> None:
         self.print_document("daily_fax_report", now().date())
