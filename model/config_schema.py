@@ -95,6 +95,7 @@ COVER_NOTE = (
 )
 PORT = Range(1, 65535)
 MINUTES = Range(0, 1440, above=True)
+FAX_CLASSES = ("2.0", "2", "1.0", "1", "auto")
 SECONDS = Range(0, 86400, above=True)
 SCHEMA: tuple[Key, ...] = (
     Key("office", "name", TEXT, "Dinas Komunikasi dan Informatika Kabupaten Trenggalek"),
@@ -125,7 +126,7 @@ SCHEMA: tuple[Key, ...] = (
     Key("fax", "device", TEXT, "simulator"),
     Key("fax", "devices", LIST, [], _texts),
     Key("fax", "speed", INT, 19200, (2400, 4800, 9600, 19200, 38400, 57600, 115200)),
-    Key("fax", "class", TEXT, "2.0", ("2.0", "2", "1.0", "1", "auto")),
+    Key("fax", "class", TEXT, "2.0", FAX_CLASSES),
     Key("fax", "flow", TEXT, "rtscts", ("rtscts", "xonxoff", "none")),
     Key("fax", "lsb_first", BOOL, True),
     Key("fax", "local_id", TEXT, "+62 355 791234", _local_id),
@@ -287,7 +288,8 @@ idle_lock_minutes = 10
 login = "ask"
 
 [fax]
-# "simulator" (modem tiruan), "manual" (mesin faks mandiri) atau path port serial, mis. /dev/ttyUSB0
+# "simulator" (modem tiruan Class 2.0), "simulator-class1" (modem tiruan Class 1 SpanDSP, perlu
+# paket libspandsp-dev), "manual" (mesin faks mandiri) atau path port serial, mis. /dev/ttyUSB0
 device = "simulator"
 # Beberapa modem sekaligus: daftar port, mis. ["/dev/ttyUSB0", "/dev/ttyUSB1"] (mengganti device).
 devices = []

@@ -33,14 +33,15 @@ log = logging.getLogger("warkat.spool.fax")
 IDLE_SECONDS = 2.0
 
 
-def modem_config(cfg: Config, device: str):
+def modem_config(cfg: Config, device: str, fax_class: str | None = None):
+    """The modem at `device` as configured; `fax_class` overrides [fax] class."""
     from hw.modem import ModemConfig
 
     fax = cfg.fax
     return ModemConfig(
         device=device,
         speed=fax.speed,
-        fax_class=fax.class_,
+        fax_class=fax_class or fax.class_,
         flow=fax.flow,
         lsb_first=fax.lsb_first,
         local_id=fax.local_id,
@@ -73,7 +74,9 @@ def thumbnail(page) -> bytes:
     return out.getvalue()
 
 
-def send_test(cfg: Config, device: str, number: str, fine: bool) -> tuple[bool, str]:
+def send_test(
+    cfg: Config, device: str, number: str, fine: bool, fax_class: str | None = None
+) -> tuple[bool, str]:
     """`warkat fax send-test`: one test page straight through the modem, one result line."""
     from hw.faxcli import send_test as transmit
     from hw.modem import ModemError
@@ -82,19 +85,19 @@ def send_test(cfg: Config, device: str, number: str, fine: bool) -> tuple[bool, 
 
     dial = parse(number).dial_string(cfg.fax.dial_prefix)
     try:
-        return transmit(device, dial, fine=fine, config=modem_config(cfg, device))
+        return transmit(device, dial, fine=fine, config=modem_config(cfg, device, fax_class))
     except ModemError as exc:
         raise WarkatError(exc.message) from exc
 
 
-def modem_info(cfg: Config, device: str) -> str:
+def modem_info(cfg: Config, device: str, fax_class: str | None = None) -> str:
     """`warkat fax modem-info`: what the modem says about itself."""
     from hw.faxcli import modem_info as ask
     from hw.modem import ModemError
     from model.errors import WarkatError
 
     try:
-        return ask(device, modem_config(cfg, device))
+        return ask(device, modem_config(cfg, device, fax_class))
     except ModemError as exc:
         raise WarkatError(exc.message) from exc
 
@@ -113,9 +116,10 @@ class FaxWorker:
         label: str | None = None,
         driver_factory=None,
         owner: str = "",
+        fax_class: str | None = None,
         note=None,
     ):
-        self.cfg, self.device = cfg, device
+        self.cfg, self.device, self.fax_class = cfg, device, fax_class
         self.name = f"modem:{label or device}"
         self.owner = owner or heartbeat.instance_name(now())
         self.note = note or (lambda name, text: None)
@@ -126,7 +130,7 @@ class FaxWorker:
     def _driver(self):
         from hw.modem import driver_for
 
-        return driver_for(modem_config(self.cfg, self.device))
+        return driver_for(modem_config(self.cfg, self.device, self.fax_class))
 
     def run(self, stop: threading.Event) -> None:
         with self._device_lock() as locked:

@@ -38,23 +38,38 @@ def run_daemon(config: Config) -> int:
         daemon.tasks["faks-pemulihan"] = orphan_watch
         daemon.tasks["mutu-baku"] = deadline_watch(config)
         for label in fax_devices(config):
-            device = label
-            if label == "simulator":
-                from hw.modemsim import simulated_modem
-
-                sim = stack.enter_context(
-                    simulated_modem(
-                        "ok",
-                        out_dir=config.home / "faks-diterima",
-                        speedup=config.fax.simulator_speedup,
-                    )
-                )
-                device = sim.path
-            worker = FaxWorker(config, device, label, owner=daemon.instance, note=daemon.note)
+            device, fax_class = modem_device(config, label, stack, daemon.note)
+            if device is None:
+                continue
+            worker = FaxWorker(
+                config, device, label, owner=daemon.instance, note=daemon.note, fax_class=fax_class
+            )
             daemon.tasks[worker.name] = worker.run
         daemon.tasks["email-masuk"] = intake_worker(config)
         daemon.tasks["email-keluar"] = outbox_worker(config, daemon.instance)
         return daemon.run()
+
+
+def modem_device(config: Config, label: str, stack, note) -> tuple[str | None, str | None]:
+    """The device and fax class for `label`: a serial port as configured, or a simulated
+    modem started for the daemon's life ("simulator": Class 2.0; "simulator-class1": SpanDSP's
+    Class 1 modem with a fax machine behind it). None when that simulator cannot run here."""
+    out = config.home / "faks-diterima"
+    if label == "simulator":
+        from hw.modemsim import simulated_modem
+
+        speedup = config.fax.simulator_speedup
+        return stack.enter_context(simulated_modem("ok", out_dir=out, speedup=speedup)).path, None
+    if label == "simulator-class1":
+        from hw.modemsim.farend import FarEnd, FarEndUnavailable
+
+        try:
+            return stack.enter_context(FarEnd(out, calls=0, log=False)).device, "1"
+        except FarEndUnavailable as exc:
+            logging.getLogger("warkat.spool.fax").warning("%s", exc)
+            note(f"modem:{label}", str(exc))
+            return None, None
+    return label, None
 
 
 def orphan_watch(stop: threading.Event) -> None:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
+import sys
+import time
 from datetime import date
 
 from model.base import now
@@ -58,3 +63,32 @@ def live_daemon(name: str = "spool:kantor:1:20261125090000") -> str:
 
     heartbeat.beat(name, base.now())
     return name
+
+
+def daemon_process(home):
+    """The home's daemon, started in another process."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tui.cli", "--home", str(home.home), "daemon"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def point_daemon_at(home, devices, **fax):
+    """Point the home's daemon at `devices`; locks in the home, a quick retry of a lost modem."""
+    path = home.home / "warkat.toml"
+    settings = dict(devices=devices, lock_dir=str(home.home), unavailable_wait_seconds=1, **fax)
+    text = re.sub(
+        r"^(devices|lock_dir|unavailable_wait_seconds) = .*\n", "", path.read_text(), flags=re.M
+    )
+    lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items())
+    path.write_text(text.replace("[fax]\n", f"[fax]\n{lines}", 1))
+
+
+def wait_for(predicate, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False

@@ -12,8 +12,8 @@ from hw.modem import AutoDriver, Class1Driver, Class2Driver, ModemConfig, driver
 from hw.modem.t30 import SPEEDS
 from hw.modemsim import simulated_modem
 from hw.t4 import decode_rows, encode_page
+from tests.farend_helpers import FarEnd
 from tests.modem_helpers import BODY, LOCKS, job_fixture  # noqa: F401  (fixture job)
-from tests.spandsp_harness import FarEnd
 
 NUMBER = "0355000000"
 FAR_ID = "+62 355 000000"
@@ -211,3 +211,19 @@ def test_auto_picks_class_2_0_on_the_class_2_simulator():
 def test_explicit_classes_pick_their_driver():
     assert isinstance(driver_for(ModemConfig("/dev/null", fax_class="1.0")), Class1Driver)
     assert isinstance(driver_for(ModemConfig("/dev/null", fax_class="2")), Class2Driver)
+
+
+def test_one_far_end_answers_call_after_call(job, tmp_path):
+    """calls=0: the modem the demo uses answers every call, each call's pages in its own TIFF."""
+    images, pages = job
+    with FarEnd(tmp_path, calls=0) as far:
+        first = send(far, pages[:1])
+        second = send(far, pages[:2])
+        assert far.result(call=1)[:2] == (0, 1) and far.result(call=2)[:2] == (0, 2)
+        assert len(far.pages(call=1)) == 1
+        got = far.pages(call=2)
+    assert first.ok and second.ok
+    assert [
+        ImageChops.difference(g.convert("L"), w.convert("L")).getbbox()
+        for g, w in zip(got, images[:2], strict=True)
+    ] == [None, None]

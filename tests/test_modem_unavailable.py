@@ -1,12 +1,14 @@
 """A modem that cannot be opened or does not answer is not a call, and says why in Indonesian."""
 
 import errno
+import os
 import re
 
 import pytest
 import serial
 
 from hw.modem import Class2Driver, ModemError
+from hw.modem.channel import ATChannel
 from hw.modemsim import ModemSimulator, simulated_modem
 from tests.modem_helpers import config
 
@@ -101,3 +103,24 @@ def test_once_atd_is_sent_it_is_a_call():
         result = Class2Driver(config(sim.path)).send("021", [b"\x00"])
     assert result.reached_line and not result.vanished
     assert result.message == "Tidak ada nada pilih — periksa kabel telepon"
+
+
+def test_a_modem_that_vanishes_while_page_data_drains_is_a_port_failure():
+    """tcdrain on a port that is gone raises termios.error, which is no OSError: the channel
+    turns it into one, so the drivers record a vanished modem instead of crashing."""
+    master, slave = os.openpty()
+
+    class Unplugged(serial.Serial):
+        def write(self, data):
+            written = super().write(data)
+            os.close(master)  # the USB adapter is pulled while the data drains
+            return written
+
+    port = Unplugged(os.ttyname(slave), timeout=0.05)
+    try:
+        with pytest.raises(OSError) as gone:
+            ATChannel(port).send_data(b"page data", False, 1.0)
+        assert gone.value.errno == errno.EIO
+    finally:
+        port.close()
+        os.close(slave)

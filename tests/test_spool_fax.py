@@ -1,11 +1,7 @@
 """The fax worker and the daemon against the modem simulator on a pty."""
 
-import json
 import os
-import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 from functools import partial
@@ -21,7 +17,7 @@ from model.fax.spool import claim_next
 from spool.fax import FaxWorker, render_job
 from tests.cli_helpers import warkat
 from tests.conftest import user
-from tests.fax_helpers import at_step
+from tests.fax_helpers import at_step, daemon_process, point_daemon_at, wait_for
 
 LONG_TEXT = "\n".join(  # the message page, a full page, the rest with the signature
     f"Baris {n:03d}: isi berita panjang untuk tiga halaman faks." for n in range(110)
@@ -103,53 +99,25 @@ def live_office(home):
     return home
 
 
-def _daemon(home):
-    return subprocess.Popen(
-        [sys.executable, "-m", "tui.cli", "--home", str(home.home), "daemon"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def _configure(home, devices, **fax):
-    """Point the home's daemon at `devices`; locks in the home, a quick retry of a lost modem."""
-    path = home.home / "warkat.toml"
-    settings = dict(devices=devices, lock_dir=str(home.home), unavailable_wait_seconds=1, **fax)
-    text = re.sub(
-        r"^(devices|lock_dir|unavailable_wait_seconds) = .*\n", "", path.read_text(), flags=re.M
-    )
-    lines = "".join(f"{k} = {json.dumps(v)}\n" for k, v in settings.items())
-    path.write_text(text.replace("[fax]\n", f"[fax]\n{lines}", 1))
-
-
-def _wait(predicate, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def test_kill_9_mid_page_is_recovered_whatever_the_device_path_is_now(live_office, tmp_path):
     item_id = _job(isi_berita=LONG_TEXT)
     job = partial(FaxJob.get, FaxJob.item == item_id)
 
     with simulated_modem("ok", speedup=6, bps=9600) as sim:
-        _configure(live_office, [sim.path])
-        first = _daemon(live_office)
+        point_daemon_at(live_office, [sim.path])
+        first = daemon_process(live_office)
         try:
-            assert _wait(lambda: "Mengirim halaman 2/3" in job().progress)
+            assert wait_for(lambda: "Mengirim halaman 2/3" in job().progress)
         finally:
             os.kill(first.pid, signal.SIGKILL)
             first.wait()
         assert job().status == "proses"
         by_id = tmp_path / "usb-Warkat_SimModem-if00"  # the admin switched to a by-id path
         by_id.symlink_to(sim.path)
-        _configure(live_office, [str(by_id)])
-        second = _daemon(live_office)
+        point_daemon_at(live_office, [str(by_id)])
+        second = daemon_process(live_office)
         try:
-            assert _wait(lambda: job().status == "tunggu_keputusan", 30)
+            assert wait_for(lambda: job().status == "tunggu_keputusan", 30)
             assert "Daemon berhenti mendadak" in job().progress
             time.sleep(1)
             assert job().status == "tunggu_keputusan"  # never re-sent silently
@@ -167,21 +135,21 @@ def test_a_missing_modem_uses_no_try_and_the_job_goes_out_when_it_is_back(live_o
     item_id = _job()
     job = partial(FaxJob.get, FaxJob.item == item_id)
     device = tmp_path / "ttyUSB0"
-    _configure(live_office, [str(device)])
-    daemon = _daemon(live_office)
+    point_daemon_at(live_office, [str(device)])
+    daemon = daemon_process(live_office)
     try:
-        assert _wait(lambda: "Modem tidak tersedia" in job().progress, 30)
+        assert wait_for(lambda: "Modem tidak tersedia" in job().progress, 30)
         assert job().status == "antri" and job().attempts == 0
         assert FaxAttempt.select().where(FaxAttempt.job == job().id).count() == 0
         assert FaxLogEntry.select().where(FaxLogEntry.item == item_id).count() == 0
-        assert _wait(lambda: "Modem tidak tersedia" in heartbeat.describe()[1], 30)
+        assert wait_for(lambda: "Modem tidak tersedia" in heartbeat.describe()[1], 30)
         status = heartbeat.describe()[1]
         assert status.count(str(device)) == 1 and "Errno" not in status
         with simulated_modem("ok", speedup=500) as sim:
             device.symlink_to(sim.path)
-            assert _wait(lambda: job().status == "terkirim", 30)
+            assert wait_for(lambda: job().status == "terkirim", 30)
             assert len(sim.pages) == 1
-        assert _wait(lambda: "tidak tersedia" not in heartbeat.describe()[1], 15)
+        assert wait_for(lambda: "tidak tersedia" not in heartbeat.describe()[1], 15)
     finally:
         daemon.send_signal(signal.SIGTERM)
         assert daemon.wait(timeout=30) == 0
@@ -198,10 +166,10 @@ def test_two_daemons_started_at_once_never_both_send_one_job(live_office):
     )
     jobs = FaxJob.select().where(FaxJob.item == item_id)
     with simulated_modem("ok", speedup=200) as a, simulated_modem("ok", speedup=200) as b:
-        _configure(live_office, [a.path, b.path])
-        daemons = [_daemon(live_office), _daemon(live_office)]
+        point_daemon_at(live_office, [a.path, b.path])
+        daemons = [daemon_process(live_office), daemon_process(live_office)]
         try:
-            assert _wait(lambda: jobs.where(FaxJob.status == "terkirim").count() == 3, 90)
+            assert wait_for(lambda: jobs.where(FaxJob.status == "terkirim").count() == 3, 90)
         finally:
             for d in daemons:
                 d.send_signal(signal.SIGTERM)
@@ -216,10 +184,10 @@ def test_sigterm_mid_page_aborts_cleanly_and_asks_the_operator(live_office):
     job = partial(FaxJob.get, FaxJob.item == item_id)
 
     with simulated_modem("ok", speedup=2, bps=9600) as sim:
-        _configure(live_office, [sim.path])
-        daemon = _daemon(live_office)
+        point_daemon_at(live_office, [sim.path])
+        daemon = daemon_process(live_office)
         try:
-            assert _wait(lambda: "Mengirim halaman" in job().progress)
+            assert wait_for(lambda: "Mengirim halaman" in job().progress)
         finally:
             daemon.send_signal(signal.SIGTERM)
         assert daemon.wait(timeout=60) == 0
@@ -233,10 +201,10 @@ def test_the_modem_is_one_users_at_a_time_across_programs(live_office):
     item_id = _job(isi_berita=LONG_TEXT)
     job = partial(FaxJob.get, FaxJob.item == item_id)
     with simulated_modem("ok", speedup=1, bps=2400) as sim:
-        _configure(live_office, [sim.path])
-        daemon = _daemon(live_office)
+        point_daemon_at(live_office, [sim.path])
+        daemon = daemon_process(live_office)
         try:
-            assert _wait(lambda: "Mengirim halaman" in job().progress)
+            assert wait_for(lambda: "Mengirim halaman" in job().progress)
             commands = len(sim.commands)
             test = warkat(
                 live_office.home,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import peewee
 
+from model.config_schema import FAX_CLASSES
 from model.db import explain
 from model.errors import WarkatError
 from tui import argparse_id
@@ -107,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--fine", action="store_true", help="resolusi halus (204x196)")
     info = fax.add_parser("modem-info", help="tampilkan identitas dan kelas modem")
     info.add_argument("--device", required=True, metavar="PORT", help="port serial modem")
+    for command in (test, info):
+        command.add_argument(
+            "--kelas",
+            choices=FAX_CLASSES,
+            metavar="KELAS",
+            help=f"kelas faks: {', '.join(FAX_CLASSES)} (baku: [fax] class di warkat.toml)",
+        )
     mail = _commands(sub.add_parser("mail", help="email kantor"), "action", required=True)
     mail.add_parser("sync", help="satu kali ambil email masuk dari kotak surat")
     imp = mail.add_parser("import", help="impor berkas .eml, maildir atau mbox")

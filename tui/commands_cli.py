@@ -14,9 +14,9 @@ def fax(cfg: Config, args) -> int:
     from spool.fax import modem_info, send_test
 
     if args.action == "modem-info":
-        print(modem_info(cfg, args.device))
+        print(modem_info(cfg, args.device, args.kelas))
         return 0
-    ok, line = send_test(cfg, args.device, args.number, args.fine)
+    ok, line = send_test(cfg, args.device, args.number, args.fine, args.kelas)
     print(line)
     return 0 if ok else 1
 

@@ -64,6 +64,8 @@ def modems(cfg: Config) -> Iterator[Check]:
             yield Check(name, OK, "mesin faks mandiri (manual): operator mencatat setiap kiriman")
         elif device == "simulator":
             yield Check(name, OK, "modem tiruan (simulator): faks tidak keluar ke saluran telepon")
+        elif device == "simulator-class1":
+            yield _far_end(name)
         elif not Path(device).exists():
             yield Check(
                 name,
@@ -74,6 +76,16 @@ def modems(cfg: Config) -> Iterator[Check]:
             )
         else:
             yield _modem(cfg, name, device)
+
+
+def _far_end(name: str) -> Check:
+    from hw.modemsim.farend import PACKAGES, FarEndUnavailable, build
+
+    try:
+        build()
+    except FarEndUnavailable as exc:
+        return Check(name, FAIL, str(exc), f"apt-get install {PACKAGES}")
+    return Check(name, OK, "modem tiruan Class 1 (SpanDSP): faks tidak keluar ke saluran telepon")
 
 
 def _modem(cfg: Config, name: str, device: str) -> Check:

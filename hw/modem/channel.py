@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import termios
 import threading
 import time
 
@@ -189,7 +190,10 @@ class ATChannel:
             while end - run > offset and data[end - run - 1] == DLE:
                 run += 1
             offset += self.write(data[offset : end + run % 2])
-        self.port.flush()
+        try:
+            self.port.flush()
+        except termios.error as error:  # tcdrain on a port that vanished: not an OSError
+            raise OSError(*error.args) from error
         return None
 
     def _flow_state(self, paused: bool) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import termios
 
 from hw.modem.channel import ATChannel
 from hw.modem.lock import DeviceLock
@@ -51,8 +52,9 @@ class ModemPort:
                     write_timeout=cfg.write_timeout,
                     rtscts=cfg.flow == "rtscts",
                 )
-            except (OSError, ValueError) as error:
-                reason = _PORT_ERRORS.get(getattr(error, "errno", None), "open_failed")
+            except (OSError, ValueError, termios.error) as error:
+                code = getattr(error, "errno", None) or next(iter(error.args), None)
+                reason = _PORT_ERRORS.get(code if isinstance(code, int) else None, "open_failed")
                 raise ModemUnavailable(reason, device=cfg.device) from error
             with contextlib.suppress(OSError):
                 port.dtr = True  # ptys and some USB adapters have no modem-control lines

@@ -1,11 +1,10 @@
-/* SpanDSP far end for Warkat's Class 1 fax tests (SpanDSP 0.0.6 API): a T.31 Class 1
- * modem on a pseudo-terminal, wired through an in-process audio loop (8 kHz int16,
- * 160-sample blocks) to an answering T.30 terminal that writes the pages to a TIFF.
- * tests/spandsp_harness.py documents the CLI and what a driver sees.
- * Pacing: line time runs as fast as the CPU allows while the host only waits (the modem
- * delivers, or holds enough page data), at real time while the host is expected to act
- * (command mode, HDLC transmit), and stands still for up to STALL_MS while the modem
- * waits for page data, so a host writing at its own pace never under-runs the modem. */
+/* A SpanDSP far end (SpanDSP 0.0.6 API): a T.31 Class 1 fax modem on a pseudo-terminal,
+ * wired through an in-process audio loop (8 kHz int16, 160-sample blocks) to an answering
+ * T.30 terminal that writes each call's pages to a TIFF. hw/modemsim/farend.py builds and
+ * runs it and documents the CLI. Line time runs as fast as the CPU allows while the host only
+ * waits, at real time while the host is expected to act (command mode, HDLC transmit), and
+ * stands still up to STALL_MS while the modem waits for page data (a slow host never
+ * under-runs the modem). */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -31,12 +30,12 @@ enum { CALL_IDLE, CALL_DIALING, CALL_UP, CALL_OVER };
 enum { TCF_CLEAN, TCF_ARMED, TCF_NOISY };
 static struct {
     const char *tiff, *ident;
-    int no_answer, busy, after_pages, mid_page, modems;
+    int no_answer, busy, after_pages, mid_page, modems, calls, calls_done;
     t31_state_t *t31; fax_state_t *fax; t30_state_t *t30;
     int master, slave, host_seen, block_read;
     int call, dial_left, far_up, called;
     int last_far_tx, pages_started, page_samples, was_trained;   /* last_far_tx: an FCF */
-    int tcf, tcf_left, tcf_samples, mcf_count, after_left, starving, await_ok;
+    int tcf, tcf_left, tcf_n, tcf_samples, mcf_count, after_left, starving, await_ok;
     int result_code, result_pages, result_ready, result_done;
     double next_rt, stall_until, end_deadline;
     unsigned char in[4096]; int in_len, in_dle;   /* host bytes not yet fed */
@@ -53,19 +52,14 @@ static double now(void)
 /* End the process at real time t (the earliest deadline wins). */
 static void end_at(double t)
 {
-    if (!h.end_deadline || t < h.end_deadline)
-        h.end_deadline = t;
+    if (!h.end_deadline || t < h.end_deadline) h.end_deadline = t;
 }
 
-static void log_message(int level, const char *text)   /* installed only with --log */
-{
-    fputs(text, log_file), fflush(log_file);
-}
+static void log_message(int level, const char *text) { fputs(text, log_file), fflush(log_file); }
 
 static void setup_log(logging_state_t *l, const char *tag)
 {
-    if (!log_file)
-        return;
+    if (!log_file) return;
     span_log_set_message_handler(l, log_message);
     span_log_set_level(l, SPAN_LOG_FLOW | SPAN_LOG_SHOW_TAG | SPAN_LOG_SHOW_SAMPLE_TIME);
     span_log_set_tag(l, tag);
@@ -81,8 +75,7 @@ static int at_tx(at_state_t *s, void *user, const uint8_t *buf, size_t len)
         ssize_t n = write(h.master, buf + done, len - done);
         if (n > 0)
             done += n;
-        else if (n == 0 || errno != EAGAIN || poll(&p, 1, 2000) <= 0)
-            break;
+        else if (n == 0 || errno != EAGAIN || poll(&p, 1, 2000) <= 0) break;
     }
     return (int) len;
 }
@@ -90,8 +83,7 @@ static int at_tx(at_state_t *s, void *user, const uint8_t *buf, size_t len)
 /* The far end goes on-hook: T.30 ends, the modem sees the line drop. */
 static void far_hangup(void)
 {
-    if (!h.far_up)
-        return;
+    if (!h.far_up) return;
     h.far_up = 0;
     t30_terminate(h.t30);
     /* T.31 says nothing if it was still sending data after DLE ETX. */
@@ -104,12 +96,14 @@ static void far_hangup(void)
 /* The host ends the call (ATH or closing the port). */
 static void host_hangup(double grace)
 {
-    if (h.called && h.far_up)
-        t30_terminate(h.t30);
+    if (h.called && h.far_up) t30_terminate(h.t30);
     if (h.called) {
         h.far_up = 0;
         h.call = CALL_OVER;
-        end_at(now() + grace);
+        if (h.calls == 1)
+            end_at(now() + grace);
+        else if (!h.result_ready)   /* no phase E: this call's RESULT says dropped */
+            h.result_code = T30_ERR_CALLDROPPED, h.result_ready = 1;
     }
 }
 
@@ -143,8 +137,7 @@ static void frame_seen(t30_state_t *s, void *user, int incoming, const uint8_t *
     }
     h.last_far_tx = fcf;
     h.tcf = TCF_CLEAN;
-    if (fcf == T30_MCF && ++h.mcf_count == h.after_pages)
-        h.after_left = SECS(1);
+    if (fcf == T30_MCF && ++h.mcf_count == h.after_pages) h.after_left = SECS(1);
 }
 
 static void far_init(void)
@@ -152,7 +145,9 @@ static void far_init(void)
     h.fax = fax_init(NULL, FALSE);
     h.t30 = fax_get_t30_state(h.fax);
     t30_set_tx_ident(h.t30, h.ident);
-    t30_set_rx_file(h.t30, h.tiff, -1);
+    static char name[4096];
+    snprintf(name, sizeof(name), h.calls == 1 ? "%s" : "%s-%d.tif", h.tiff, h.calls_done + 1);
+    t30_set_rx_file(h.t30, name, -1);
     t30_set_ecm_capability(h.t30, FALSE);
     t30_set_supported_modems(h.t30, h.modems);
     t30_set_supported_compressions(h.t30, T30_SUPPORT_T4_1D_COMPRESSION | T30_SUPPORT_T4_2D_COMPRESSION);
@@ -170,8 +165,7 @@ static void line_events(int16_t *to_far)
 {
     int trained = h.t30->rx_trained;
     int in_page = h.last_far_tx == T30_CFR || h.last_far_tx == T30_MCF || h.last_far_tx == T30_RTP;
-    if (trained && !h.was_trained && in_page)
-        h.pages_started++, h.page_samples = 0;
+    if (trained && !h.was_trained && in_page) h.pages_started++, h.page_samples = 0;
     h.was_trained = trained;
     if (trained && in_page && h.pages_started == h.mid_page
         && (h.page_samples += BLOCK) > SECS(0.5)) {
@@ -181,8 +175,7 @@ static void line_events(int16_t *to_far)
     /* Let the training and 0.25 s of TCF through, then replace every fifth
        block with loud noise until the TCF ends: the longest run of zeros is
        too short, and the receiver answers FTT once the TCF is over. */
-    if (h.tcf == TCF_ARMED && trained)
-        h.tcf = TCF_NOISY, h.tcf_samples = 0;
+    if (h.tcf == TCF_ARMED && trained) h.tcf = TCF_NOISY, h.tcf_samples = 0;
     if (h.tcf == TCF_NOISY && (h.tcf_samples += BLOCK) > SECS(0.25) && (h.tcf_samples / BLOCK) % 5 == 0) {
         for (int i = 0; i < BLOCK; i++)
             to_far[i] = (int16_t) ((rand() % 16001) - 8000);
@@ -193,13 +186,10 @@ static void run_block(void)
 {
     int16_t a[BLOCK] = { 0 }, b[BLOCK];
     int n;
-    if (h.far_up && (n = fax_tx(h.fax, a, BLOCK)) < BLOCK)
-        memset(a + n, 0, (BLOCK - n) * sizeof(int16_t));
+    if (h.far_up && (n = fax_tx(h.fax, a, BLOCK)) < BLOCK) memset(a + n, 0, (BLOCK - n) * 2);
     t31_rx(h.t31, a, BLOCK);
-    if ((n = t31_tx(h.t31, b, BLOCK)) < BLOCK)
-        memset(b + n, 0, (BLOCK - n) * sizeof(int16_t));
-    if (h.far_up)
-        line_events(b);
+    if ((n = t31_tx(h.t31, b, BLOCK)) < BLOCK) memset(b + n, 0, (BLOCK - n) * 2);
+    if (h.far_up) line_events(b);
     if (h.far_up) {
         fax_rx(h.fax, b, BLOCK);
         span_log_bump_samples(fax_get_logging_state(h.fax), BLOCK);
@@ -231,15 +221,13 @@ static void feed_host(void)
             n = n < room ? n : room;
             /* stop after DLE ETX: T.31 drops whatever follows it in the same call */
             for (i = 0; i < n; i++) {
-                if (h.in_dle && h.in[i] == ETX)
-                    n = i + 1, h.await_ok = 1;
+                if (h.in_dle && h.in[i] == ETX) n = i + 1, h.await_ok = 1;
                 h.in_dle = !h.in_dle && h.in[i] == DLE;
             }
         } else {
             h.in_dle = 0;
         }
-        if (n <= 0)
-            return;
+        if (n <= 0) return;
         t31_at_rx(h.t31, (const char *) h.in, n);
         memmove(h.in, h.in + n, h.in_len - n);
         h.in_len -= n;
@@ -252,10 +240,8 @@ static int line_may_run_fast(void)
 {
     t31_state_t *t = h.t31;
     int pending = t->tx.in_bytes - t->tx.out_bytes;
-    if (h.call == CALL_DIALING)
-        return 1;
-    if (h.call != CALL_UP)
-        return 0;
+    if (h.call == CALL_DIALING) return 1;
+    if (h.call != CALL_UP) return 0;
     switch (t->at_state.at_rx_mode) {
     case AT_MODE_DELIVERY:
         return 1;
@@ -291,17 +277,30 @@ static void open_pty(void)
 /* Print RESULT once the far end's T.30 has ended (or, at exit, in any case). */
 static void finish_result(int at_exit)
 {
-    if (h.result_done || !(h.result_ready || at_exit))
-        return;
+    if (h.result_done || !(h.result_ready || at_exit)) return;
     if (h.result_ready)
         fax_release(h.fax);   /* closes the TIFF */
     else
         h.result_code = T30_ERR_CALLDROPPED;
-    h.far_up = 0;
-    h.result_done = 1;
+    h.far_up = 0, h.result_done = 1;
     printf("RESULT %d %d %s\n", h.result_code, h.result_pages, t30_completion_code_to_str(h.result_code));
     fflush(stdout);
-    end_at(now() + GRACE_S);
+    if (at_exit || h.calls == 1) end_at(now() + GRACE_S);
+}
+
+/* --calls: once the host has hung up after a RESULT, a new receiver and TIFF for the next ATD. */
+static void next_call(void)
+{
+    if (h.calls == 1 || !h.result_done || h.call != CALL_OVER) return;
+    if (h.calls && h.calls_done + 1 >= h.calls) {
+        end_at(now() + 1.0);
+        return;
+    }
+    h.calls_done++;
+    h.call = CALL_IDLE, h.called = h.far_up = h.last_far_tx = h.pages_started = h.page_samples = 0;
+    h.was_trained = h.tcf_samples = h.mcf_count = h.after_left = h.tcf = 0, h.tcf_left = h.tcf_n;
+    h.result_code = h.result_pages = h.result_ready = h.result_done = 0;
+    far_init();
 }
 
 static void parse_args(int argc, char **argv)
@@ -310,11 +309,11 @@ static void parse_args(int argc, char **argv)
         { "tiff", 1, 0, 't' }, { "no-answer", 0, 0, 'n' }, { "busy", 0, 0, 'b' },
         { "hangup-after-pages", 1, 0, 'a' }, { "hangup-mid-page", 1, 0, 'm' },
         { "fail-training", 1, 0, 'f' }, { "modems", 1, 0, 'M' }, { "ident", 1, 0, 'i' },
-        { "log", 1, 0, 'l' }, { 0, 0, 0, 0 }
+        { "log", 1, 0, 'l' }, { "calls", 1, 0, 'c' }, { 0, 0, 0, 0 }
     };
     char *tok, *save = NULL;
     int c, bad = 0;
-    h.ident = "+62 355 000000";
+    h.ident = "+62 355 000000", h.calls = 1;
     h.modems = T30_SUPPORT_V17 | T30_SUPPORT_V29 | T30_SUPPORT_V27TER;
     while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
         switch (c) {
@@ -323,8 +322,9 @@ static void parse_args(int argc, char **argv)
         case 'b': h.busy = 1; break;
         case 'a': h.after_pages = atoi(optarg); break;
         case 'm': h.mid_page = atoi(optarg); break;
-        case 'f': h.tcf_left = atoi(optarg); break;
+        case 'f': h.tcf_left = h.tcf_n = atoi(optarg); break;
         case 'i': h.ident = optarg; break;
+        case 'c': h.calls = atoi(optarg); break;
         case 'l': bad |= !(log_file = fopen(optarg, "w")); break;
         case 'M':
             h.modems = 0;
@@ -338,8 +338,7 @@ static void parse_args(int argc, char **argv)
         }
     }
     if (bad || !h.tiff || optind < argc) {
-        fprintf(stderr, "usage: harness --tiff OUT.tif [--no-answer] [--busy] [--hangup-after-pages N]"
-                        " [--hangup-mid-page N] [--fail-training N] [--modems v17,v29,v27ter] [--ident ID] [--log FILE]\n");
+        fputs("usage: farend --tiff OUT.tif [options] (see hw/modemsim/farend.py)\n", stderr);
         exit(2);
     }
 }
@@ -364,7 +363,8 @@ static void step(void)
         ssize_t n = read(h.master, h.in + h.in_len, sizeof(h.in) - h.in_len);
         if (n > 0 && (h.in_len += n) && !h.host_seen) {
             h.host_seen = 1;
-            close(h.slave);
+            if (h.calls == 1)   /* one call: the host closing the port ends it */
+                close(h.slave);
         }
     } else if ((p.revents & (POLLHUP | POLLERR)) && h.host_seen) {
         usleep(200000);   /* the host closed the port; after a call, that ends it */
@@ -379,6 +379,7 @@ static void step(void)
             h.next_rt = t;
     }
     finish_result(0);
+    next_call();
 }
 
 int main(int argc, char **argv)

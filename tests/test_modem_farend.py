@@ -5,7 +5,7 @@ import time
 import pytest
 import serial
 
-from tests.spandsp_harness import FarEnd
+from tests.farend_helpers import FarEnd
 
 DLE, ETX = 0x10, 0x03
 FINAL = (b"OK", b"ERROR", b"CONNECT", b"BUSY", b"NO ANSWER", b"NO CARRIER")
