@@ -105,7 +105,7 @@ async def test_backspace_on_a_destination_asks_and_batal_keeps_it(office):
         await settle(pilot)
         await pilot.press("enter")  # Ya has the focus
         await settle(pilot)
-        assert app.screen.destinations == [("Kecamatan Panggul", "0355-591022")]
+        assert app.screen.destinations == [("Kecamatan Panggul", "0355-591022", "")]
         assert shown(app, "#message") == "Tujuan Diskominfo Jatim dihapus."
     assert FaxDestination.select().count() > 0  # nothing saved until Ctrl+S
 

@@ -44,7 +44,7 @@ async def test_a_new_request_typed_before_the_link_dropped_comes_back(office, tm
         assert shown(app, "#message") == RESTORED
         assert form.query_one("#perihal").value == "Rapat koordinasi"
         assert form.query_one("#isi").text == "Yth."
-        assert form.destinations == [("Camat Panggul", "0355-591022")]
+        assert form.destinations == [("Camat Panggul", "0355-591022", "")]  # no group
         assert "Terlampir: lampiran.txt" in shown(app, "#attach-info")
         await pilot.press("escape")
         await settle(pilot)
