@@ -99,6 +99,7 @@ async def test_the_operator_sends_to_every_destination_at_a_set_time(office):
         assert len(jobs) == 4 and {j.status for j in jobs} == {JobStatus.QUEUED}
         assert {j.send_at.hour for j in jobs} == {14}
         assert {j.kill_at.hour for j in jobs} == {17}  # the default cut-off moved with it
+        assert "Terjadwal" in str(app.screen.query_one("#dests", DataTable).get_row_at(0))
         assert "kirim pada Rabu 25-11 14.00" in str(
             app.screen.query_one("#dests", DataTable).get_row_at(0)
         )

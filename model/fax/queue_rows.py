@@ -9,6 +9,7 @@ from datetime import datetime
 
 import peewee
 
+from model.base import now
 from model.books.agenda import AgendaEntry
 from model.clock import Clock
 from model.fax import jobs as fax_jobs
@@ -212,7 +213,9 @@ def job_facts(jobs: list[FaxJob]) -> dict[int, JobFacts]:
             job.progress or "",
             job.result or "",
             job.id in with_attempts,
-            job.send_at if job.send_at and job.status == JobStatus.QUEUED else None,
+            job.send_at
+            if job.status == JobStatus.QUEUED and (job.send_at or now()) > now()
+            else None,
             job.kill_at,
         )
     return found

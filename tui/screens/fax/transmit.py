@@ -86,6 +86,8 @@ def dest_cells(d: DestFacts) -> tuple:
         status = Text("Terkirim", "green") if d.sent else "Belum"
         return d.name, number, status, "", "", ""
     label = Text(JobStatus.label_of(job.status), JOB_STYLES.get(job.status, ""))
+    if job.send_at:  # queued for a set time still ahead
+        label = Text("Terjadwal", "cyan")
     if job.orphan:
         label = Text("Terputus", "bold red")
     via = " (manual)" if job.manual else ""
