@@ -137,14 +137,19 @@ def save_contact(
     return Contact.get_by_id(contact.id)
 
 
-def delete_contact(actor: User, contact_id: int) -> None:
+def _delete(actor: User, model, row_id: int, action: str, subject: str) -> None:
+    """Remove one row of the book (already gone: nothing to do), audited."""
     with write():
         holding(actor, KEEPERS, "mengubah buku alamat")
-        contact = Contact.get_or_none(Contact.id == contact_id)
-        if contact is None:
+        row = model.get_or_none(model.id == row_id)
+        if row is None:
             return
-        contact.delete_instance(recursive=True)
-        audit.record(actor.username, "buku_alamat_hapus", f"kontak#{contact_id}", name=contact.name)
+        row.delete_instance(recursive=True)
+        audit.record(actor.username, action, f"{subject}#{row_id}", name=row.name)
+
+
+def delete_contact(actor: User, contact_id: int) -> None:
+    _delete(actor, Contact, contact_id, "buku_alamat_hapus", "kontak")
 
 
 def save_group(
@@ -181,10 +186,4 @@ def save_group(
 
 def delete_group(actor: User, group_id: int) -> None:
     """Remove a group; its contacts stay in the book."""
-    with write():
-        holding(actor, KEEPERS, "mengubah buku alamat")
-        group = ContactGroup.get_or_none(ContactGroup.id == group_id)
-        if group is None:
-            return
-        group.delete_instance(recursive=True)
-        audit.record(actor.username, "grup_alamat_hapus", f"grup#{group_id}", name=group.name)
+    _delete(actor, ContactGroup, group_id, "grup_alamat_hapus", "grup")

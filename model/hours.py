@@ -9,6 +9,20 @@ from model.errors import Invalid
 
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTH_NAMES = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 # A Pemda office: 37.5 hours a week, Friday with the longer midday break for Jumatan.
 DEFAULT_HOURS = {
     "monday": "07:30-12:00, 13:00-16:00",

@@ -10,8 +10,8 @@ from __future__ import annotations
 import contextlib
 import re
 import threading
-from datetime import datetime
 
+from hw.modem.call import CallFrame
 from hw.modem.channel import CAN, Aborted
 from hw.modem.class1_link import Class1Link
 from hw.modem.class1_phases import Class1Phases
@@ -33,7 +33,7 @@ from hw.modem.types import (
 CLASSES = ("1", "1.0")
 
 
-class Class1Driver(ModemPort, Class1Link, Class1Phases, FaxDriver):
+class Class1Driver(ModemPort, CallFrame, Class1Link, Class1Phases, FaxDriver):
     """Send faxes through a Class 1 or Class 1.0 modem on a serial port."""
 
     def __init__(self, config: ModemConfig, trace=None):
@@ -87,47 +87,18 @@ class Class1Driver(ModemPort, Class1Link, Class1Phases, FaxDriver):
         fine: bool = False,
         first_page: int = 1,
     ) -> SendResult:
-        result = SendResult(pages_total=len(pages), started=datetime.now())
-        self._result, self._abort = result, abort_event or threading.Event()
-        self._first = first_page
-        self._progress = progress_cb or (lambda *event: None)
-        self._online, self._connected, self._current = False, False, None
-        try:
-            if not pages:
-                raise ModemError("no_pages")
-            with self._open():
-                try:
-                    self._setup()
-                    if self._abort.is_set():
-                        raise Aborted
-                    self._dial(number)
-                    self._negotiate(self._remote_capabilities(), fine)
-                    self._train()
-                    self._send_pages(pages, fine)
-                    result.ok, result.message = True, MESSAGES["sent"]
-                    self._disconnect()
-                except CallEnded:
-                    pass
-                except Aborted:
-                    result.message, result.retry_kind = MESSAGES["aborted"], None
-                    result.aborted = True
-                except (ModemError, OSError) as error:
-                    self._failed(error)
-                finally:
-                    if result.reached_line:
-                        self._hang_up()
-        except (ModemError, OSError) as error:
-            self._failed(error)
-        if not result.ok and not result.message:
-            self._fail_text(
-                MESSAGES["protocol"].format(detail="sesi berakhir sebelum selesai"), "failure"
-            )
-        result.ended = datetime.now()
-        return result
+        self._connected = False
 
-    def _fail_text(self, text: str, retry_kind: str | None) -> None:
-        if not self._result.message:
-            self._result.message, self._result.retry_kind = text, retry_kind
+        def transmit() -> None:
+            self._negotiate(self._remote_capabilities(), fine)
+            self._train()
+            self._send_pages(pages, fine)
+            self._sent()
+            self._disconnect()
+
+        return self._call(
+            number, pages, progress_cb, abort_event, first_page, self._setup, transmit
+        )
 
     def _end(self, text: str, retry_kind: str | None, code: str | None) -> None:
         """Record why the call ends (the first reason wins) and end it."""
@@ -135,22 +106,6 @@ class Class1Driver(ModemPort, Class1Link, Class1Phases, FaxDriver):
         if code and self._result.hangup_code is None:
             self._result.hangup_code = code
         raise CallEnded
-
-    def _failed(self, error: Exception) -> None:
-        """Before ATD the modem was unavailable, after it the call failed; a port error means
-        the modem itself is gone."""
-        result = self._result
-        if not result.reached_line:
-            self._fail_text(self._unavailable(error).message, "failure")
-        elif isinstance(error, OSError):
-            result.vanished, self._online = True, False
-            if self._current is None:
-                self._fail_text(MESSAGES["vanished_dial"], "failure")
-            else:
-                page = self._current + self._first
-                self._fail_text(MESSAGES["vanished_page"].format(page=page), "failure")
-        else:
-            self._fail_text(error.message, "failure")
 
     def _dial(self, number: str) -> None:
         cfg = self.config

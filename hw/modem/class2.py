@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from datetime import datetime
 
+from hw.modem.call import CallFrame
 from hw.modem.channel import CAN, DLE, ETX, Aborted, dle_stuff
 from hw.modem.codes import DIAL_RESULTS, MESSAGES, hangup_message, hangup_retry_kind
 from hw.modem.pages import CallEnded, PagePhase
@@ -76,7 +76,7 @@ _DIALECTS = {
 }
 
 
-class Class2Driver(ModemPort, PagePhase, FaxDriver):
+class Class2Driver(ModemPort, CallFrame, PagePhase, FaxDriver):
     """Send faxes through a Class 2.0 or Class 2 modem on a serial port."""
 
     def __init__(self, config: ModemConfig, trace=None):
@@ -128,41 +128,15 @@ class Class2Driver(ModemPort, PagePhase, FaxDriver):
         fine: bool = False,
         first_page: int = 1,
     ) -> SendResult:
-        result = SendResult(pages_total=len(pages), started=datetime.now())
-        self._result, self._abort = result, abort_event or threading.Event()
-        self._first = first_page
-        self._progress = progress_cb or (lambda *event: None)
-        self._online, self._current = False, None
-        try:
-            if not pages:
-                raise ModemError("no_pages")
-            data = [self._prepare(page, i + 1 == len(pages)) for i, page in enumerate(pages)]
-            with self._open():
-                try:
-                    self._setup(fine)
-                    if self._abort.is_set():
-                        raise Aborted
-                    self._dial(number)
-                    self._send_pages(data)
-                    result.ok, result.message = True, MESSAGES["sent"]
-                except CallEnded:
-                    pass
-                except Aborted:
-                    result.message, result.retry_kind = MESSAGES["aborted"], None
-                    result.aborted = True
-                except (ModemError, OSError) as error:
-                    self._failed(error)
-                finally:
-                    if result.reached_line:
-                        self._hang_up()
-        except (ModemError, OSError) as error:
-            self._failed(error)
-        if not result.ok and not result.message:
-            self._fail_text(
-                MESSAGES["protocol"].format(detail="sesi berakhir sebelum selesai"), "failure"
-            )
-        result.ended = datetime.now()
-        return result
+        data = [self._prepare(page, i + 1 == len(pages)) for i, page in enumerate(pages)]
+
+        def transmit() -> None:
+            self._send_pages(data)
+            self._sent()
+
+        return self._call(
+            number, pages, progress_cb, abort_event, first_page, lambda: self._setup(fine), transmit
+        )
 
     def _prepare(self, page: bytes, last: bool) -> bytes:
         """All bytes of one page as they go to the modem, made before the page starts."""
@@ -173,27 +147,6 @@ class Class2Driver(ModemPort, PagePhase, FaxDriver):
 
     def _fail(self, message_id: str, retry_kind: str | None) -> None:
         self._fail_text(MESSAGES[message_id], retry_kind)
-
-    def _fail_text(self, text: str, retry_kind: str | None) -> None:
-        if not self._result.message:
-            self._result.message, self._result.retry_kind = text, retry_kind
-
-    def _failed(self, error: Exception) -> None:
-        """A modem or port failure: before ATD the modem was unavailable, after it the call
-        failed, and a port error means the modem itself is gone."""
-        result = self._result
-        if not result.reached_line:
-            self._fail_text(self._unavailable(error).message, "failure")
-        elif isinstance(error, OSError):
-            result.vanished, self._online = True, False
-            if self._current is None:
-                self._fail("vanished_dial", "failure")
-            else:
-                self._fail_text(
-                    MESSAGES["vanished_page"].format(page=self._current + self._first), "failure"
-                )
-        else:
-            self._fail_text(error.message, "failure")
 
     def _hangup_line(self, line: str) -> bool:
         """Record a +FHS:/+FHNG: report; True if the line was one."""

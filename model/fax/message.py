@@ -14,32 +14,19 @@ from model.books.agenda import live_entry
 from model.config import Config
 from model.fax.flow import FaxDraft
 from model.fax.records import Disposition, FaxDestination, request_of
+from model.hours import MONTH_NAMES
 from model.org import Unit, User
 from model.workflow.items import WorkItem
 
 TITLE = "BERITA FAKSIMILI"  # a typed isi berita: the message itself
 COVER_TITLE = "LEMBAR PENGANTAR FAKSIMILI"  # in front of an attachment without isi berita
 UNNUMBERED = "(belum bernomor)"
-MONTHS = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
 WORDS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
 
 
 def long_date(day: date) -> str:
     """'3 Desember 2026'."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def counted(n: int, noun: str) -> str:

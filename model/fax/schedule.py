@@ -13,6 +13,7 @@ from model.db import write
 from model.errors import Invalid, Problems
 from model.fax import jobs
 from model.fax.records import FaxDestination, FaxJob, JobStatus, request_of
+from model.hours import DAY_NAMES
 from model.org import User
 from model.workflow import deadlines
 
@@ -49,11 +50,8 @@ class Timing:
         return ", ".join(parts)
 
 
-DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-
-
 def moment(at: datetime) -> str:
-    return f"{DAYS[at.weekday()]} {at:%d-%m %H.%M}"
+    return f"{DAY_NAMES[at.weekday()]} {at:%d-%m %H.%M}"
 
 
 def default_timing(kill_after_hours: float, send_at: datetime | None = None) -> Timing:
