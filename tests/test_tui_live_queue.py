@@ -116,7 +116,7 @@ async def test_showing_rows_and_offering_actions_query_nothing_on_the_event_loop
                     action = binding[1] if isinstance(binding, tuple) else binding.action
                     screen.check_action(action, ())
                 table = app.screen.query_one("#queue", LiveTable)
-                table.show_rows(table.every)
+                table.show_rows(list(table.entries))
                 (
                     screen.show_dests
                     if isinstance(screen, TransmitScreen)

@@ -155,8 +155,11 @@ def agenda_number(item: WorkItem | int) -> str:
     return entry.number if entry else ""
 
 
-def book_entries(book: str, year: int, text: str = "") -> list[AgendaEntry]:
-    """Entries of a book and year, optionally filtered by number, perihal or party."""
+def book_entries(
+    book: str, year: int, text: str = "", limit: int | None = None
+) -> list[AgendaEntry]:
+    """Entries of a book and year, optionally filtered by number, perihal or party (the first
+    `limit`)."""
     query = matching(
         AgendaEntry.select().where((AgendaEntry.book == book) & (AgendaEntry.year == year)),
         text,
@@ -164,4 +167,4 @@ def book_entries(book: str, year: int, text: str = "") -> list[AgendaEntry]:
         AgendaEntry.perihal,
         AgendaEntry.party,
     )
-    return list(query.order_by(AgendaEntry.seq))
+    return list(query.order_by(AgendaEntry.seq).limit(limit))

@@ -103,9 +103,11 @@ def record_receipt(actor: User, entry_id: int, receiver: str, at: datetime) -> E
     return entry
 
 
-def between(start: date, end: date, text: str = "") -> list[EkspedisiEntry]:
+def between(
+    start: date, end: date, text: str = "", limit: int | None = None
+) -> list[EkspedisiEntry]:
     """The entries of the period, optionally those whose addressee, letter number, perihal or
-    receiver holds `text`."""
+    receiver holds `text` (the first `limit`)."""
     lo, hi = day_range(start, end)
     query = matching(
         EkspedisiEntry.select().where(EkspedisiEntry.at.between(lo, hi)),
@@ -115,4 +117,13 @@ def between(start: date, end: date, text: str = "") -> list[EkspedisiEntry]:
         EkspedisiEntry.perihal,
         EkspedisiEntry.receiver_name,
     )
-    return list(query.order_by(EkspedisiEntry.year, EkspedisiEntry.seq))
+    return list(query.order_by(EkspedisiEntry.year, EkspedisiEntry.seq).limit(limit))
+
+
+def unreceived(start: date, end: date) -> list[int]:
+    """The ids of the period's entries without a receipt yet, in the book's order."""
+    lo, hi = day_range(start, end)
+    query = EkspedisiEntry.select(EkspedisiEntry.id).where(
+        EkspedisiEntry.at.between(lo, hi) & EkspedisiEntry.received_at.is_null()
+    )
+    return [e.id for e in query.order_by(EkspedisiEntry.year, EkspedisiEntry.seq)]

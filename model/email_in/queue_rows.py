@@ -27,14 +27,10 @@ class InRow:
     forwarded_at: datetime | None  # its latest forward to a unit
 
 
-def in_rows(user: User, actions: tuple[str, ...] = ()) -> list[InRow]:
+def in_rows(user: User, actions: tuple[str, ...] = (), limit: int | None = None) -> list[InRow]:
     """The user's incoming mail at the steps of `actions` (every step when empty), most
-    urgent then oldest first."""
-    work = [
-        r
-        for r in waiting_for(user, EMAIL_IN)
-        if not actions or any(r.step.action(a) for a in actions)
-    ]
+    urgent then oldest first (the first `limit`)."""
+    work = waiting_for(user, EMAIL_IN, actions=actions, limit=limit)
     ids = [r.item.id for r in work]
     mails = {
         m.item_id: m

@@ -49,9 +49,10 @@ class OutRow:
         return self.sends[-1] if self.sends else None
 
 
-def out_rows(user: User, actions: tuple[str, ...]) -> list[OutRow]:
-    """The user's outgoing letters at the steps of `actions`, most urgent then oldest first."""
-    work = [r for r in waiting_for(user, EMAIL_OUT) if any(r.step.action(a) for a in actions)]
+def out_rows(user: User, actions: tuple[str, ...], limit: int | None = None) -> list[OutRow]:
+    """The user's outgoing letters at the steps of `actions`, most urgent then oldest first
+    (the first `limit`)."""
+    work = waiting_for(user, EMAIL_OUT, actions=actions, limit=limit)
     ids = [r.item.id for r in work]
     to = {
         m.item_id: m.to

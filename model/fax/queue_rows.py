@@ -111,9 +111,10 @@ def dispositions_of(ids: Iterable[int]) -> dict[int, DispositionFacts]:
     return found
 
 
-def fax_rows(user: User, actions: tuple[str, ...]) -> list[FaxRow]:
-    """The user's fax items at the steps of `actions`, most urgent then oldest first."""
-    work = [r for r in waiting_for(user, FAX) if any(r.step.action(a) for a in actions)]
+def fax_rows(user: User, actions: tuple[str, ...], limit: int | None = None) -> list[FaxRow]:
+    """The user's fax items at the steps of `actions`, most urgent then oldest first (the
+    first `limit`)."""
+    work = waiting_for(user, FAX, actions=actions, limit=limit)
     ids = [r.item.id for r in work]
     requests = requests_of(ids)
     dests = destinations_of(requests.values())
@@ -221,11 +222,10 @@ def job_facts(jobs: list[FaxJob]) -> dict[int, JobFacts]:
     return found
 
 
-def transmit_rows(user: User) -> list[TransmitRow]:
-    """The user's items waiting to be sent or handed back, with every destination's state."""
-    work = [
-        r for r in waiting_for(user, FAX) if r.step.action("terkirim") or r.step.action("serahkan")
-    ]
+def transmit_rows(user: User, limit: int | None = None) -> list[TransmitRow]:
+    """The user's items waiting to be sent or handed back, with every destination's state
+    (the first `limit`)."""
+    work = waiting_for(user, FAX, actions=("terkirim", "serahkan"), limit=limit)
     ids = [r.item.id for r in work]
     requests = requests_of(ids)
     dests = destinations_of(requests.values())
@@ -290,13 +290,14 @@ class RequestRow:
     returned: str  # the Kasi's reason of its latest return, if any
 
 
-def request_rows(user: User) -> list[RequestRow]:
-    """Every fax item `user` created, newest first."""
-    items = list(
+def request_rows(user: User, limit: int | None = None) -> list[RequestRow]:
+    """Every fax item `user` created, newest first (the first `limit`)."""
+    query = (
         WorkItem.select()
         .where((WorkItem.procedure == FAX) & (WorkItem.created_by == user))
         .order_by(WorkItem.id.desc())
     )
+    items = list(query if limit is None else query.limit(limit))
     ids = [i.id for i in items]
     numbers = agenda_numbers(ids)
     returned = {

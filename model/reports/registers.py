@@ -12,7 +12,10 @@ from model.fax.records import FaxLogEntry
 from model.org import User
 
 
-def agenda_between(book: str, start: date, end: date, text: str = "") -> list[AgendaEntry]:
+def agenda_between(
+    book: str, start: date, end: date, text: str = "", limit: int | None = None
+) -> list[AgendaEntry]:
+    """The agenda book's entries of the period (the first `limit`)."""
     lo, hi = day_range(start, end)
     query = matching(
         AgendaEntry.select().where(
@@ -23,12 +26,15 @@ def agenda_between(book: str, start: date, end: date, text: str = "") -> list[Ag
         AgendaEntry.perihal,
         AgendaEntry.party,
     )
-    return list(query.order_by(AgendaEntry.year, AgendaEntry.seq))
+    return list(query.order_by(AgendaEntry.year, AgendaEntry.seq).limit(limit))
 
 
-def fax_log_between(start: date, end: date, text: str = "") -> list[FaxLogEntry]:
+def fax_log_between(
+    start: date, end: date, text: str = "", limit: int | None = None
+) -> list[FaxLogEntry]:
     """The daily fax book's lines of the period (their operators read with them), optionally
-    those whose destination, fax number, agenda number or operator holds `text`."""
+    those whose destination, fax number, agenda number or operator holds `text` (the first
+    `limit`)."""
     lo, hi = day_range(start, end)
     query = (
         FaxLogEntry.select(FaxLogEntry, User)
@@ -43,4 +49,4 @@ def fax_log_between(start: date, end: date, text: str = "") -> list[FaxLogEntry]
         FaxLogEntry.agenda_number,
         User.full_name,
     )
-    return list(query.order_by(FaxLogEntry.at))
+    return list(query.order_by(FaxLogEntry.at, FaxLogEntry.id).limit(limit))

@@ -96,6 +96,16 @@ class Fitted:
         self.fit_soon()
         return row_key
 
+    def add_line(self, text: str, key: str) -> RowKey:
+        """A row holding only `text`, in the text column (else the first): a note such as
+        "lebih banyak", left out when the columns are measured."""
+        if not self.fit_columns:
+            return super().add_row(text, *[""] * (len(self.columns) - 1), key=key)
+        at = next((i for i, c in enumerate(self.fit_columns) if c.grow), 0)
+        cells = tuple(Text(text) if i == at else "" for i in range(len(self.fit_columns)))
+        self.fit_lines = getattr(self, "fit_lines", set()) | {key}
+        return self.add_row(*cells, key=key)
+
     def update_cell(self, row_key, column_key, value, **kwargs) -> None:
         if not self.fit_columns:
             super().update_cell(row_key, column_key, value, **kwargs)
@@ -121,7 +131,7 @@ class Fitted:
     def clear(self, columns: bool = False):
         if columns:
             self.fit_columns, self.fit_widths = (), None
-        self.fit_cells = {}
+        self.fit_cells, self.fit_lines = {}, set()
         return super().clear(columns)
 
     def cells_at(self, index: int) -> tuple:
@@ -162,8 +172,10 @@ class Fitted:
         self.fit_due = False
         if not self.fit_columns:
             return
+        lines = getattr(self, "fit_lines", set())
+        measured = [c for k, c in self.fit_cells.items() if k.value not in lines]
         widest = [
-            max((cell_width(cells[i]) for cells in self.fit_cells.values()), default=0)
+            max((cell_width(cells[i]) for cells in measured), default=0)
             for i in range(len(self.fit_columns))
         ]
         room = self.scrollable_content_region.width or self.app.size.width

@@ -20,10 +20,13 @@ from tui.keys import bind
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, say
+from tui.widgets.pages import Pages
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
 from tui.widgets.table import Column, add_columns, at_cursor
 from tui.widgets.tone import tone
+
+BookRead = tuple[str, int, list[agenda.AgendaEntry], dict[int, LetterRow], bool]  # a read
 
 
 def book_columns(party: str) -> tuple[Column, ...]:
@@ -56,6 +59,7 @@ class AgendaBookScreen(Screen):
         self.entries: list[agenda.AgendaEntry] = []
         self.letters: dict[int, LetterRow] = {}  # incoming: the letters by item id
         self.follow = item_id  # the item the cursor goes to once its entry is listed
+        self.pages = Pages()
         self.search = Search(
             self,
             self.fetch,
@@ -90,31 +94,31 @@ class AgendaBookScreen(Screen):
         self.query_one(DataTable).focus()
 
     def reload(self) -> None:
+        """Read the book again from its first page (its year, book or search changed)."""
+        self.pages.first()
         self.search.now()
 
     def fetch(self):
         """The read of the book shown (the book and year of the followed item, first)."""
         book, year, text = self.book, self.year, self.query_one("#search", Input).value
-        locate, self.item_id = self.item_id, None
+        locate, self.item_id, limit = self.item_id, None, self.pages.limit
 
-        def read() -> tuple[str, int, list[agenda.AgendaEntry], dict[int, LetterRow]]:
+        def read() -> BookRead:
             entry = (
                 agenda.AgendaEntry.get_or_none(agenda.AgendaEntry.item == locate)
                 if locate is not None
                 else None
             )
             where = (entry.book, entry.year) if entry else (book, year)
-            entries = agenda.book_entries(*where, text)
+            entries, more = Pages.cut(agenda.book_entries(*where, text, limit), limit)
             incoming = where[0] == agenda.INCOMING
             ids = [e.item_id for e in entries if e.item_id]
-            return (*where, entries, letters_of(ids) if incoming else {})
+            return (*where, entries, letters_of(ids) if incoming else {}, more)
 
         return read
 
-    def show_book(
-        self, found: tuple[str, int, list[agenda.AgendaEntry], dict[int, LetterRow]]
-    ) -> None:
-        self.book, self.year, self.entries, self.letters = found
+    def show_book(self, found: BookRead) -> None:
+        self.book, self.year, self.entries, self.letters, more = found
         table = self.query_one(DataTable)
         keep = table.cursor_row
         self.query_one("#book-title", Static).update(f"{agenda.BOOK_NAMES[self.book]} {self.year}")
@@ -137,6 +141,7 @@ class AgendaBookScreen(Screen):
                 status,
                 key=str(e.id),
             )
+        self.pages.add_more(table, more)
         ids = [e.item_id for e in self.entries]
         if self.follow in ids:
             table.move_cursor(row=ids.index(self.follow))
@@ -172,7 +177,13 @@ class AgendaBookScreen(Screen):
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_entry()
 
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on "lebih banyak": one page more."""
+        if self.pages.next(self.query_one(DataTable), len(self.entries)):
+            self.search.now()
+
     def on_input_changed(self, _event: Input.Changed) -> None:
+        self.pages.first()
         self.search.changed()
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:

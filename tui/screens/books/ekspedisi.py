@@ -20,6 +20,7 @@ from tui.keys import bind
 from tui.widgets.daterange import DATE_FORMAT
 from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.pages import Pages
 from tui.widgets.plain import DataTable, Static
 from tui.widgets.table import Column, add_columns, at_cursor
 
@@ -84,7 +85,8 @@ class EkspedisiScreen(Screen):
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
-        self.entries: list[EkspedisiEntry] = []
+        self.entries: list[EkspedisiEntry] = []  # those listed
+        self.pages = Pages()
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -103,17 +105,20 @@ class EkspedisiScreen(Screen):
             self.action_new()
 
     def reload(self, select: int | None = None) -> None:
-        year = now().year
+        """This year's book, the pages listed (a few hundred lines: read here)."""
+        year, limit = now().year, self.pages.limit
         try:
-            self.entries = ekspedisi.between(date(year, 1, 1), date(year, 12, 31))
+            found = ekspedisi.between(date(year, 1, 1), date(year, 12, 31), limit=limit)
         except PROBLEMS as exc:
             note(self, str(exc))
             return
+        self.entries, more = Pages.cut(found, limit)
         table = self.query_one("#entries", DataTable)
         keep = table.cursor_row
         table.clear()
         for e in self.entries:
             table.add_row(*entry_cells(e), key=str(e.id))
+        self.pages.add_more(table, more)
         ids = [e.id for e in self.entries]
         if select in ids:
             table.move_cursor(row=ids.index(select))
@@ -165,6 +170,10 @@ class EkspedisiScreen(Screen):
         self.app.push_screen(EntryForm(self.item_id, values), self.saved)
 
     def action_receipt(self) -> None:
+        """Enter: the receipt of the selected letter (on "lebih banyak": one page more)."""
+        if self.pages.next(self.query_one("#entries", DataTable), len(self.entries)):
+            self.reload()
+            return
         e = self.selected()
         if e is not None:
             self.app.push_screen(ReceiptForm(e), self.saved)
@@ -186,7 +195,8 @@ class EkspedisiScreen(Screen):
             self.print_receipts([e.id])
 
     def action_print_open(self) -> None:
-        ids = [e.id for e in self.entries if e.received_at is None]
+        year = now().year
+        ids = ekspedisi.unreceived(date(year, 1, 1), date(year, 12, 31))
         if not ids:
             note(self, "Semua surat di buku ekspedisi tahun ini sudah ada tanda terimanya.")
             return

@@ -19,6 +19,7 @@ from tui.screens.books.ekspedisi import entry_cells
 from tui.widgets.daterange import DateRange, month_of
 from tui.widgets.header import Header
 from tui.widgets.message import PROBLEMS, note
+from tui.widgets.pages import Pages
 from tui.widgets.plain import DataTable, Input, Label, Static
 from tui.widgets.search import Search
 from tui.widgets.table import Column, add_columns, at_cursor
@@ -68,13 +69,13 @@ COLUMNS = {
 AGENDA_BOOKS = {AGENDA: OUTGOING, AGENDA_IN: INCOMING}
 
 
-def read_book(book: str, start, end, text: str) -> list:
-    """The rows of `book` in the period whose searched fields hold `text`."""
+def read_book(book: str, start, end, text: str, limit: int | None = None) -> list:
+    """The rows of `book` in the period whose searched fields hold `text` (the first `limit`)."""
     if book in AGENDA_BOOKS:
-        return books.agenda_between(AGENDA_BOOKS[book], start, end, text)
+        return books.agenda_between(AGENDA_BOOKS[book], start, end, text, limit)
     if book == FAX_LOG:
-        return books.fax_log_between(start, end, text)
-    return ekspedisi.between(start, end, text)
+        return books.fax_log_between(start, end, text, limit)
+    return ekspedisi.between(start, end, text, limit)
 
 
 def cells(book: str, row) -> tuple:
@@ -139,7 +140,8 @@ class BooksScreen(Screen):
         self.item_id = item_id  # books are not about one item; accepted for the step table
         self.book = book
         self.start, self.end = month_of(now().date())
-        self.rows: list = []
+        self.rows: list = []  # the rows listed
+        self.pages = Pages()
         self.search = Search(
             self,
             self.fetch,
@@ -185,26 +187,32 @@ class BooksScreen(Screen):
             tabs.append(" ")
         self.query_one("#book-tabs", Static).update(tabs)
         self.query_one("#search", Input).placeholder = HINTS[self.book]
+        self.pages.first()
         self.search.now()
 
     def fetch(self):
         """The read of the book shown, for the period and what is typed (in a worker)."""
-        book, start, end = self.book, self.start, self.end
+        book, start, end, limit = self.book, self.start, self.end, self.pages.limit
         text = self.query_one("#search", Input).value
 
-        def read() -> tuple[str, list[tuple]]:
-            return book, [(row, cells(book, row)) for row in read_book(book, start, end, text)]
+        def read() -> tuple[str, list[tuple], bool]:
+            rows, more = Pages.cut(read_book(book, start, end, text, limit), limit)
+            return book, [(row, cells(book, row)) for row in rows], more
 
         return read
 
-    def show_rows(self, shown: tuple[str, list[tuple]]) -> None:
-        book, found = shown
+    def show_rows(self, shown: tuple[str, list[tuple], bool]) -> None:
+        book, found, more = shown
         self.rows = [row for row, _cells in found]
         table = self.query_one("#book", DataTable)
+        keep = table.cursor_row if self.pages.count > 1 else 0
         table.clear(columns=True)
         add_columns(table, COLUMNS[book])
         for _row, row_cells in found:
             table.add_row(*row_cells)
+        self.pages.add_more(table, more)
+        if keep and self.rows:  # after "lebih banyak": on the first row of the new page
+            table.move_cursor(row=min(keep, len(self.rows) - 1))
         self.show_detail()
 
     def show_detail(self) -> None:
@@ -218,8 +226,14 @@ class BooksScreen(Screen):
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_detail()
 
+    def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
+        """Enter on "lebih banyak": one page more."""
+        if self.pages.next(self.query_one("#book", DataTable), len(self.rows)):
+            self.search.now()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
+            self.pages.first()
             self.search.changed()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -251,7 +265,8 @@ class BooksScreen(Screen):
             if self.book in AGENDA_BOOKS:
                 documents = [printing.agenda_book(AGENDA_BOOKS[self.book], self.start, self.end)]
             elif self.book == FAX_LOG:
-                days = sorted({r.at.date() for r in self.rows})
+                text = self.query_one("#search", Input).value
+                days = sorted({r.at.date() for r in read_book(FAX_LOG, self.start, self.end, text)})
                 if self.start == self.end:
                     days = [self.start]
                 if not days:
@@ -261,10 +276,12 @@ class BooksScreen(Screen):
                 if len(days) > 1:
                     note(self, f"Laporan harian fax dicetak per hari: {len(days)} hari.")
             else:
-                if not self.rows:
+                text = self.query_one("#search", Input).value
+                ids = [r.id for r in read_book(self.book, self.start, self.end, text)]
+                if not ids:
                     note(self, "Tidak ada entri ekspedisi pada periode ini.")
                     return
-                documents = [printing.receipts([r.id for r in self.rows])]
+                documents = [printing.receipts(ids)]
         except (*PROBLEMS, OSError) as exc:
             note(self, str(exc))
             return

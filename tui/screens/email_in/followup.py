@@ -42,8 +42,8 @@ class FollowUpScreen(QueueScreen):
     )
     ROW_ACTIONS = ("follow_up", "reply", "open")
 
-    def read(self, user: User) -> list[InRow]:
-        return in_rows(user, self.ACTIONS)
+    def read(self, user: User, limit: int) -> list[InRow]:
+        return in_rows(user, self.ACTIONS, limit)
 
     def pane(self, row: InRow) -> tuple:
         return step_line(WorkItem.get_by_id(row.id)), incoming_text(row.id)
@@ -63,6 +63,8 @@ class FollowUpScreen(QueueScreen):
         self.query_one("#mail", Static).update(mail)
 
     def action_open(self) -> None:
+        if self.live.more_page():
+            return
         row = self.selected()
         if row is not None:
             self.app.push_screen(MailViewScreen(row.id))

@@ -13,6 +13,7 @@ from model.email_in import flow as email_in
 from model.email_in.queue_rows import InRow, in_rows
 from model.org import User
 from model.sop import EMAIL_IN, PROCEDURES, number
+from model.workflow.inbox import waiting_counts
 from model.workflow.items import WorkItem
 from tui.dialogs.forward import ForwardDialog
 from tui.dialogs.set_aside import SetAsideDialog
@@ -21,7 +22,7 @@ from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, step_l
 from tui.screens.help import HelpScreen, item_help
 from tui.screens.queue import QueueScreen
 from tui.widgets.clock import CLOCK, clock_text
-from tui.widgets.live_table import LiveTable
+from tui.widgets.live_table import LiveTable, Rows
 from tui.widgets.message import PROBLEMS, say
 from tui.widgets.plain import Static
 from tui.widgets.table import Column
@@ -52,6 +53,17 @@ ACTION_STEPS = {
 def tabs() -> dict[int, str]:
     """Step number -> tab title, read from the SOP."""
     return {number(EMAIL_IN, code): name for code, name in TABS.items()}
+
+
+def tab_rows(user: User, step: int, follow: int | None, steps: tuple[int, ...], limit: int):
+    """The first `limit` mails of the tab of `step` (of the followed mail's step instead, when
+    it is one of `steps`), with (that step, the count of every step) as facts."""
+    if follow is not None:
+        item = WorkItem.get_or_none(WorkItem.id == follow)
+        if item is not None and item.procedure == EMAIL_IN and item.step in steps:
+            step = item.step
+    action = next(code for code in TABS if number(EMAIL_IN, code) == step)
+    return Rows(in_rows(user, (action,), limit), (step, waiting_counts(user, EMAIL_IN)))
 
 
 class TriageScreen(QueueScreen):
@@ -102,32 +114,29 @@ class TriageScreen(QueueScreen):
     def on_mount(self) -> None:
         """Choose the tab before QueueScreen's on_mount (Textual calls it next) loads it."""
         self.step = next(iter(self.my_tabs()), number(EMAIL_IN, "cetak"))
-        self.live.shown = lambda entry: entry.row.step.number == self.step
 
     def follow(self, item_id: int) -> None:
         """Select `item_id` on the tab of its current step, once read."""
         self.item_id = item_id
         self.reload()
 
-    def read(self, user: User) -> list[InRow]:
-        """All the user's mail (counted on the tabs); the table lists the current tab's."""
-        return in_rows(user)
+    def rows_reader(self, user: User):
+        """The current tab's mail, or the tab the followed mail moved to; every tab counted."""
+        step, follow, steps = self.step, self.live.follow, tuple(self.my_tabs())
+        return lambda limit: tab_rows(user, step, follow, steps, limit)
 
     def pane(self, row: InRow) -> tuple:
         return step_line(WorkItem.get_by_id(row.id)), incoming_text(row.id)
 
     def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
-        """Count the mail on the tabs; go to the tab of the followed mail if it moved."""
-        rows = [e.row for e in event.table.every]
+        """Count the mail on the tabs; show the tab read (the followed mail's, if it moved)."""
+        step, counts = event.table.facts or (self.step, {})
         tabs = self.query_one("#steps", Tabs)
         for n, name in self.my_tabs().items():
-            count = sum(1 for r in rows if r.step.number == n)
-            tabs.query_one(f"#s{n}", Tab).label = f"{n} {name}({count})"
-        step = next((r.step.number for r in rows if r.id == event.table.follow), None)
-        if step is not None and step != self.step and step in self.my_tabs():
+            tabs.query_one(f"#s{n}", Tab).label = f"{n} {name}({counts.get(n, 0)})"
+        if step != self.step:
             self.step = step
             tabs.active = f"s{step}"
-            event.table.refilter()
 
     def cells(self, row: InRow) -> tuple:
         age = format_duration(int((now() - row.created_at).total_seconds()))
@@ -152,7 +161,7 @@ class TriageScreen(QueueScreen):
         step = int(event.tab.id[1:])
         if step != self.step:
             self.step = step
-            self.live.refilter()
+            self.live.load(self.reader(), fresh=True)
 
     def action_tab(self, step: int) -> None:
         if step in self.my_tabs():
@@ -166,6 +175,8 @@ class TriageScreen(QueueScreen):
     def action_open(self) -> None:
         if self.focused is not None and self.focused.id == "steps":
             self.query_one("#queue").focus()
+            return
+        if self.live.more_page():
             return
         row = self.selected()
         if row is not None:

@@ -180,8 +180,8 @@ class ApprovalScreen(QueueScreen):
     HEADING = f"Draft email keluar menunggu persetujuan (langkah {number(EMAIL_OUT, 'setujui')})"
     ROW_ACTIONS = ("approve", "revise", "versions")
 
-    def read(self, user: User) -> list[OutRow]:
-        return out_rows(user, self.ACTIONS)
+    def read(self, user: User, limit: int) -> list[OutRow]:
+        return out_rows(user, self.ACTIONS, limit)
 
     def pane(self, row: OutRow) -> tuple:
         return (

@@ -157,7 +157,7 @@ class ComposeScreen(KeptLetter, Screen):
         """Read the drafts list in a worker, the cursor kept on the letter in the form."""
         table, user = self.query_one("#drafts", LiveTable), self.app.session.user
         table.follow = self.current.id if self.current is not None else None
-        table.load(lambda: out_rows(user, ("ajukan", "final")))
+        table.load(lambda limit: out_rows(user, ("ajukan", "final"), limit))
 
     def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
         event.table.display = bool(event.table.entries)

@@ -97,8 +97,8 @@ class MailSendScreen(QueueScreen):
         """Poll the daemon's work (QueueScreen's on_mount, called next, loads the table)."""
         self.set_interval(1, lambda: self.reload(poll=True))
 
-    def read(self, user: User) -> list[OutRow]:
-        return out_rows(user, self.ACTIONS)
+    def read(self, user: User, limit: int) -> list[OutRow]:
+        return out_rows(user, self.ACTIONS, limit)
 
     def pane(self, row: OutRow) -> tuple:
         """The step line, the sends, the approval check (read again at every poll: a letter

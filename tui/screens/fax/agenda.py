@@ -109,7 +109,7 @@ class AgendaScreen(Screen):
             table = self.table(step)
             if self.item_id is not None:
                 table.follow = self.item_id
-            table.load(lambda step=step: fax_rows(user, (step,)))
+            table.load(lambda limit, step=step: fax_rows(user, (step,), limit))
         self.item_id = None
 
     def on_live_table_loaded(self, _event: LiveTable.Loaded) -> None:

@@ -185,8 +185,8 @@ class DispositionScreen(QueueScreen):
             self.app.push_screen(DispositionDetail(self.item_id))
             self.item_id = None
 
-    def read(self, user: User) -> list[FaxRow]:
-        return fax_rows(user, self.ACTIONS)
+    def read(self, user: User, limit: int) -> list[FaxRow]:
+        return fax_rows(user, self.ACTIONS, limit)
 
     def cells(self, row: FaxRow) -> tuple:
         return (str(row.id), row.title, row.unit, row.sifat, row.derajat, clock_text(row.clock))
@@ -202,6 +202,8 @@ class DispositionScreen(QueueScreen):
         self.action_open()
 
     def action_open(self) -> None:
+        if self.live.more_page():
+            return
         row = self.selected()
         if row is not None:
             self.app.push_screen(DispositionDetail(row.id))

@@ -80,7 +80,7 @@ class RequestListScreen(Screen):
         user = self.app.session.user
         if self.item_id is not None:
             self.live.follow, self.item_id = self.item_id, None
-        self.live.load(lambda: request_rows(user))
+        self.live.load(lambda limit: request_rows(user, limit))
 
     def selected_id(self) -> int | None:
         row = self.live.selected()
@@ -119,6 +119,8 @@ class RequestListScreen(Screen):
         self.reload()
 
     def action_open(self) -> None:
+        if self.live.more_page():
+            return
         row = self.live.selected()
         if row is None:
             return

@@ -171,7 +171,7 @@ class TransmitScreen(Screen):
 
     def reload(self, poll: bool = False) -> None:
         user = self.app.session.user
-        self.live.load(lambda: transmit_rows(user), poll=poll)
+        self.live.load(lambda limit: transmit_rows(user, limit), poll=poll)
 
     # -- showing (no reading here: the rows hold every fact) --------------------------------
 
