@@ -36,8 +36,12 @@ def current_models() -> list[type[peewee.Model]]:
     return [migrations.SchemaVersion, *found]
 
 
+SEARCH_INDEX = "archive_search"  # FTS5 on SQLite: a virtual table and its shadow tables
+
+
 def schema(database: peewee.Database) -> dict:
-    """Per table: columns (type, nullable, primary key), indexes, foreign keys."""
+    """Per table (the search index aside): columns (type, nullable, primary key), indexes,
+    foreign keys."""
     return {
         table: (
             {
@@ -50,6 +54,7 @@ def schema(database: peewee.Database) -> dict:
             ),
         )
         for table in database.get_tables()
+        if not table.startswith(SEARCH_INDEX)
     }
 
 
@@ -101,10 +106,14 @@ def test_v1_to_v3_rebuild_the_released_schema_exactly(tmp_path):
 
 
 def rows(path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table of `path`, its columns as in `path`."""
+    """Every row of every table of `path` (the search index aside), its columns as in `path`."""
     with sqlite3.connect(path) as con:
         tables = [t for (t,) in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall() for t in tables}
+        return {
+            t: con.execute(f'SELECT * FROM "{t}" ORDER BY rowid').fetchall()
+            for t in tables
+            if not t.startswith(SEARCH_INDEX)
+        }
 
 
 def upgraded(tmp_path) -> Path:

@@ -231,7 +231,8 @@ async def test_kasi_sets_a_phishing_mail_aside_and_finds_it_in_the_archive(offic
         assert str(table.get_cell(str(item_id), table.ordered_columns[1].key)) == (
             "Phishing/penipuan"
         )
-        await pilot.press("tab")  # from the search field to the list
+        await pilot.press("enter")  # from the search field to the list
+        await settle(pilot)
         assert app.screen.focused is table
         for _ in range([i.id for i in app.screen.found].index(item_id)):
             await pilot.press("down")

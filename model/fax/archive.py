@@ -1,16 +1,20 @@
-"""The fax archive: closed fax items found by text, and an item's whole history vs mutu baku."""
+"""The fax archive: closed fax items found on the search index (model.workflow.search), and an
+item's whole history vs mutu baku."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from model.books.agenda import AgendaEntry, agenda_number
+from model.books.agenda import agenda_number
 from model.books.ekspedisi import EkspedisiEntry
 from model.clock import Clock
 from model.fax.records import Disposition, FaxDestination, FaxLogEntry, FaxRequest
 from model.roles import SHORT
 from model.sop import DONE, FAX, PROCEDURES, Step
+from model.workflow import search
 from model.workflow.items import StepLog, WorkItem
+from model.workflow.search import ArchiveRow
 
 
 @dataclass(frozen=True)
@@ -38,29 +42,32 @@ class Dossier:
     ekspedisi: list[EkspedisiEntry]
 
 
-def search_fax_archive(text: str, limit: int = 200) -> list[WorkItem]:
-    """Closed fax items whose perihal, agenda number, destination or isi berita holds `text`."""
-    closed = (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False)
-    query = WorkItem.select().where((WorkItem.procedure == FAX) & closed)
-    t = text.strip()
-    if t:
-        by_agenda = AgendaEntry.select(AgendaEntry.item).where(
-            AgendaEntry.number.contains(t) & AgendaEntry.item.is_null(False)
-        )
-        by_dest = (
-            FaxRequest.select(FaxRequest.item)
-            .join(FaxDestination)
-            .where(FaxDestination.name.contains(t))
-        )
-        by_text = FaxRequest.select(FaxRequest.item).where(FaxRequest.isi_berita.contains(t))
-        query = query.where(
-            WorkItem.title.contains(t)
-            | WorkItem.id.in_(by_agenda)
-            | WorkItem.id.in_(by_dest)
-            | WorkItem.id.in_(by_text)
-        )
-    return list(
-        query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc()).limit(limit)
+def search_fax_archive(
+    text: str = "",
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    sifat: str | None = None,
+    limit: int = search.PAGE,
+    offset: int = 0,
+) -> list[ArchiveRow]:
+    """A page of closed fax items, newest closed first, whose perihal, agenda number, isi
+    berita or a destination's name or number holds every word of `text`; closed from `since`
+    to `until` (dates, inclusive), of `sifat`."""
+    destinations = search.joined(
+        "d.name",
+        "fax_destination d JOIN fax_request r ON r.id = d.request_id WHERE r.item_id = w.id",
+        "d.id",
+    )
+    return search.page(
+        FAX,
+        text,
+        party=destinations,
+        since=since,
+        until=until,
+        sifat=sifat,
+        limit=limit,
+        offset=offset,
     )
 
 

@@ -44,6 +44,7 @@ from model.migrations import (
     v009_calendar,
     v010_step_log_at,
     v011_fax_groups,
+    v012_search,
 )
 from model.migrations.frozen import Frozen
 
@@ -59,6 +60,7 @@ STEPS = (
     v009_calendar,
     v010_step_log_at,
     v011_fax_groups,
+    v012_search,
 )
 MIGRATIONS = [(step.VERSION, step.up) for step in STEPS]
 LATEST = MIGRATIONS[-1][0]

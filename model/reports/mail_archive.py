@@ -1,17 +1,21 @@
-"""The email archive: closed incoming and outgoing mail found by text, and an item's whole
-history (steps vs mutu baku, forwards and follow-ups, draft versions, mail jobs)."""
+"""The email archive: closed incoming and outgoing mail found on the search index
+(model.workflow.search), and an item's whole history (steps vs mutu baku, forwards and
+follow-ups, draft versions, mail jobs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from model.books.agenda import AgendaEntry, agenda_number
+from model.books.agenda import agenda_number
 from model.email_in.records import FollowUp, IncomingMail
 from model.email_out.records import DraftVersion, OutgoingMail, versions
 from model.fax.archive import HistoryRow, history
 from model.outbox import MailJob, jobs_of
-from model.sop import DONE, EMAIL_IN, EMAIL_OUT
+from model.sop import EMAIL_IN, EMAIL_OUT
+from model.workflow import search
 from model.workflow.items import UnitTask, WorkItem
+from model.workflow.search import ArchiveRow
 
 
 @dataclass(frozen=True)
@@ -36,77 +40,60 @@ class MailDossier:
     versions: list[DraftVersion] | None = None
 
 
-def _closed(procedure: str):
-    return (WorkItem.procedure == procedure) & (
-        (WorkItem.step == DONE) | WorkItem.closed_at.is_null(False)
-    )
-
-
-def _by_agenda(text: str):
-    return AgendaEntry.select(AgendaEntry.item).where(
-        AgendaEntry.number.contains(text) & AgendaEntry.item.is_null(False)
-    )
-
-
-def _ordered(query, limit: int) -> list[WorkItem]:
-    return list(
-        query.order_by(WorkItem.closed_at.desc(nulls="LAST"), WorkItem.id.desc()).limit(limit)
-    )
-
-
-def _search(procedure: str, model, fields, text: str, limit: int, only=None) -> list[WorkItem]:
-    """Closed items of `procedure` (meeting the condition `only`) whose title, mail `fields` or
-    agenda number hold `text`."""
-    query = WorkItem.select().where(_closed(procedure))
-    if only is not None:
-        query = query.where(only)
-    t = text.strip()
-    if t:
-        match = fields[0].contains(t)
-        for field in fields[1:]:
-            match |= field.contains(t)
-        query = query.where(
-            WorkItem.title.contains(t)
-            | WorkItem.id.in_(model.select(model.item).where(match))
-            | WorkItem.id.in_(_by_agenda(t))
-        )
-    return _ordered(query, limit)
-
-
 def search_incoming(
-    text: str = "", limit: int = 200, set_aside: bool | None = None
-) -> list[WorkItem]:
-    """Archived incoming mail whose subject, sender, body, agenda number or set-aside reason
-    holds `text`; `set_aside` True/False keeps only the mail set aside as not official letters
-    at sorting / only the official letters."""
+    text: str = "",
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    sifat: str | None = None,
+    set_aside: bool | None = None,
+    limit: int = search.PAGE,
+    offset: int = 0,
+) -> list[ArchiveRow]:
+    """A page of archived incoming mail, newest first, whose subject, sender, body, agenda
+    number or set-aside reason holds every word of `text`; closed from `since` to `until`, of
+    `sifat`; `set_aside` True/False keeps only the mail set aside as not official letters at
+    sorting / only the official letters."""
     only = None
     if set_aside is not None:
-        aside = IncomingMail.select(IncomingMail.item).where(IncomingMail.set_aside != "")
-        only = WorkItem.id.in_(aside) if set_aside else WorkItem.id.not_in(aside)
-    return _search(
+        aside = "SELECT item_id FROM incoming_mail WHERE set_aside != ''"
+        only = f"{{item}} {'IN' if set_aside else 'NOT IN'} ({aside})"
+    return search.page(
         EMAIL_IN,
-        IncomingMail,
-        (
-            IncomingMail.subject,
-            IncomingMail.from_addr,
-            IncomingMail.from_name,
-            IncomingMail.text,
-            IncomingMail.set_aside_reason,
-        ),
         text,
-        limit,
-        only,
+        party="COALESCE(NULLIF(m.from_name, ''), m.from_addr)",
+        joins="LEFT JOIN incoming_mail m ON m.item_id = w.id",
+        aside=("m.set_aside", "m.set_aside_reason"),
+        since=since,
+        until=until,
+        sifat=sifat,
+        only=only,
+        limit=limit,
+        offset=offset,
     )
 
 
-def search_outgoing(text: str = "", limit: int = 200) -> list[WorkItem]:
-    """Archived outgoing mail whose subject, recipients, body or agenda number holds `text`."""
-    return _search(
+def search_outgoing(
+    text: str = "",
+    *,
+    since: date | None = None,
+    until: date | None = None,
+    sifat: str | None = None,
+    limit: int = search.PAGE,
+    offset: int = 0,
+) -> list[ArchiveRow]:
+    """A page of archived outgoing mail, newest first, whose subject, recipients, body or
+    agenda number holds every word of `text`; closed from `since` to `until`, of `sifat`."""
+    return search.page(
         EMAIL_OUT,
-        OutgoingMail,
-        (OutgoingMail.subject, OutgoingMail.to, OutgoingMail.cc, OutgoingMail.body),
         text,
-        limit,
+        party='o."to"',
+        joins="LEFT JOIN outgoing_mail o ON o.item_id = w.id",
+        since=since,
+        until=until,
+        sifat=sifat,
+        limit=limit,
+        offset=offset,
     )
 
 

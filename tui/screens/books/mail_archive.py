@@ -4,30 +4,29 @@ be filtered."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Tab, Tabs
 
-from model.books.agenda import agenda_number
 from model.email_in import records as email_in_records
 from model.reports import mail_archive
 from model.reports.mail_archive import MailDossier
 from model.sop import EMAIL_IN, EMAIL_OUT
 from model.workflow.history import log_words
 from model.workflow.items import WorkItem
+from model.workflow.search import ArchiveRow
 from tui.keys import bind
 from tui.screens.email_in.mail_view import MailViewScreen, incoming_text, outgoing_text
 from tui.screens.email_out.mail_send import jobs_text
+from tui.screens.fax.archive_filters import ArchiveFilters, Searching
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import StepClock, clock_text
 from tui.widgets.header import Header
+from tui.widgets.live_table import LiveTable
 from tui.widgets.message import say
 from tui.widgets.plain import DataTable, Input, Label, Static
-from tui.widgets.search import Search
 from tui.widgets.table import Column, add_columns, at_cursor, row_text
 from tui.widgets.tone import tone
 
@@ -63,34 +62,15 @@ def party_of(item: WorkItem) -> str:
     return mail.to if mail else "-"
 
 
-@dataclass(frozen=True)
-class Found:
-    """One archived email as listed, read with the search (off the event loop)."""
-
-    item: WorkItem
-    number: str  # its agenda number, or the kind of a mail set aside (never numbered)
-    party: str
-    aside: str  # why it was set aside, or ""
-
-    @property
-    def id(self) -> int:
-        return self.item.id
-
-
-def found(item: WorkItem) -> Found:
-    mail = (
-        mail_archive.IncomingMail.get_or_none(mail_archive.IncomingMail.item == item)
-        if item.procedure == EMAIL_IN
-        else None
+def found_cells(row: ArchiveRow) -> tuple:
+    """No, agenda number (a mail set aside: its kind, in red), party, perihal, archived."""
+    closed = f"{row.closed_at:%d-%m-%y}" if row.closed_at else "-"
+    number = (
+        Text(email_in_records.set_aside_label(row), style=tone("error", "bold"))
+        if row.set_aside
+        else row.agenda_number or "-"
     )
-    if mail is not None and mail.set_aside:
-        return Found(
-            item,
-            email_in_records.set_aside_label(mail),
-            party_of(item),
-            email_in_records.set_aside_text(mail),
-        )
-    return Found(item, agenda_number(item) or "-", party_of(item), "")
+    return str(row.id), number, row.party or "-", row.title, closed
 
 
 def forwards_text(d: MailDossier) -> Text:
@@ -243,21 +223,15 @@ class MailArchiveScreen(Screen):
     def __init__(self, item_id: int | None = None, kind: str = EMAIL_IN):
         super().__init__()
         self.item_id = item_id
-        self.found: list[Found] = []
         self.kind = kind
         self.filter = 0  # index into FILTERS
-        self.search = Search(
-            self,
-            self.fetch,
-            self.show_found,
-            lambda text: say(self, text),
-            typed=lambda: self.query_one("#search", Input).value,
-        )
+        self.search = Searching(self, self.fetch, self.tell)
+        self.told = ""  # what the search said, shown in place of the set-aside reason
 
     def sop_help(self) -> HelpScreen:
         """F1: the SOP at this item's step."""
-        found = at_cursor(self.query_one("#found", DataTable), self.found)
-        return item_help(found.item if found else None)
+        found = self.query_one("#found", LiveTable).selected()
+        return item_help(found.id if found else None)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -268,18 +242,20 @@ class MailArchiveScreen(Screen):
             yield Label("Cari")
             yield Input(id="search", compact=True, placeholder=HINTS[self.kind])
             yield Static("", id="filter")
-        yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield ArchiveFilters()
+        yield LiveTable(found_cells, id="found")
         yield Static("", id="detail")
         yield Static("", id="message")
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = "Arsip email"
-        table = self.query_one("#found", DataTable)
+        table = self.query_one("#found", LiveTable)
         add_columns(table, FOUND_COLUMNS)
         self.query_one("#message").display = False
         if self.item_id is not None:
             self.kind = WorkItem.get_by_id(self.item_id).procedure
+            table.follow = self.item_id
         self.query_one("#kinds", Tabs).active = self.kind
         self.load()
         self.query_one("#search", Input).focus()
@@ -290,46 +266,42 @@ class MailArchiveScreen(Screen):
         shown.display = self.kind == EMAIL_IN
         shown.update(Text(label))
         self.query_one("#search", Input).placeholder = HINTS[self.kind]
-        self.search.now()
+        self.search.now(fresh=True)
+
+    @property
+    def found(self) -> list[ArchiveRow]:
+        return self.query_one("#found", LiveTable).entries
 
     def fetch(self):
-        """The search of the tab shown, for what is typed."""
-        text, kind, (_label, set_aside) = (
-            self.query_one("#search", Input).value,
-            self.kind,
-            FILTERS[self.filter],
+        """The search of the tab shown, its set-aside filter taken now (the read runs later)."""
+        if self.kind == EMAIL_OUT:
+            return lambda text, limit, **filters: mail_archive.search_outgoing(
+                text, limit=limit, **filters
+            )
+        _label, set_aside = FILTERS[self.filter]
+        return lambda text, limit, **filters: mail_archive.search_incoming(
+            text, set_aside=set_aside, limit=limit, **filters
         )
 
-        def read() -> list[Found]:
-            items = (
-                mail_archive.search_incoming(text, set_aside=set_aside)
-                if kind == EMAIL_IN
-                else mail_archive.search_outgoing(text)
-            )
-            return [found(item) for item in items]
+    def tell(self, text: str) -> None:
+        """A refusal or "tidak ditemukan"; "" shows the highlighted mail's again."""
+        self.told = text
+        self.show_set_aside()
 
-        return read
-
-    def show_found(self, rows: list[Found]) -> None:
-        self.found = rows
-        table = self.query_one("#found", DataTable)
-        table.clear()
-        for f in rows:
-            closed = f"{f.item.closed_at:%d-%m-%y}" if f.item.closed_at else "-"
-            number = Text(f.number, style=tone("error", "bold")) if f.aside else f.number
-            table.add_row(str(f.item.id), number, f.party, f.item.title, closed, key=str(f.item.id))
-        ids = [f.item.id for f in rows]
-        if self.item_id in ids:
-            table.move_cursor(row=ids.index(self.item_id))
+    def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
+        self.search.loaded(event.table)
         self.refresh_bindings()
         self.show_set_aside()
 
     def show_set_aside(self) -> None:
-        """Under the list: why the highlighted mail was set aside, if it was."""
-        table = self.query_one("#found", DataTable)
-        f = at_cursor(table, self.found)
+        """Under the list: the row in full and why the highlighted mail was set aside (or what
+        the search said)."""
+        table = self.query_one("#found", LiveTable)
+        row = table.selected()
         self.query_one("#detail", Static).update(row_text(table))
-        say(self, f.aside if f is not None else "Tidak ada email arsip yang cocok.")
+        aside = email_in_records.set_aside_text(row) if row is not None else ""
+        empty = "" if table.entries else "Tidak ada email arsip yang cocok."
+        say(self, self.told or aside or empty)
 
     def on_data_table_row_highlighted(self, _event: DataTable.RowHighlighted) -> None:
         self.show_set_aside()
@@ -346,10 +318,15 @@ class MailArchiveScreen(Screen):
         self.kind = event.tab.id
         self.load()
 
-    def on_input_changed(self, _event: Input.Changed) -> None:
-        self.search.changed()
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "search":
+            self.search.later()
+
+    def on_archive_filters_changed(self, event: ArchiveFilters.Changed) -> None:
+        self.search.filtered(event)
 
     def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.search.now(fresh=True)
         self.query_one("#found", DataTable).focus()
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
@@ -366,6 +343,6 @@ class MailArchiveScreen(Screen):
         if self.focused is not table:
             table.focus()
             return
-        f = at_cursor(table, self.found)
-        if f is not None:
-            self.app.push_screen(MailHistoryScreen(f.item.id))
+        row = table.selected()
+        if row is not None:
+            self.app.push_screen(MailHistoryScreen(row.id))

@@ -8,23 +8,21 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from model.books.agenda import agenda_number
 from model.fax import archive
 from model.fax import flow as fax_flow
 from model.fax.number import FaxNumber
 from model.fax.queue_rows import FaxRow, fax_rows
-from model.fax.records import FaxDestination, FaxRequest
 from model.sop import FAX, number
 from model.workflow.history import log_words
-from model.workflow.items import WorkItem
+from model.workflow.search import ArchiveRow
 from tui.keys import bind
+from tui.screens.fax.archive_filters import ArchiveFilters, Searching
 from tui.screens.help import HelpScreen, item_help
 from tui.widgets.clock import CLOCK, StepClock, clock_text
 from tui.widgets.header import Header
 from tui.widgets.live_table import LiveTable
 from tui.widgets.message import PROBLEMS, note
 from tui.widgets.plain import DataTable, Input, Label, Static
-from tui.widgets.search import Search
 from tui.widgets.table import Column, add_columns, at_cursor, row_text
 
 AGENDA, PERIHAL = Column("No. agenda", whole=True), Column("Perihal", 16, grow=True)
@@ -46,19 +44,9 @@ HISTORY_COLUMNS = (
 )
 
 
-def destinations_of(item: WorkItem) -> list[FaxDestination]:
-    req = FaxRequest.get_or_none(FaxRequest.item == item)
-    return list(req.destinations.order_by(FaxDestination.id)) if req else []
-
-
-def found_cells(item: WorkItem) -> tuple:
-    closed = f"{item.closed_at:%d-%m-%Y}" if item.closed_at else "-"
-    return (
-        agenda_number(item) or "-",
-        item.title,
-        ", ".join(d.name for d in destinations_of(item)),
-        closed,
-    )
+def found_cells(row: ArchiveRow) -> tuple:
+    closed = f"{row.closed_at:%d-%m-%Y}" if row.closed_at else "-"
+    return row.agenda_number or "-", row.title, row.party, closed
 
 
 def queue_cells(r: FaxRow) -> tuple:
@@ -80,14 +68,7 @@ class ArchiveScreen(Screen):
     def __init__(self, item_id: int | None = None) -> None:
         super().__init__()
         self.item_id = item_id
-        self.found: list[WorkItem] = []
-        self.search = Search(
-            self,
-            self.fetch_found,
-            self.show_found,
-            lambda t: note(self, t),
-            typed=lambda: self.query_one("#search", Input).value,
-        )
+        self.search = Searching(self, lambda: self.fetch_found, lambda text: note(self, text))
 
     def sop_help(self) -> HelpScreen:
         """F1: the SOP at this item's step."""
@@ -106,7 +87,8 @@ class ArchiveScreen(Screen):
                 compact=True,
                 placeholder="perihal, nomor agenda, tujuan atau isi berita",
             )
-        yield DataTable(id="found", cursor_type="row", zebra_stripes=True)
+        yield ArchiveFilters()
+        yield LiveTable(found_cells, id="found")
         yield Static("", id="detail")
         yield Static("", id="message")
         yield Footer(compact=True, show_command_palette=False)
@@ -121,7 +103,9 @@ class ArchiveScreen(Screen):
         self.reload()
 
     def on_live_table_loaded(self, event: LiveTable.Loaded) -> None:
-        if not self.placed:
+        if event.table.id == "found":
+            self.search.loaded(event.table)
+        elif not self.placed:
             self.placed = True
             if not event.table.entries and self.focused is event.table:
                 self.query_one("#found", DataTable).focus()
@@ -152,48 +136,41 @@ class ArchiveScreen(Screen):
     def load_queue(self) -> None:
         """Read the queue in a worker; the cursor stays on its item."""
         user = self.app.session.user
-        self.query_one("#queue", LiveTable).load(lambda: fax_rows(user, (ARCHIVE,)))
+        self.query_one("#queue", LiveTable).load(lambda limit: fax_rows(user, (ARCHIVE,), limit))
 
     @property
     def queue(self) -> list[FaxRow]:
         return self.query_one("#queue", LiveTable).entries
 
     def load_found(self) -> None:
+        """The archive search again, its pages kept (back from an item, one archived)."""
         self.search.now()
 
-    def fetch_found(self):
-        """The archive search for what is typed: the items and their cells (in a worker)."""
-        text = self.query_one("#search", Input).value
+    @staticmethod
+    def fetch_found(text: str, limit: int, **filters) -> list[ArchiveRow]:
+        return archive.search_fax_archive(text, limit=limit, **filters)
 
-        def read() -> list[tuple[WorkItem, tuple]]:
-            return [(item, found_cells(item)) for item in archive.search_fax_archive(text)]
-
-        return read
-
-    def show_found(self, found: list[tuple[WorkItem, tuple]]) -> None:
-        self.found = [item for item, _cells in found]
-        table = self.query_one("#found", DataTable)
-        table.clear()
-        for item, cells in found:
-            table.add_row(*cells, key=str(item.id))
-        self.show_detail()
+    @property
+    def found(self) -> list[ArchiveRow]:
+        return self.query_one("#found", LiveTable).entries
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "search":
-            self.search.changed()
+            self.search.later()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_archive_filters_changed(self, event: ArchiveFilters.Changed) -> None:
+        self.search.filtered(event)
+
+    def on_input_submitted(self, _event: Input.Submitted) -> None:
+        self.search.now(fresh=True)
         self.query_one("#found", DataTable).focus()
 
     def selected(self) -> int | None:
         """The highlighted item of the focused table (the queue unless the archive has focus)."""
-        found = self.query_one("#found", DataTable)
-        table, rows = (
-            (found, [i.id for i in self.found])
-            if self.focused is found
-            else (self.query_one("#queue", DataTable), [r.id for r in self.queue])
-        )
-        return at_cursor(table, rows)
+        found = self.query_one("#found", LiveTable)
+        table = found if self.focused is found else self.query_one("#queue", LiveTable)
+        row = table.selected()
+        return row.id if row is not None else None
 
     def on_data_table_row_selected(self, _event: DataTable.RowSelected) -> None:
         self.action_open()
