@@ -10,7 +10,7 @@ from email import policy
 from email.header import decode_header
 from email.message import Message
 from email.parser import BytesParser
-from email.policy import EmailPolicy
+from email.policy import Compat32
 from email.utils import getaddresses, parsedate_to_datetime
 
 from mail.charset import decode_text
@@ -40,14 +40,15 @@ _DEFECTS = {
 _FAILURES = {"RecursionError": "struktur terlalu dalam", "MemoryError": "pesan terlalu besar"}
 
 
-class _BoundedPolicy(EmailPolicy):
-    """policy.default, but huge header values are cut before the (slow) structured parse."""
+class _BoundedPolicy(Compat32):
+    """compat32 (no structured header objects: the fields Warkat keeps are decoded from the
+    raw values here), with huge header values cut before their parameters are split."""
 
     def header_fetch_parse(self, name, value):
         return super().header_fetch_parse(name, value[:MAX_HEADER])
 
 
-DEFAULT = _BoundedPolicy()
+BOUNDED = _BoundedPolicy()
 
 
 @dataclass(frozen=True)
@@ -106,19 +107,16 @@ class _Collector:
 
 
 def parse_message(raw: bytes) -> ParsedMail:
-    """Parse `raw` with the modern policy, falling back to compat32, then to headers only."""
+    """Parse `raw` in one pass (headers, structure, text, attachments), falling back to
+    headers only with the body shown as text when the MIME tree cannot be walked."""
     digest = hashlib.sha256(raw).hexdigest()
-    failure = ""
-    for pol in (DEFAULT, policy.compat32):
-        try:
-            msg = BytesParser(policy=pol).parsebytes(raw)
-            col = _Collector()
-            if failure:
-                col.warn(f"MIME rusak: {failure}; diurai ulang dengan mode kompatibel")
-            _walk(msg, 0, col)
-            return _build(msg, raw, digest, col)
-        except Exception as exc:  # the stdlib parser has many ways to fail on hostile input
-            failure = failure or _FAILURES.get(type(exc).__name__, type(exc).__name__)
+    try:
+        msg = BytesParser(policy=BOUNDED).parsebytes(raw)
+        col = _Collector()
+        _walk(msg, 0, col)
+        return _build(msg, raw, digest, col)
+    except Exception as exc:  # the stdlib parser has many ways to fail on hostile input
+        failure = _FAILURES.get(type(exc).__name__, type(exc).__name__)
     return _last_resort(raw, digest, failure)
 
 
@@ -229,6 +227,8 @@ def _extension(ctype: str) -> str:
 def decode_header_value(value: str, name: str, warn) -> str:
     """Decode one raw header value (cut to MAX_HEADER): 8-bit bytes, RFC 2047 words, folding."""
     value = value[:MAX_HEADER]
+    if value.isascii() and "=?" not in value and "\n" not in value and "\r" not in value:
+        return value.strip()  # nothing to decode
     if re.search(r"[\udc80-\udcff]", value):
         warn(f"Header 8-bit tanpa pengkodean: {name}")
         raw = value.encode("ascii", "surrogateescape")
@@ -267,7 +267,15 @@ def _warn_big_headers(msg: Message, col: _Collector) -> None:
             col.warn(f"Header terlalu besar: {key} ({len(value) // 1024} KB), dipotong")
 
 
+_ADDR = r"[A-Za-z0-9_+-]+(?:\.[A-Za-z0-9_+-]+)*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+_SIMPLE_ADDRESS = re.compile(rf"\s*(?:([A-Za-z0-9 ]*?)\s*<({_ADDR})>|({_ADDR}))\s*")
+
+
 def _addresses(value: str, name: str, col: _Collector) -> list[tuple[str, str]]:
+    simple = _SIMPLE_ADDRESS.fullmatch(value) if len(value) < 1000 else None
+    if simple:  # the usual `Name <a@b.c>` or `a@b.c`: what getaddresses gives, much sooner
+        phrase, addr = " ".join((simple[1] or "").split()), simple[2] or simple[3]
+        return [(phrase, addr.lower())]
     value = value[:MAX_HEADER]
     if re.search(r"[\udc80-\udcff]", value):
         col.warn(f"Header 8-bit tanpa pengkodean: {name}")
@@ -287,12 +295,13 @@ def _date(value: str | None, col: _Collector) -> datetime | None:
         return None
     try:
         parsed = parsedate_to_datetime(value.strip())
+        if parsed.tzinfo is None:
+            col.warn("Zona waktu tanggal tidak diketahui: dianggap UTC")
+            parsed = parsed.replace(tzinfo=UTC)
+        parsed.astimezone()  # year 1 at +14:00 has no local time: out of range
     except (TypeError, ValueError, IndexError, OverflowError):
         col.warn(f"Tanggal tidak sah: {value.strip()[:60]}")
         return None
-    if parsed.tzinfo is None:
-        col.warn("Zona waktu tanggal tidak diketahui: dianggap UTC")
-        parsed = parsed.replace(tzinfo=UTC)
     return parsed
 
 
@@ -337,18 +346,9 @@ def _build(msg: Message, raw: bytes, digest: str, col: _Collector) -> ParsedMail
 
 
 _HEADER_LINE = re.compile(rb"^[!-9;-~]{1,76}:")
-_KNOWN = (
-    b"from",
-    b"to",
-    b"subject",
-    b"date",
-    b"message-id",
-    b"received",
-    b"mime-version",
-    b"return-path",
-    b"delivered-to",
-    b"cc",
-    b"reply-to",
+_KNOWN = frozenset(
+    b"from to subject date message-id received mime-version return-path delivered-to cc "
+    b"reply-to".split()
 )
 _MAGIC = {
     b"%PDF": "PDF",

@@ -6,31 +6,19 @@ from __future__ import annotations
 import functools
 import logging
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from model import outbox
 from model.books.agenda import DEFAULT_PATTERN
 from model.config import Config
-from model.db import DatabaseProblem, write
+from model.db import DatabaseProblem
 from model.email_in import flow as email_in
 from model.email_in import records as email_in_records
 from model.email_out import flow as email_out
 from model.errors import WarkatError
+from spool.intake import Tally, import_paths, keep, keep_many, take_in  # noqa: F401
 
 log = logging.getLogger("warkat.spool.mail")
-
-
-@dataclass
-class Tally:
-    imported: int = 0
-    duplicates: int = 0
-    rejected: int = 0
-
-    def line(self) -> str:
-        from mail.importer import summary_line
-
-        return summary_line(self.imported, self.duplicates, self.rejected)
 
 
 def _path(cfg: Config, value: str) -> Path:
@@ -81,51 +69,6 @@ def open_inbox(cfg: Config):
     return MaildirInbox(path), f"maildir:{path}"
 
 
-def keep(raw: bytes, source: str, tally: Tally) -> bool:
-    """Parse and store one message; False when it was rejected (no email at all, or refused
-    by the model), so the caller leaves it where it is."""
-    from mail.parse import looks_like_email, parse_message
-
-    ok, reason = looks_like_email(raw)
-    try:
-        stored = email_in.store(parse_message(raw), source) if ok else None
-    except DatabaseProblem:
-        raise  # the database failed, not the message: the pass stops, the message waits
-    except WarkatError as exc:
-        ok, reason = False, str(exc)
-    if not ok:
-        tally.rejected += 1
-        log.warning("%s ditolak, tetap di kotak surat: %s", source, reason)
-        return False
-    if stored is None:
-        tally.duplicates += 1
-    else:
-        tally.imported += 1
-    return True
-
-
-def take_in(inbox, name: str) -> Tally:
-    """Store what is new in an open inbox; its position is saved message by message."""
-    from mail.imap import SyncState
-
-    tally = Tally()
-    mark, _ = email_in_records.SyncMark.get_or_create(mailbox=name)
-    state = SyncState(mark.uidvalidity, mark.last_uid, mark.last_key)
-    done = []
-    for fetched in inbox.fetch_new(state):
-        kept = keep(fetched.raw, f"{name}#{fetched.ref}", tally)
-        with write():
-            email_in_records.SyncMark.update(
-                uidvalidity=fetched.state.uidvalidity,
-                last_uid=fetched.state.last_uid,
-                last_key=fetched.state.last_key,
-            ).where(email_in_records.SyncMark.id == mark.id).execute()
-        if kept:  # a rejected message is never marked done nor moved: it stays in the INBOX
-            done.append(fetched.ref)
-    inbox.mark_done(done)
-    return tally
-
-
 def sync_once(cfg: Config) -> Tally:
     """One intake pass over the configured inbox."""
     inbox, name = open_inbox(cfg)
@@ -141,20 +84,6 @@ def run_sync(cfg: Config) -> Tally:
         return sync_once(cfg)
     except MailError as exc:
         raise WarkatError(str(exc)) from exc
-
-
-def import_paths(paths: list[str]) -> tuple[Tally, list[str]]:
-    """`warkat mail import`: .eml files, maildirs, mbox files; rejected ones with reasons."""
-    from mail.importer import iter_sources
-
-    tally, reasons = Tally(), []
-    for item in iter_sources(paths):
-        if item.raw is None:
-            tally.rejected += 1
-            reasons.append(f"{item.source}: {item.reason}")
-        else:
-            keep(item.raw, f"impor:{item.source}", tally)
-    return tally, reasons
 
 
 def intake_worker(cfg: Config, wait_chunk: float = 15.0):

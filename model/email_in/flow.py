@@ -10,9 +10,8 @@ from model.base import now
 from model.books import agenda
 from model.books.klasifikasi import require
 from model.db import write
-from model.email_in import letter
+from model.email_in import intake, letter
 from model.email_in.records import (
-    FUTURE_SLACK,
     FollowUp,
     IncomingMail,
     MailAttachment,
@@ -50,47 +49,21 @@ def store(parsed, source: str) -> WorkItem | None:
 
 
 def _store(parsed, source: str) -> WorkItem | None:
-    message_id = outside(parsed.message_id)
+    row, files = intake.mail_row(parsed, source), intake.attachment_rows(parsed)
     if (
         IncomingMail.select()
-        .where((IncomingMail.message_id == message_id) & (IncomingMail.sha256 == parsed.sha256))
+        .where(
+            (IncomingMail.message_id == row["message_id"]) & (IncomingMail.sha256 == row["sha256"])
+        )
         .exists()
     ):
         return None
-    sent_at = parsed.date.astimezone().replace(tzinfo=None) if parsed.date else None
-    warnings = list(parsed.warnings)
-    if sent_at and sent_at > now() + FUTURE_SLACK:  # kept (never lose mail), but told
-        warnings.append(
-            f"Tanggal kirim ({sent_at:%d-%m-%Y %H:%M}) sesudah email diterima: "
-            "tanggal pada surat tidak dapat dipercaya."
-        )
-    subject = outside(parsed.subject or "(tanpa perihal)", None).strip()
     item = create_item(
-        EMAIL_IN, None, subject[:250], note=f"Diterima dari {outside(parsed.from_addr)}"
+        EMAIL_IN, None, row["subject"][:250], note=f"Diterima dari {row['from_addr']}"
     )
-    mail = IncomingMail.create(
-        item=item,
-        message_id=message_id,
-        sha256=parsed.sha256,
-        raw=parsed.raw,
-        from_addr=outside(parsed.from_addr),
-        from_name=outside(getattr(parsed, "from_name", "")),
-        to=outside(", ".join(parsed.to), None),
-        cc=outside(", ".join(parsed.cc), None),
-        sent_at=sent_at,
-        subject=subject,
-        text=outside(parsed.text, None),
-        warnings=outside("\n".join(warnings), None),
-        source=outside(source),
-    )
-    for att in parsed.attachments:
-        MailAttachment.create(
-            mail=mail,
-            filename=outside(att.filename or "lampiran"),
-            content_type=outside(att.content_type),
-            size=att.size,
-            data=att.data,
-        )
+    mail = IncomingMail.create(item=item, **row)
+    for file in files:
+        MailAttachment.create(mail=mail, **file)
     return apply(item.id, None, "terima", system=True)
 
 
