@@ -139,3 +139,36 @@ def test_the_journal_of_a_group_letter_lists_every_destination(staff):
     for name in ("Kec. 1", "Kec. 2", "Kec. 3"):
         assert squash(name) in text
     assert text.count(squash("(Kecamatan Uji)")) == 3
+
+
+def test_the_agenda_book_names_a_group_by_its_name(staff):
+    """14 kecamatan with long names overflow the agenda's tujuan line; the group's name fits."""
+    from model.books.agenda import AgendaEntry
+
+    people = [
+        contacts.save_contact(
+            user("admin"),
+            None,
+            name=f"Camat Kecamatan Panjang Sekali Nomor {i}",
+            fax=f"0355-7910{i:02}",
+        )
+        for i in range(1, 15)
+    ]
+    group = contacts.save_group(
+        user("admin"), None, name="Camat se-Kabupaten", member_ids=[c.id for c in people]
+    )
+    dests = [(d.name, d.number, d.group) for d in contacts.group_destinations(group.id)]
+    item_id = at_step(4, destinations=[*dests, ("Diskominfo Jatim", "031-8294608")])
+    party = AgendaEntry.get(AgendaEntry.item == item_id).party
+    assert party == "Camat se-Kabupaten, Diskominfo Jatim"
+
+
+def test_many_single_destinations_are_counted_past_the_line():
+    from types import SimpleNamespace
+
+    many = [SimpleNamespace(name=f"Dinas Nomor {i:02} Kabupaten", group_name="") for i in range(20)]
+    text = fax_flow.addressees(many)
+    assert len(text) <= 255
+    assert text.startswith("Dinas Nomor 00 Kabupaten, Dinas Nomor 01 Kabupaten")
+    shown = text.count("Kabupaten")
+    assert text.endswith(f" dan {20 - shown} tujuan lain")

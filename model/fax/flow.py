@@ -220,7 +220,7 @@ def register(
         if klasifikasi is not None and klasifikasi.strip() != req.klasifikasi:
             req.klasifikasi = klasifikasi.strip()
             req.save()
-        tujuan = ", ".join(d.name for d in req.destinations.order_by(FaxDestination.id))
+        tujuan = addressees(list(req.destinations.order_by(FaxDestination.id)))
         return agenda.register(
             agenda.OUTGOING,
             actor,
@@ -231,6 +231,22 @@ def register(
             item=item,
             pattern=pattern,
         )
+
+
+def addressees(destinations: list[FaxDestination], room: int = 255) -> str:
+    """The tujuan as the agenda book writes it: a group picked from the address book by its
+    name, the others by theirs; past `room` characters the rest is counted."""
+    names: list[str] = []
+    for d in destinations:
+        name = d.group_name or d.name
+        if name not in names:
+            names.append(name)
+    for shown in range(len(names), 0, -1):
+        rest = len(names) - shown
+        text = ", ".join(names[:shown]) + (f" dan {rest} tujuan lain" if rest else "")
+        if len(text) <= room:
+            return text
+    return names[0][: room - 20] + f"… dan {len(names) - 1} tujuan lain" if names else ""
 
 
 def handover(actor: User, item_id: int) -> WorkItem:
