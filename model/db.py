@@ -12,6 +12,7 @@ import peewee
 from model.errors import Duplicate, Invalid, WarkatError
 
 db = peewee.DatabaseProxy()
+DATABASE_ERRORS = (peewee.DatabaseError, sqlite3.DatabaseError)  # locked, read-only, …
 
 SQLITE_PRAGMAS = {
     "journal_mode": "wal",

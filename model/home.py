@@ -6,8 +6,9 @@ import os
 from pathlib import Path
 
 from model import config as config_mod
-from model.backup import upgrade
-from model.db import DatabaseProblem, open_database
+from model.db import DatabaseProblem, db, open_database
+
+MIGRATIONS = Path(__file__).parent / "migrations"
 
 
 def resolve(arg: str | None) -> Path:
@@ -43,5 +44,16 @@ def open_home(home: Path, config: str | Path | None = None) -> config_mod.Config
         raise DatabaseProblem(f"Folder data {home} tidak ada. Jalankan dulu: warkat init")
     cfg = config_mod.load(home, config_mod.locate(home, config))
     open_database(cfg.db_url)
-    upgrade()
+    if not _up_to_date():
+        from model.backup import upgrade  # with every migration: only when one is due
+
+        upgrade()
     return cfg
+
+
+def _up_to_date() -> bool:
+    """The database is at the newest migration (file vNNN_*.py), read without importing any."""
+    newest = max(int(path.name[1:4]) for path in MIGRATIONS.glob("v[0-9][0-9][0-9]_*.py"))
+    if not db.table_exists("schema_version"):
+        return False
+    return db.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()[0] == newest

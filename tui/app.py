@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import peewee
 from textual import events
@@ -12,18 +13,17 @@ from textual.command import CommandPalette
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from model.auth import account_refusal
 from model.config import Config
 from model.db import DatabaseProblem
-from model.org import User
 from tui import keygate, signin
-from tui.commands import palette, palette_entries, system_entries
 from tui.keys import bind, meaning
-from tui.screens.help import HelpScreen
-from tui.screens.lock import LockScreen
-from tui.screens.login import LoginScreen
-from tui.screens.unsaved import keep_all, leave
 from tui.session import Session
+
+if TYPE_CHECKING:
+    from model.org import User
+    from tui.screens.help import HelpScreen
+
+# The login needs none of the other screens nor the palette: they are imported where used.
 
 
 class WarkatApp(App):
@@ -69,6 +69,8 @@ class WarkatApp(App):
     def signed_out_if_refused(self) -> bool:
         """Every key press or click of a signed-in user re-checks the account: disabled or
         locked meanwhile (by an admin elsewhere), the session ends before the action runs."""
+        from model.auth import account_refusal
+
         try:
             reason = account_refusal(self.session.user.id)
         except (DatabaseProblem, peewee.PeeweeException):
@@ -85,10 +87,14 @@ class WarkatApp(App):
     def action_sign_out(self) -> None:
         """End the session: back to the login (or, signed in by SSH, disconnect); a form with
         unsaved changes asks first."""
+        from tui.screens.unsaved import leave
+
         leave(self, lambda: signin.sign_out(self))
 
     async def action_quit(self) -> None:
         """Ctrl+Q: close Warkat; a form with unsaved changes asks first."""
+        from tui.screens.unsaved import leave
+
         leave(self, self.exit)
 
     def action_help_quit(self) -> None:
@@ -116,6 +122,9 @@ class WarkatApp(App):
     def action_lock(self) -> None:
         """Lock without asking anything (nobody may be there): open forms keep a recovery
         copy of what was typed and are still there after unlocking."""
+        from tui.screens.lock import LockScreen
+        from tui.screens.unsaved import keep_all
+
         if self.session.user and not isinstance(self.screen, LockScreen):
             keep_all(self)
             self.push_screen(LockScreen())
@@ -123,12 +132,17 @@ class WarkatApp(App):
     def action_sop_help(self) -> None:
         """F1 on any screen after login: the SOP at the step of the screen's item (a screen
         says which by `sop_help()`)."""
+        from tui.screens.help import HelpScreen
+        from tui.screens.lock import LockScreen
+
         if self.session.user and not isinstance(self.screen, HelpScreen | LockScreen):
             self.push_screen(self.help_for_screen())
 
     def help_for_screen(self) -> HelpScreen:
         """The help of the top screen, or of the screen under the dialogs over it; a full
         screen without an item of its own gets the whole SOP (never the home's item)."""
+        from tui.screens.help import HelpScreen
+
         for screen in reversed(self.screen_stack):
             if hasattr(screen, "sop_help"):
                 return screen.sop_help()
@@ -137,10 +151,16 @@ class WarkatApp(App):
         return HelpScreen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tui.commands import palette_entries, system_entries
+        from tui.screens.lock import LockScreen
+        from tui.screens.login import LoginScreen
+
         yield from system_entries(self, screen)
         if self.session.user and not isinstance(screen, LockScreen | LoginScreen):
             yield from palette_entries(self)
 
     def action_command_palette(self) -> None:
+        from tui.commands import palette
+
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(palette())

@@ -4,24 +4,33 @@ from __future__ import annotations
 
 import argparse
 import getpass
-import sqlite3
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-import peewee
-
 from model.config_schema import FAX_CLASSES
-from model.db import explain
+from model.db import DATABASE_ERRORS, explain
 from model.errors import WarkatError
 from tui import argparse_id
 
 
 def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version  # ~10 ms: only for --version
+
     try:
         return version("warkat")
     except PackageNotFoundError:
         return "dev"
+
+
+class _Version(argparse.Action):
+    """--version, the installed version looked up only when asked for."""
+
+    def __init__(self, option_strings, dest, **options):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **options)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        print(f"warkat {_version()}")
+        parser.exit()
 
 
 def _commands(parser: argparse.ArgumentParser, dest: str, **options):
@@ -33,12 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     """`warkat` and its subcommands; argparse's own words in Indonesian too."""
     argparse_id.install()
     parser = argparse.ArgumentParser(prog="warkat", description="Warkat — meja kerja persandian")
-    parser.add_argument(
-        "--version",
-        action="version",
-        version=f"warkat {_version()}",
-        help="tampilkan versi Warkat lalu keluar",
-    )
+    parser.add_argument("--version", action=_Version, help="tampilkan versi Warkat lalu keluar")
     parser.add_argument(
         "--home", metavar="FOLDER", help="folder data (konfigurasi, basis data, keluaran)"
     )
@@ -148,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     except WarkatError as exc:  # DatabaseProblem included
         print(f"warkat: {exc}", file=sys.stderr)
         return 1
-    except (peewee.DatabaseError, sqlite3.DatabaseError) as exc:  # locked, read-only, …
+    except DATABASE_ERRORS as exc:  # locked, read-only, …
         print(f"warkat: {explain(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

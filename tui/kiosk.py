@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from model import home as home_mod
-from model.auth import ssh_sign_in
 from model.errors import WarkatError
 from tui.app import WarkatApp
 
@@ -33,6 +32,8 @@ def run_kiosk(home: Path, config: str | None) -> int:
     cfg = home_mod.open_home(home, config)
     app = WarkatApp(cfg)
     if cfg.login == "ssh":
+        from model.auth import ssh_sign_in
+
         account = os.environ.get("SUDO_USER", "")
         if not account:
             raise WarkatError(NO_ACCOUNT)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from time import monotonic
+from typing import TYPE_CHECKING
 
 from model.config import Config
-from model.org import User
+
+if TYPE_CHECKING:
+    from model.org import User  # the users' tables load with the first sign-in
 
 
 @dataclass

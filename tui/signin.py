@@ -5,20 +5,30 @@ session and switches between the login and home screens."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import App
 
-from model.org import User
-from tui.screens.home import HomeScreen
 from tui.screens.login import LoginScreen
+
+if TYPE_CHECKING:
+    from model.org import User
+    from tui.screens.home import HomeScreen  # imported when used: the login does not need it
 
 
 def first_screen(app: App) -> LoginScreen | HomeScreen:
     """Home for an account the kiosk signed in by SSH, else the login."""
-    return HomeScreen() if app.session.ssh_account and app.session.user else LoginScreen()
+    if not (app.session.ssh_account and app.session.user):
+        return LoginScreen()
+    from tui.screens.home import HomeScreen
+
+    return HomeScreen()
 
 
 def sign_in(app: App, user: User) -> None:
     """Start the session of `user` and open their home."""
+    from tui.screens.home import HomeScreen
+
     app.session.user = user
     app.session.touch()
     app.switch_screen(HomeScreen())

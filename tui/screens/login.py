@@ -7,7 +7,6 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer
 
-from model import auth
 from model.errors import WarkatError
 from tui.keys import bind
 from tui.widgets.plain import Input, Label, Static
@@ -48,6 +47,8 @@ class LoginScreen(Screen):
         self.attempt()
 
     def attempt(self) -> None:
+        from model import auth  # with the users and the audit: not needed to draw the login
+
         username = self.query_one("#username", Input).value
         password = self.query_one("#password", Input)
         message = self.query_one("#login-message", Static)
