@@ -4,10 +4,10 @@ with the same rows, both in a real pty at 80x24 (what a slow SSH link carries).
     .venv/bin/python benchmarks/bench_cursor_bytes.py [--open 10000] [--moves 40]
 
 The Warkat side is the Kasi's home over a home with --open items waiting at the Kasi's step,
-built once through the model (benchmarks/bench_mutu_baku.py's builder) and cached. After
-sign-in and once the screen is quiet, Down is pressed --moves times; the bytes each move
-makes the app write (until 0.3 s of quiet) are counted. Idle output (clocks ticking) is
-measured over the same time with no key and shown apart.
+built once through the model (benchmarks/office_home.py) and cached. After sign-in and once
+the screen is quiet, Down is pressed --moves times; the bytes each move makes the app write
+(until 0.3 s of quiet) are counted. Idle output (clocks ticking) is measured over the same
+time with no key and shown apart. `cursor_rows(home)` gives the rows for bench_office.py.
 """
 
 from __future__ import annotations
@@ -136,23 +136,43 @@ def summary(name: str, per_move: list[int], idle: list[int]) -> str:
     )
 
 
-def main() -> int:
+def runs(home: Path, rows: int, count: int) -> dict[str, tuple[list[int], list[int]]]:
+    """Bytes per move and idle bytes: Warkat's home over `home`, then the bare table."""
     import tempfile
 
-    from benchmarks.bench_mutu_baku import home
+    with tempfile.TemporaryDirectory() as tmp:
+        return {
+            "Warkat, Kasi's home": warkat(home, count),
+            "bare Textual DataTable": bare(rows, count, Path(tmp)),
+        }
+
+
+def cursor_rows(home: Path, rows: int = 10_000, count: int = 40) -> list[tuple[str, str, str]]:
+    """(figure, measured, baseline) for bench_office.py."""
+    measured = runs(home, rows, count)
+    warkat_moves, _ = measured["Warkat, Kasi's home"]
+    bare_moves, _ = measured["bare Textual DataTable"]
+    return [
+        (
+            f"bytes per cursor move, {rows:,}-row home over a pty (median of {count})",
+            f"{statistics.median(warkat_moves):,.0f} B",
+            f"bare DataTable, same rows: {statistics.median(bare_moves):,.0f} B",
+        )
+    ]
+
+
+def main() -> int:
+    from benchmarks.office_home import build_cached
 
     parser = argparse.ArgumentParser()
     parser.add_argument("--open", type=int, default=10000)
     parser.add_argument("--moves", type=int, default=40)
     args = parser.parse_args()
-    built = home(0, args.open)
-    with tempfile.TemporaryDirectory() as tmp:
-        runs = {"Warkat, Kasi's home": warkat(built, args.moves)}
-        runs["bare Textual DataTable"] = bare(args.open, args.moves, Path(tmp))
+    measured = runs(build_cached(0, args.open), args.open, args.moves)
     print(f"{args.open:,} rows, {args.moves} moves, 80x24 pty, TERM=xterm-256color")
     print("| list | bytes per move, median | mean | p95 | idle bytes in the same time |")
     print("|---|---|---|---|---|")
-    for name, (per_move, idle) in runs.items():
+    for name, (per_move, idle) in measured.items():
         print(summary(name, per_move, idle))
     return 0
 

@@ -12,8 +12,8 @@ from tui import nav
 from tui.keys import bind
 from tui.widgets.clock import CLOCK, clock_text
 from tui.widgets.header import Header
-from tui.widgets.live_table import LiveTable
-from tui.widgets.plain import DataTable, Static
+from tui.widgets.live_table import MORE_HINT, LiveTable
+from tui.widgets.plain import DataTable, Detail, Static
 from tui.widgets.status import StatusLine
 from tui.widgets.table import Column, add_columns
 
@@ -55,7 +55,8 @@ class HomeScreen(Screen):
         yield StatusLine(id="status")
         yield Static("Pekerjaan saya", id="heading", classes="section-title")
         yield LiveTable(work_cells, key=lambda r: r.item.id, id="work")
-        yield Static("", id="step-info")
+        yield Static(id="step-rule")
+        yield Detail("", id="step-info")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,7 +78,9 @@ class HomeScreen(Screen):
         user = self.app.session.user
         if user is None:
             return
-        self.query_one("#work", LiveTable).load(lambda: waiting_for(user), poll=poll)
+        self.query_one("#work", LiveTable).load(
+            lambda limit: waiting_for(user, limit=limit), poll=poll
+        )
         self.query_one("#status", StatusLine).refresh_status()
 
     @property
@@ -92,8 +95,10 @@ class HomeScreen(Screen):
 
     def show_step(self) -> None:
         row = self.selected()
-        info = self.query_one("#step-info", Static)
-        if row is None:
+        info = self.query_one("#step-info", Detail)
+        if self.query_one("#work", LiveTable).at_more:
+            info.update(MORE_HINT)
+        elif row is None:
             start = " n: permintaan faks baru." if self.may_request() else ""
             info.update(f"Tidak ada pekerjaan yang menunggu Anda.{start}")
         else:
