@@ -66,3 +66,26 @@ async def test_a_long_book_shows_a_page_then_one_more_on_enter(staff):
         await settle(pilot)
         assert table.row_count == PAGE + 5 and table.cursor_row == PAGE
         assert app.screen.selected().to == f"Dinas {PAGE}"
+
+
+async def test_leaving_the_view_scrolls_half_a_view_not_a_line(staff):
+    """Each scroll redraws the whole table, so a slow link gets it once per half view."""
+    items(FAX, number(FAX, "disposisi"), 60)
+    app = make_app(staff)
+    async with app.run_test(size=SIZE) as pilot:
+        await start(pilot, "kasi", HomeScreen())
+        table = app.screen.query_one("#work", LiveTable)
+        view = table.scrollable_content_region.height - table.header_height
+        for _ in range(view - 1):
+            await pilot.press("down")
+        assert table.scroll_y == 0 and table.cursor_row == view - 1  # the last row in view
+        await pilot.press("down")
+        await pilot.pause()
+        assert table.scroll_y == view // 2 + 1
+        for _ in range(view // 2 - 1):
+            await pilot.press("down")
+        assert table.scroll_y == view // 2 + 1  # no scroll while the cursor stays in view
+        await pilot.press("up")
+        await pilot.press("ctrl+home")
+        await pilot.pause()
+        assert table.cursor_row == 0 and table.scroll_y == 0

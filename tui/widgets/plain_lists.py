@@ -87,3 +87,20 @@ class DataTable(Fitted, widgets.DataTable):
 
     def update_cell(self, row_key, column_key, value, **kwargs) -> None:
         super().update_cell(row_key, column_key, literal(value), **kwargs)
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        """A row cursor leaving the view scrolls half a view, not one line (Textual's hook,
+        overridden): every scroll redraws the whole table, so a slow SSH link carries that
+        once per half page of moves instead of on each move."""
+        top = self._get_fixed_offset().top
+        view = self.scrollable_content_region.height - top
+        if self.cursor_type != "row" or view < 4:
+            super()._scroll_cursor_into_view(animate)
+            return
+        _, y, _, height = self._get_row_region(self.cursor_row)
+        first = int(self.scroll_y) + top  # where the first row in view lies in the content
+        if first <= y and y + height <= first + view:
+            return
+        half = view // 2
+        target = y - top - half if y < first else y + height - top - view + half
+        self.scroll_to(y=max(0, target), animate=False, force=True)
