@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import shutil
 import sys
 import tempfile
@@ -57,7 +56,7 @@ def main() -> int:
         rows += part(home)
     rows += startup_rows()
     rows += intake_rows(args.messages)
-    print(f"\n{machine()}, {platform.machine()}, load average {os.getloadavg()[0]:.1f}")
+    print(f"\n{machine()}, load average {os.getloadavg()[0]:.1f}")
     print(f"home: {sizes['items']}")
     print(f"whole run {time.perf_counter() - started:.0f} s\n")
     print("| figure | measured | baseline |")

@@ -11,14 +11,12 @@ Run: .venv/bin/python benchmarks/bench_startup.py [runs]
 from __future__ import annotations
 
 import os
-import platform
 import shlex
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from importlib.metadata import version
 from pathlib import Path
 
 SENTINEL = "kata sandi"  # the password placeholder: drawn only with the whole login form
@@ -97,18 +95,10 @@ class Tmux:
 
 
 def machine() -> str:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    return (
-        f"machine: {os.cpu_count()} cores, {cpu}, Python {platform.python_version()}, "
-        f"Textual {version('textual')}, tmux {subprocess.getoutput('tmux -V').split()[-1]}"
-    )
+    """The machine line of bench_queue_latency, with tmux's version."""
+    from bench_queue_latency import machine as base
+
+    return f"machine: {base()}, tmux {subprocess.getoutput('tmux -V').split()[-1]}"
 
 
 def timings(tmux: Tmux, apps: dict[str, list[str]], cwd: str, runs: int) -> dict[str, list]:
